@@ -1,0 +1,23 @@
+/** Service worker entry: wiring only. Listeners are registered synchronously at start. */
+import browser, { type Runtime } from '../browser.ts';
+import type { ContentToBackground, UiToBackground } from '../messages.ts';
+import { callContent, listen } from '../messaging.ts';
+import { analyzeTab, forgetTab, recordHighlights } from './tab-analysis.ts';
+
+function senderTab(sender: Runtime.MessageSender): number {
+  const id = sender.tab?.id;
+  if (id === undefined) throw new Error('expected a message from a tab');
+  return id;
+}
+
+listen<ContentToBackground & UiToBackground>('background', {
+  analyzePage: (params, sender) => analyzeTab(senderTab(sender), params),
+  reportHighlights: (stats, sender) => recordHighlights(senderTab(sender), stats),
+  clearPage: (_params, sender) => forgetTab(senderTab(sender)),
+  analyzeAnyway: ({ tabId }) => callContent(tabId, 'reanalyze', { force: true }),
+  revealQuote: ({ tabId, quoteIndex }) => callContent(tabId, 'revealQuote', { quoteIndex }),
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetTab(tabId);
+});

@@ -1,0 +1,57 @@
+/**
+ * The whole pipeline as one plain function over plain data, shared by the service worker, the
+ * CLI and the tests: extract → detect → match (related coverage, quotes) → prior context.
+ */
+import type { LoadedCorpus } from '../corpus/types.ts';
+import { collectContext } from './context.ts';
+import { detectDiplomacy } from './detect.ts';
+import { extractArticle } from './extract.ts';
+import { findRelated, matchQuotes } from './match.ts';
+import { extractQuotes } from './quotes.ts';
+import type { Analysis, Detection, ExtractedArticle } from './types.ts';
+
+export interface AnalyzeOptions {
+  /** Corpus articles to leave out (leave-one-out evaluation). */
+  exclude?: ReadonlySet<string>;
+  /** Corpus articles the reader marked "not the same story" for this page. */
+  rejected?: ReadonlySet<string>;
+  /** Match and collect context even when detection did not flag the page. */
+  force?: boolean;
+}
+
+/** Matching and context for an article already extracted and classified (the background's part). */
+export function analyzeExtracted(
+  extracted: ExtractedArticle,
+  detection: Detection,
+  corpus: LoadedCorpus,
+  opts: AnalyzeOptions = {},
+): Analysis {
+  const article = extracted.notArticleReason ? null : extracted.meta;
+  const engaged = article !== null && (detection.label === 'us-china-diplomacy' || opts.force);
+  if (!engaged) return { article, detection, related: [], quotes: [], context: [] };
+  const matchOpts = { exclude: opts.exclude, rejected: opts.rejected };
+  const related = findRelated(extracted, corpus, matchOpts);
+  const quotes = matchQuotes(extractQuotes(extracted.paragraphs), extracted, corpus, matchOpts);
+  const { context, moreContext } = collectContext(extracted, related, corpus);
+  return { article, detection, related, quotes, context, moreContext };
+}
+
+/** The content script's part: what can be decided from the page alone. */
+export function extractAndDetect(
+  doc: Document,
+  url: string,
+): { extracted: ExtractedArticle; detection: Detection } {
+  const extracted = extractArticle(doc, url);
+  return { extracted, detection: detectDiplomacy(extracted) };
+}
+
+/** The full pipeline on a document (CLI and tests). */
+export function analyzeDocument(
+  doc: Document,
+  url: string,
+  corpus: LoadedCorpus,
+  opts: AnalyzeOptions = {},
+): Analysis {
+  const { extracted, detection } = extractAndDetect(doc, url);
+  return analyzeExtracted(extracted, detection, corpus, opts);
+}

@@ -1,0 +1,125 @@
+/**
+ * The data that flows through Backstory's pipeline:
+ *   extract (page → ExtractedArticle) → detect (→ Detection) → match (→ related, quotes)
+ *   → context (→ ContextItem[]) = Analysis.
+ * Plain serialisable data only: the same values cross extension contexts, are stored in
+ * `storage.session` and are printed by the CLI.
+ */
+
+export type Label = 'us-china-diplomacy' | 'china-other' | 'unrelated' | 'not-article';
+
+/** Metadata of the article a reader is looking at. */
+export interface ArticleMeta {
+  url: string;
+  title: string;
+  site: string | null;
+  /** `YYYY-MM-DD`, or null when the page gives no date. */
+  publishedAt: string | null;
+  /** BCP 47 primary tag such as `en` or `zh`. */
+  lang: string;
+  wordCount: number;
+  canonicalUrl?: string | null;
+  byline?: string | null;
+}
+
+/** What extraction hands to detection and matching. */
+export interface ExtractedArticle {
+  meta: ArticleMeta;
+  /** The article body as paragraphs of plain text, in reading order. */
+  paragraphs: string[];
+  /** Why the page was judged not to be an article (set only when it is not one). */
+  notArticleReason?: string;
+}
+
+export interface Detection {
+  label: Label;
+  /** 0..1: how confident the label is. */
+  score: number;
+  /** Human-readable reasons, e.g. "US actor in headline: Biden". */
+  reasons: string[];
+}
+
+export type Relation = 'same-story' | 'related';
+
+export interface RelatedItem {
+  id: string;
+  title: string;
+  publishedAt: string | null;
+  outlet?: string | null;
+  relation: Relation;
+  score: number;
+  why: string[];
+}
+
+export interface QuoteMatch {
+  articleId: string;
+  /** The aligned corpus wording of the same remark. */
+  text: string;
+  score: number;
+  outlet?: string | null;
+  publishedAt?: string | null;
+  why?: string[];
+}
+
+export interface PageQuote {
+  text: string;
+  speaker: string | null;
+  /** Index into ExtractedArticle.paragraphs where the quote starts (anchoring hint). */
+  paragraph?: number;
+  /** A few characters before and after the quote in the article text (anchoring context). */
+  prefix?: string;
+  suffix?: string;
+  matches: QuoteMatch[];
+}
+
+export type EventKind =
+  | 'leader-call'
+  | 'leader-meeting'
+  | 'senior-talks'
+  | 'taiwan-incursion'
+  | 'arms-sale'
+  | 'other';
+
+export const EVENT_KINDS: readonly EventKind[] = [
+  'leader-call',
+  'leader-meeting',
+  'senior-talks',
+  'taiwan-incursion',
+  'arms-sale',
+  'other',
+];
+
+/** One entry of the prior-context timeline as shown to the reader. */
+export interface ContextItem {
+  id: string;
+  /** `YYYY-MM-DD` (start date for multi-day events). */
+  date: string;
+  end?: string | null;
+  kind: EventKind;
+  title: string;
+  source: string;
+  summary?: string;
+  duration?: string | null;
+  figures?: Record<string, number | string>;
+  /** True when the page itself mentions this event. */
+  mentioned?: boolean;
+  why?: string[];
+}
+
+export interface HighlightStats {
+  anchored: number;
+  orphaned: number;
+}
+
+/** The analysis: one shape from the CLI and in `storage.session` under `analysis:<tabId>`. */
+export interface Analysis {
+  article: ArticleMeta | null;
+  detection: Detection;
+  related: RelatedItem[];
+  quotes: PageQuote[];
+  context: ContextItem[];
+  /** Context items beyond the reader-sized list. */
+  moreContext?: ContextItem[];
+  /** Set by the extension only, after anchoring. */
+  highlights?: HighlightStats;
+}

@@ -1,0 +1,76 @@
+import type { EventKind } from '../core/types.ts';
+import type { MatchIndex, MatchIndexData } from '../core/match-index.ts';
+
+/** One article of the bundled corpus, as validated from its source file. */
+export interface CorpusArticle {
+  /** The seed's file name without `.txt`, e.g. `000_413b31f82552ca23`. */
+  id: string;
+  title: string;
+  /** `YYYY-MM-DD` or null. */
+  publishedAt: string | null;
+  outlet: string | null;
+  lang: string;
+  url: string | null;
+  /** For each field that was not stated by the source but inferred: what it was inferred from. */
+  inferred: Partial<Record<'title' | 'publishedAt' | 'outlet', string>>;
+  /** Clean article text, paragraphs separated by blank lines. */
+  text: string;
+}
+
+/** One entry of the prior-context timeline, written in the project's own words. */
+export interface TimelineEvent {
+  id: string;
+  /** `YYYY-MM-DD`; for multi-day events the first day. */
+  date: string;
+  /** Last day of a multi-day event, or null. */
+  end: string | null;
+  kind: EventKind;
+  participants: string[];
+  place: string | null;
+  title: string;
+  summary: string;
+  /** Human-readable duration such as "about 90 minutes", or null when unknown. */
+  duration: string | null;
+  /** Numbers with their meaning, e.g. { aircraft: 56, counted: "ADIZ entries reported by Taiwan's MND" }. */
+  figures: Record<string, number | string>;
+  /** Where the facts come from (several sources separated by "; "). */
+  source: string;
+}
+
+/** A sentence of a text that refers to a timeline event. */
+export interface EventMention {
+  eventId: string;
+  /** The sentence as it appears in the text. */
+  sentence: string;
+  /** Character offsets of the sentence in the text. */
+  start: number;
+  end: number;
+  /** The words that tied the sentence to the event, for "why" explanations. */
+  cue: string;
+}
+
+/** Corpus article metadata carried in the index (text stays out; matching data lives in `match`). */
+export type CorpusArticleEntry = Omit<CorpusArticle, 'text'> & { wordCount: number };
+
+/** The precomputed index the service worker loads as-is. */
+export interface CorpusIndex {
+  version: number;
+  /** Hash of the corpus sources the index was built from (staleness check). */
+  sourceHash: string;
+  articles: CorpusArticleEntry[];
+  events: TimelineEvent[];
+  /** Event mentions per corpus article id. */
+  mentions: Record<string, EventMention[]>;
+  match: MatchIndexData;
+}
+
+/** The corpus as the pipeline uses it at run time: the index plus lookups built once on load. */
+export interface LoadedCorpus {
+  index: CorpusIndex;
+  articles: Map<string, CorpusArticleEntry>;
+  /** Sorted by date. */
+  events: TimelineEvent[];
+  eventsById: Map<string, TimelineEvent>;
+  /** Runtime form of `index.match` (see `hydrateMatchIndex`). */
+  match: MatchIndex;
+}

@@ -1,0 +1,42 @@
+/**
+ * The reader's "not the same story" corrections, remembered locally (storage.local) and applied
+ * to every later analysis of the same page.
+ */
+import browser from './browser.ts';
+
+export interface Correction {
+  /** Page address without its fragment. */
+  pageUrl: string;
+  /** The corpus article the reader said is not the same story. */
+  articleId: string;
+}
+
+const KEY = 'corrections';
+
+export const pageKey = (url: string): string => url.split('#')[0] ?? url;
+
+export async function readCorrections(): Promise<Correction[]> {
+  const got = await browser.storage.local.get(KEY);
+  const list = got[KEY];
+  return Array.isArray(list)
+    ? list.filter(
+        (c): c is Correction =>
+          typeof c === 'object' &&
+          c !== null &&
+          typeof (c as Correction).pageUrl === 'string' &&
+          typeof (c as Correction).articleId === 'string',
+      )
+    : [];
+}
+
+export async function rejectedFor(pageUrl: string): Promise<Set<string>> {
+  const key = pageKey(pageUrl);
+  return new Set((await readCorrections()).filter((c) => c.pageUrl === key).map((c) => c.articleId));
+}
+
+export async function addCorrection(pageUrl: string, articleId: string): Promise<void> {
+  const list = await readCorrections();
+  const key = pageKey(pageUrl);
+  if (list.some((c) => c.pageUrl === key && c.articleId === articleId)) return;
+  await browser.storage.local.set({ [KEY]: [...list, { pageUrl: key, articleId }] });
+}

@@ -1,0 +1,81 @@
+/**
+ * The typed call maps between Backstory's contexts: one interface per direction, one documented
+ * method per message. Senders derive parameter and result types from these maps; every call
+ * returns a serialisable `Result`, so no exception ever crosses a context boundary.
+ */
+import type { Analysis, Detection, ExtractedArticle, HighlightStats } from './core/types.ts';
+
+/** Content script → background service worker. */
+export interface ContentToBackground {
+  /** Match the article the content script extracted; stores and returns the tab's analysis. */
+  analyzePage(params: {
+    pageUrl: string;
+    extracted: ExtractedArticle;
+    detection: Detection;
+    /** The reader asked to analyse a page that detection did not flag. */
+    force: boolean;
+  }): Analysis;
+  /** How many matched quotes the content script placed on the page, and how many it could not. */
+  reportHighlights(params: HighlightStats): void;
+  /** The article went away (single-page navigation to a non-article); forget the tab's analysis. */
+  clearPage(params: { pageUrl: string }): void;
+}
+
+/** Popup or options page → background service worker. */
+export interface UiToBackground {
+  /** Re-run the analysis of a tab even though detection did not flag it. */
+  analyzeAnyway(params: { tabId: number }): boolean;
+  /** Scroll the page of a tab to one of its quotes and flash it. */
+  revealQuote(params: { tabId: number; quoteIndex: number }): boolean;
+}
+
+/** Background service worker → content script of one tab. */
+export interface BackgroundToContent {
+  /** Run the pipeline again; `force` analyses even if detection says it is not diplomacy. */
+  reanalyze(params: { force: boolean }): boolean;
+  /** Scroll to the quote with this index in the tab's analysis and flash it. */
+  revealQuote(params: { quoteIndex: number }): boolean;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The envelope every message travels in; `to` names the receiving context. */
+export interface Envelope<Map, K extends keyof Map = keyof Map> {
+  backstory: 1;
+  to: 'background' | 'content';
+  method: K;
+  params: Map[K] extends (params: infer P) => unknown ? P : never;
+}
+
+export type Params<Map, K extends keyof Map> = Map[K] extends (params: infer P) => unknown
+  ? P
+  : never;
+export type Returns<Map, K extends keyof Map> = Map[K] extends (...args: never[]) => infer R
+  ? R
+  : never;
+
+/** Handlers for a call map: each may be sync or async and receives the sender. */
+export type Handlers<Map, Sender> = {
+  [K in keyof Map]: (
+    params: Params<Map, K>,
+    sender: Sender,
+  ) => Returns<Map, K> | Promise<Returns<Map, K>>;
+};
+
+export function isEnvelope(value: unknown): value is Envelope<Record<string, unknown>, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { backstory?: unknown }).backstory === 1 &&
+    typeof (value as { method?: unknown }).method === 'string'
+  );
+}
+
+/** Run a handler and wrap its outcome, so that errors travel as data. */
+export async function settle<T>(run: () => T | Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
