@@ -1,0 +1,374 @@
+/**
+ * The matching index over the corpus, built once at build time and loaded as JSON.
+ *
+ * - an inverted index (term → postings with term frequencies) for candidate retrieval, so a
+ *   query touches only the postings of its most telling terms instead of every article;
+ * - a forward index (article → sorted term ids + frequencies) for exact BM25 re-ranking;
+ * - a MinHash signature over word 3-shingles per article (near-identical page detection);
+ * - each article's quotes with offsets, speakers and stems, and its named entities.
+ *
+ * Everything in `MatchIndexData` is plain JSON; `hydrateMatchIndex` only builds two id maps.
+ */
+import { extractQuotesDetailed, speakerKey } from './quotes.ts';
+import {
+  contentStems,
+  hash32,
+  normalizeText,
+  splitSentences,
+  STOPWORDS,
+  stem,
+  tokenize,
+} from './text.ts';
+
+export interface MatchDoc {
+  id: string;
+  title: string;
+  text: string;
+  publishedAt: string | null;
+  outlet: string | null;
+  lang: string;
+}
+
+/** A corpus article's quote, precomputed for matching. */
+export interface IndexedQuote {
+  text: string;
+  speaker: string | null;
+  /** Comparable speaker key ("xi", "campbell"), or null. */
+  speakerKey: string | null;
+  paragraph: number;
+  /** Offsets of `text` in the article text. */
+  start: number;
+  end: number;
+  unmarked?: boolean;
+  /** Stemmed content words of the quote, in order. */
+  stems: string[];
+  /** Stemmed content words of the sentence around the quote (outside it). */
+  context: string[];
+}
+
+export interface IndexedDoc {
+  id: string;
+  title: string;
+  publishedAt: string | null;
+  outlet: string | null;
+  lang: string;
+  /** Number of content terms (BM25 document length). */
+  len: number;
+  /** Hash of the normalised text: identical pages are recognised exactly. */
+  fingerprint: number;
+  /** MinHash signature over word 3-shingles. */
+  sig: number[];
+  /** Term ids, ascending, and their frequencies (forward index). */
+  terms: number[];
+  tfs: number[];
+  /** Lower-cased named entities (capitalised word sequences). */
+  entities: string[];
+  quotes: IndexedQuote[];
+  /** Sentences of the text (offsets), for "same event" explanations. */
+  sentences: [number, number][];
+  /** The article text (kept for explanations and alignment; the corpus is small). */
+  text: string;
+}
+
+export interface MatchIndexData {
+  version: 1;
+  docs: IndexedDoc[];
+  /** Term strings (stems); a term's id is its position. */
+  vocab: string[];
+  df: number[];
+  /** Per term id: [docIndex, tf, docIndex, tf, …] with ascending doc indexes. */
+  postings: number[][];
+  avgLen: number;
+}
+
+/** Runtime form: the data plus lookups. */
+export interface MatchIndex {
+  data: MatchIndexData;
+  docs: IndexedDoc[];
+  byId: Map<string, number>;
+  termIds: Map<string, number>;
+  N: number;
+  avgLen: number;
+}
+
+export const MINHASH_SIZE = 32;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+
+// Fixed odd multipliers/offsets for MinHash permutations (deterministic builds).
+const MH_A: number[] = [];
+const MH_B: number[] = [];
+for (let i = 0; i < MINHASH_SIZE; i++) {
+  MH_A.push((hash32(`a${i}`) | 1) >>> 0);
+  MH_B.push(hash32(`b${i}`) >>> 0);
+}
+
+/** MinHash signature of a text's word 3-shingles. */
+export function minhash(text: string): number[] {
+  const ws = tokenize(normalizeText(text)).map((t) => t.word);
+  const sig = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
+  const n = Math.max(1, ws.length - 2);
+  for (let i = 0; i < n; i++) {
+    const h = hash32(ws.slice(i, i + 3).join(' '));
+    for (let k = 0; k < MINHASH_SIZE; k++) {
+      const v = (Math.imul(h, MH_A[k] as number) + (MH_B[k] as number)) >>> 0;
+      if (v < (sig[k] as number)) sig[k] = v;
+    }
+  }
+  return sig;
+}
+
+/** Estimated Jaccard similarity of two MinHash signatures. */
+export function minhashSimilarity(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return 0;
+  let same = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
+  return same / n;
+}
+
+/** Fingerprint of a text for exact identity (normalised, whitespace- and case-insensitive). */
+export function fingerprint(text: string): number {
+  return hash32(
+    tokenize(normalizeText(text))
+      .map((t) => t.word)
+      .join(' '),
+  );
+}
+
+/** Named entities: capitalised word runs, lower-cased ("qin gang", "national committee"). */
+export function extractEntities(text: string): string[] {
+  const out = new Set<string>();
+  for (const s of splitSentences(text.slice(0, 200_000))) {
+    const toks = tokenize(s.text);
+    let run: string[] = [];
+    const flush = (sentenceStart: boolean) => {
+      // A lone capitalised word at a sentence start is usually just the first word.
+      if (run.length > 1 || (run.length === 1 && !sentenceStart)) {
+        const name = run.join(' ');
+        if (!STOPWORDS.has(name)) out.add(name);
+        if (run.length > 1) for (const w of run) if (!STOPWORDS.has(w) && w.length > 1) out.add(w);
+      }
+      run = [];
+    };
+    let runStartsSentence = false;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i] as (typeof toks)[number];
+      const surface = s.text.slice(t.start, t.end);
+      const cap = /^\p{Lu}/u.test(surface) && !STOPWORDS.has(t.word);
+      const prev = toks[i - 1];
+      if (prev && /[^\s]/.test(s.text.slice(prev.end, t.start))) flush(runStartsSentence);
+      if (cap) {
+        if (run.length === 0) runStartsSentence = i === 0;
+        run.push(t.word.replace(/'s$/, ''));
+      } else flush(runStartsSentence);
+    }
+    flush(runStartsSentence);
+  }
+  return [...out].sort();
+}
+
+/** Splits corpus text into paragraphs (blank lines) with their offsets. */
+export function paragraphsWithOffsets(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /\n\s*\n/g;
+  let start = 0;
+  const push = (s: number, e: number) => {
+    const raw = text.slice(s, e);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    if (t) out.push({ text: t, start: s + lead });
+  };
+  for (const m of text.matchAll(re)) {
+    push(start, m.index ?? 0);
+    start = (m.index ?? 0) + m[0].length;
+  }
+  push(start, text.length);
+  return out;
+}
+
+/** Quotes of a text with offsets in that text, ready for the index. */
+export function indexQuotes(text: string): IndexedQuote[] {
+  const paras = paragraphsWithOffsets(text);
+  const found = extractQuotesDetailed(paras.map((p) => p.text));
+  const out: IndexedQuote[] = [];
+  for (const q of found) {
+    const para = paras[q.paragraph];
+    if (!para) continue;
+    out.push({
+      text: q.text,
+      speaker: q.speaker,
+      speakerKey: speakerKey(q.speaker),
+      paragraph: q.paragraph,
+      start: para.start + q.start,
+      end: para.start + q.end,
+      ...(q.unmarked ? { unmarked: true } : {}),
+      stems: contentStems(q.text),
+      context: quoteContext(para.text, q.start, q.end),
+    });
+  }
+  return out;
+}
+
+/** Stems of the sentence(s) around a quote, outside the quote itself. */
+export function quoteContext(paragraph: string, start: number, end: number): string[] {
+  let s = start;
+  let e = end;
+  const before = paragraph.slice(Math.max(0, start - 200), start);
+  const cut = Math.max(
+    before.lastIndexOf('. '),
+    before.lastIndexOf('? '),
+    before.lastIndexOf('! '),
+  );
+  s = cut >= 0 ? start - before.length + cut + 2 : Math.max(0, start - 200);
+  const after = paragraph.slice(end, end + 200);
+  const stop = after.search(/[.!?]\s/);
+  e = stop >= 0 ? end + stop : Math.min(paragraph.length, end + 200);
+  return contentStems(paragraph.slice(s, start) + ' ' + paragraph.slice(end, e));
+}
+
+/** Term frequencies of a text's content stems. */
+export function termFrequencies(text: string): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const t of tokenize(text)) {
+    if (STOPWORDS.has(t.word) || t.word.length < 2) continue;
+    const s = stem(t.word);
+    tf.set(s, (tf.get(s) ?? 0) + 1);
+  }
+  return tf;
+}
+
+/** Builds the JSON-serialisable index for a set of corpus articles. */
+export function buildMatchIndex(docs: MatchDoc[]): MatchIndexData {
+  const vocab: string[] = [];
+  const termIds = new Map<string, number>();
+  const df: number[] = [];
+  const postings: number[][] = [];
+  const out: IndexedDoc[] = [];
+  let totalLen = 0;
+  docs.forEach((d, di) => {
+    const full = `${d.title}\n\n${d.text}`;
+    const tf = termFrequencies(full);
+    const pairs: [number, number][] = [];
+    let len = 0;
+    for (const [term, f] of tf) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = vocab.length;
+        termIds.set(term, id);
+        vocab.push(term);
+        df.push(0);
+        postings.push([]);
+      }
+      df[id] = (df[id] ?? 0) + 1;
+      (postings[id] as number[]).push(di, f);
+      pairs.push([id, f]);
+      len += f;
+    }
+    pairs.sort((a, b) => a[0] - b[0]);
+    totalLen += len;
+    out.push({
+      id: d.id,
+      title: d.title,
+      publishedAt: d.publishedAt,
+      outlet: d.outlet,
+      lang: d.lang,
+      len,
+      fingerprint: fingerprint(d.text),
+      sig: minhash(d.text),
+      terms: pairs.map((p) => p[0]),
+      tfs: pairs.map((p) => p[1]),
+      entities: extractEntities(full),
+      quotes: indexQuotes(d.text),
+      sentences: splitSentences(d.text).map((s) => [s.start, s.end]),
+      text: d.text,
+    });
+  });
+  return {
+    version: 1,
+    docs: out,
+    vocab,
+    df,
+    postings,
+    avgLen: docs.length ? totalLen / docs.length : 0,
+  };
+}
+
+/** Wraps loaded index data for use; only builds the id lookups. */
+export function hydrateMatchIndex(data: MatchIndexData): MatchIndex {
+  const byId = new Map<string, number>();
+  data.docs.forEach((d, i) => byId.set(d.id, i));
+  const termIds = new Map<string, number>();
+  data.vocab.forEach((t, i) => termIds.set(t, i));
+  return { data, docs: data.docs, byId, termIds, N: data.docs.length, avgLen: data.avgLen || 1 };
+}
+
+/** BM25 inverse document frequency of a term id. */
+export function idf(index: MatchIndex, termId: number): number {
+  const n = index.data.df[termId] ?? 0;
+  return Math.log(1 + (index.N - n + 0.5) / (n + 0.5));
+}
+
+/** A query prepared against an index: known term ids with query weights. */
+export interface IndexQuery {
+  /** term id → query term frequency. */
+  terms: Map<number, number>;
+  /** Term ids ordered by discriminative weight (idf · log tf), best first. */
+  ranked: number[];
+}
+
+export function prepareQuery(index: MatchIndex, text: string): IndexQuery {
+  const terms = new Map<number, number>();
+  for (const [t, f] of termFrequencies(text)) {
+    const id = index.termIds.get(t);
+    if (id !== undefined) terms.set(id, f);
+  }
+  const weight = (id: number) => idf(index, id) * (1 + Math.log(terms.get(id) ?? 1));
+  const ranked = [...terms.keys()].sort((a, b) => weight(b) - weight(a));
+  return { terms, ranked };
+}
+
+function bm25Term(index: MatchIndex, termId: number, tf: number, len: number, qtf: number): number {
+  const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * len) / index.avgLen);
+  return idf(index, termId) * ((tf * (BM25_K1 + 1)) / norm) * Math.min(qtf, 3);
+}
+
+/** Exact BM25 of a query against one article (forward-index scan). */
+export function bm25(index: MatchIndex, q: IndexQuery, docIndex: number): number {
+  const d = index.docs[docIndex];
+  if (!d) return 0;
+  let s = 0;
+  for (let i = 0; i < d.terms.length; i++) {
+    const id = d.terms[i] as number;
+    const qtf = q.terms.get(id);
+    if (qtf !== undefined) s += bm25Term(index, id, d.tfs[i] as number, d.len, qtf);
+  }
+  return s;
+}
+
+/**
+ * Candidate articles from the inverted index: accumulates BM25 over the postings of the
+ * query's `maxTerms` most discriminative terms only, and returns the best `k` doc indexes.
+ */
+export function candidates(index: MatchIndex, q: IndexQuery, k = 100, maxTerms = 24): number[] {
+  const acc = new Map<number, number>();
+  const use = q.ranked.slice(0, maxTerms);
+  for (const id of use) {
+    const list = index.data.postings[id];
+    if (!list) continue;
+    const qtf = q.terms.get(id) ?? 1;
+    for (let i = 0; i + 1 < list.length; i += 2) {
+      const di = list[i] as number;
+      const d = index.docs[di];
+      if (!d) continue;
+      acc.set(di, (acc.get(di) ?? 0) + bm25Term(index, id, list[i + 1] as number, d.len, qtf));
+    }
+  }
+  return topK(acc, k);
+}
+
+function topK(acc: Map<number, number>, k: number): number[] {
+  const arr = [...acc.entries()];
+  arr.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return arr.slice(0, k).map((e) => e[0]);
+}

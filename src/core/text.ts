@@ -1,0 +1,178 @@
+/**
+ * Text primitives shared by quotes, matching and context: normalisation, tokenising,
+ * sentence splitting and stemming. Pure functions, no Node or DOM imports.
+ */
+import { stemmer } from 'stemmer';
+
+/** Opening and closing quote marks we recognise, by family. */
+export const OPEN_DOUBLE = '\u201C\u201E\u00AB\u300C\u300E\uFF02"';
+export const CLOSE_DOUBLE = '\u201D\u00BB\u300D\u300F\uFF02"';
+
+/**
+ * Canonical form for comparison (never for display): NFKC, soft hyphens and zero-width marks
+ * removed, every quote mark and dash folded to ASCII, whitespace collapsed.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u300C\u300D\u300E\u300F\uFF02\u2033]/g, '"')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u2039\u203A]/g, "'")
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A token with its character offsets in the (un-normalised) source string. */
+export interface Token {
+  /** Lower-cased surface form. */
+  word: string;
+  start: number;
+  end: number;
+}
+
+// Letters of any script, digits, and apostrophes/hyphens inside a word.
+const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*/gu;
+// Scripts written without spaces: every character is a token (good enough for overlap).
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/** Splits into word tokens with offsets; CJK runs become one token per character. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const w = m[0];
+    const start = m.index ?? 0;
+    if (CJK_RE.test(w)) {
+      let i = 0;
+      for (const ch of w) {
+        out.push({ word: ch.toLowerCase(), start: start + i, end: start + i + ch.length });
+        i += ch.length;
+      }
+    } else {
+      out.push({ word: w.toLowerCase().replace(/\u2019/g, "'"), start, end: start + w.length });
+    }
+  }
+  return out;
+}
+
+/** Lower-cased word strings of a text. */
+export function words(text: string): string[] {
+  return tokenize(text).map((t) => t.word);
+}
+
+// Function words that carry no topic. Negations are kept out of this list on purpose:
+// "competition, not conflict" must not read as "competition ... conflict".
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but if then than so as of at by for with about against between into through ' +
+    'during before after above below to from up down in out on off over under again further once ' +
+    'here there when where why how all any both each few more most other some such only own same ' +
+    'too very can will just should now is are was were be been being have has had having do does ' +
+    'did doing would could might must shall may i me my myself we our ours ourselves you your ' +
+    'yours he him his himself she her hers herself it its itself they them their theirs ' +
+    'themselves what which who whom this that these those am also said says say told added ' +
+    "according 's s t mr ms mrs one two its it's that's there's"
+  ).split(/\s+/),
+);
+
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', "n't", 'nor']);
+
+/** Porter stem of an English word; other scripts and numbers pass through unchanged. */
+export function stem(word: string): string {
+  const w = word.toLowerCase().replace(/'s$/, '');
+  if (!/^[a-z]+$/.test(w)) return w;
+  if (w.length <= 3) return w;
+  return stemmer(w);
+}
+
+/** Stemmed content words (stopwords dropped), in order. */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) {
+    if (STOPWORDS.has(t.word)) continue;
+    out.push(stem(t.word));
+  }
+  return out;
+}
+
+/** A sentence with its offsets in the source text. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Abbreviations after which a period does not end a sentence.
+const ABBREV =
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|Inc|Corp|Co|No|vs|U\.S|U\.K|D\.C|a\.m|p\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.)$/;
+
+/** Splits text into sentences (terminal punctuation, optionally followed by a closing quote). */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const re = /[.!?\u3002\uFF01\uFF1F]+["'\u201D\u2019\u00BB\u300D\u300F)]*(?=\s+|$)|\n\s*\n/g;
+  let start = 0;
+  for (const m of text.matchAll(re)) {
+    const end = (m.index ?? 0) + m[0].length;
+    const piece = text.slice(start, end);
+    if (ABBREV.test(text.slice(Math.max(0, start), m.index ?? 0) + '.') && m[0] === '.') continue;
+    pushSentence(out, text, start, end, piece);
+    start = end;
+  }
+  if (start < text.length) pushSentence(out, text, start, text.length, text.slice(start));
+  return out;
+}
+
+function pushSentence(out: Sentence[], text: string, start: number, end: number, piece: string) {
+  const lead = piece.length - piece.trimStart().length;
+  const trail = piece.length - piece.trimEnd().length;
+  if (piece.trim().length === 0) return;
+  out.push({ text: text.slice(start + lead, end - trail), start: start + lead, end: end - trail });
+}
+
+/** Character trigram set of a word (with boundary marks), for fuzzy word similarity. */
+export function trigrams(word: string): Set<string> {
+  const w = `#${word}#`;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= w.length; i++) out.add(w.slice(i, i + 3));
+  return out;
+}
+
+/** Dice coefficient of two words' character trigrams (0..1). */
+export function wordSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const ta = trigrams(a);
+  const tb = trigrams(b);
+  let shared = 0;
+  for (const g of ta) if (tb.has(g)) shared++;
+  return (2 * shared) / (ta.size + tb.size);
+}
+
+/** Length of the common prefix of two strings. */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** 32-bit FNV-1a hash of a string. */
+export function hash32(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Days between two `YYYY-MM-DD` dates (b − a), or null when either is missing/invalid. */
+export function daysBetween(
+  a: string | null | undefined,
+  b: string | null | undefined,
+): number | null {
+  if (!a || !b) return null;
+  const ta = Date.parse(a.slice(0, 10));
+  const tb = Date.parse(b.slice(0, 10));
+  if (Number.isNaN(ta) || Number.isNaN(tb)) return null;
+  return Math.round((tb - ta) / 86_400_000);
+}
