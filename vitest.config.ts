@@ -10,7 +10,7 @@ export default defineConfig({
           environment: 'happy-dom',
           globals: true,
         },
-        esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
       },
       {
         test: {

@@ -1,0 +1,79 @@
+/**
+ * An in-memory stand-in for the one module that imports webextension-polyfill (src/browser.ts):
+ * storage areas with change events, runtime messaging, action badge. Tests `vi.mock` it.
+ */
+type Listener = (...args: never[]) => unknown;
+
+function event<L extends Listener>() {
+  const listeners = new Set<L>();
+  return {
+    listeners,
+    addListener: (l: L) => void listeners.add(l),
+    removeListener: (l: L) => void listeners.delete(l),
+    hasListener: (l: L) => listeners.has(l),
+  };
+}
+
+type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+const onChanged = event<(changes: Changes, area: string) => void>();
+
+function area(name: string) {
+  let data: Record<string, unknown> = {};
+  const emit = (changes: Changes): void => {
+    for (const l of onChanged.listeners) l(changes, name);
+  };
+  return {
+    async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
+      if (keys === null || keys === undefined) return structuredClone(data);
+      const list = Array.isArray(keys) ? keys : [keys];
+      return Object.fromEntries(
+        list.filter((k) => k in data).map((k) => [k, structuredClone(data[k])]),
+      );
+    },
+    async set(items: Record<string, unknown>): Promise<void> {
+      const changes: Changes = {};
+      for (const [k, v] of Object.entries(items)) {
+        changes[k] = { oldValue: data[k], newValue: structuredClone(v) };
+        data[k] = structuredClone(v);
+      }
+      emit(changes);
+    },
+    async remove(keys: string | string[]): Promise<void> {
+      const changes: Changes = {};
+      for (const k of Array.isArray(keys) ? keys : [keys]) {
+        changes[k] = { oldValue: data[k] };
+        delete data[k];
+      }
+      emit(changes);
+    },
+    reset(): void {
+      data = {};
+    },
+  };
+}
+
+const onMessage = event<(message: unknown, sender: { id?: string }) => unknown>();
+const badges = new Map<number, string>();
+
+export const browserMock = {
+  runtime: {
+    id: 'backstory-test-id',
+    onMessage,
+    async sendMessage(message: unknown): Promise<unknown> {
+      for (const l of onMessage.listeners) {
+        const answer = l(message, { id: 'backstory-test-id' });
+        if (answer !== undefined) return answer;
+      }
+      return undefined;
+    },
+  },
+  tabs: { sendMessage: async (): Promise<unknown> => undefined, query: async () => [] },
+  storage: { local: area('local'), session: area('session'), onChanged },
+  action: {
+    setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) =>
+      void badges.set(tabId, text),
+    getBadgeText: async ({ tabId }: { tabId: number }) => badges.get(tabId) ?? '',
+    setBadgeBackgroundColor: async () => undefined,
+    setTitle: async () => undefined,
+  },
+};
