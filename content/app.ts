@@ -21,7 +21,12 @@ export class PageSession {
       const pageUrl = this.doc.location?.href ?? '';
       const { extracted, detection } = extractAndDetect(this.doc, pageUrl);
       if (signal.aborted) return;
-      const analysis = await callBackground('analyzePage', { pageUrl, extracted, detection, force });
+      const analysis = await callBackground('analyzePage', {
+        pageUrl,
+        extracted,
+        detection,
+        force,
+      });
       if (signal.aborted) return;
       this.analysis = analysis;
       await this.highlight();

@@ -62,7 +62,12 @@ function buildTextMap(root: Node): TextMap {
 }
 
 function foldQuote(text: string): string {
-  return Array.from(text.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim())
+  return Array.from(
+    text
+      .replace(/\u00AD/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
     .map(foldChar)
     .join('')
     .replace(/^["'\s]+|["'\s]+$/g, '');

@@ -44,7 +44,8 @@ export function App() {
               <li key={r.id}>
                 <strong>{r.title}</strong>{' '}
                 <span class="muted">
-                  {r.relation === 'same-story' ? 'Same story' : 'Related'} · {r.publishedAt ?? 'undated'}
+                  {r.relation === 'same-story' ? 'Same story' : 'Related'} ·{' '}
+                  {r.publishedAt ?? 'undated'}
                 </span>
                 <div class="muted">{r.why.join(' · ')}</div>
               </li>

@@ -3,8 +3,7 @@ import { readAnalysis, watchAnalysis, type StoredAnalysis } from '../src/analysi
 import browser from '../src/browser.ts';
 
 export type TabState =
-  | { status: 'loading' }
-  | { status: 'ready'; tabId: number; analysis: StoredAnalysis | null };
+  { status: 'loading' } | { status: 'ready'; tabId: number; analysis: StoredAnalysis | null };
 
 /** The tab the popup is about: `?tabId=` when opened as a page (tests, start), else the active tab. */
 async function targetTabId(): Promise<number | null> {

@@ -130,7 +130,9 @@ export async function waitForAnalysis(
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no analysis for ${pageUrl} within ${timeoutMs} ms; last: ${JSON.stringify(last)?.slice(0, 500)}`);
+  throw new Error(
+    `no analysis for ${pageUrl} within ${timeoutMs} ms; last: ${JSON.stringify(last)?.slice(0, 500)}`,
+  );
 }
 
 export async function badgeText(worker: Worker, tabId: number): Promise<string> {

@@ -15,7 +15,10 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128">
   <rect x="53" y="78" width="24" height="7" rx="3" fill="#8a2432"/>
 </svg>`;
 
-const browser = await chromium.launch({ executablePath: findChrome() ?? undefined, args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: findChrome() ?? undefined,
+  args: ['--no-sandbox'],
+});
 const page = await browser.newPage();
 mkdirSync('public/icons', { recursive: true });
 for (const size of [16, 32, 48, 128]) {

@@ -70,6 +70,8 @@ await page.screenshot({ path: pagePng });
 const popup = await openPopup(ext, tabId);
 await popup.waitForSelector('main h1');
 await popup.screenshot({ path: popupPng, fullPage: true });
-log(`Screenshots written to ${relative(ROOT, outDir)}/: page.png (the article with its highlighted quotes) and popup.png.`);
+log(
+  `Screenshots written to ${relative(ROOT, outDir)}/: page.png (the article with its highlighted quotes) and popup.png.`,
+);
 await ext.close();
 await server.close();

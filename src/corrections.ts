@@ -31,7 +31,9 @@ export async function readCorrections(): Promise<Correction[]> {
 
 export async function rejectedFor(pageUrl: string): Promise<Set<string>> {
   const key = pageKey(pageUrl);
-  return new Set((await readCorrections()).filter((c) => c.pageUrl === key).map((c) => c.articleId));
+  return new Set(
+    (await readCorrections()).filter((c) => c.pageUrl === key).map((c) => c.articleId),
+  );
 }
 
 export async function addCorrection(pageUrl: string, articleId: string): Promise<void> {

@@ -40,7 +40,12 @@ export async function callContent<K extends keyof BackgroundToContent>(
   method: K,
   params: Params<BackgroundToContent, K>,
 ): Promise<Returns<BackgroundToContent, K>> {
-  const envelope: Envelope<BackgroundToContent, K> = { backstory: 1, to: 'content', method, params };
+  const envelope: Envelope<BackgroundToContent, K> = {
+    backstory: 1,
+    to: 'content',
+    method,
+    params,
+  };
   return unwrap(await browser.tabs.sendMessage(tabId, envelope));
 }
 
@@ -52,14 +57,19 @@ export function listen<Map>(
   to: 'background' | 'content',
   handlers: Handlers<Map, Runtime.MessageSender>,
 ): () => void {
-  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+  const listener = (
+    message: unknown,
+    sender: Runtime.MessageSender,
+  ): Promise<unknown> | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
     if (!isEnvelope(message) || message.to !== to) return undefined;
     const handler = (handlers as Record<string, unknown>)[message.method];
     if (typeof handler !== 'function') {
       return Promise.resolve({ ok: false, error: `unknown method ${message.method}` });
     }
-    return settle(() => (handler as (p: unknown, s: Runtime.MessageSender) => unknown)(message.params, sender));
+    return settle(() =>
+      (handler as (p: unknown, s: Runtime.MessageSender) => unknown)(message.params, sender),
+    );
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

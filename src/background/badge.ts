@@ -14,8 +14,6 @@ export async function showBadge(tabId: number, analysis: Analysis | null): Promi
   if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#8a2432' });
   await browser.action.setTitle({
     tabId,
-    title: text
-      ? `Backstory: ${analysis?.related.length ?? 0} related articles`
-      : 'Backstory',
+    title: text ? `Backstory: ${analysis?.related.length ?? 0} related articles` : 'Backstory',
   });
 }

@@ -2,7 +2,12 @@
  * The background's share of the pipeline for one tab: match the extracted article against the
  * corpus, apply the reader's corrections, keep the result in storage.session, set the badge.
  */
-import { removeAnalysis, readAnalysis, writeAnalysis, type StoredAnalysis } from '../analysis-store.ts';
+import {
+  removeAnalysis,
+  readAnalysis,
+  writeAnalysis,
+  type StoredAnalysis,
+} from '../analysis-store.ts';
 import { analyzeExtracted } from '../core/analyze.ts';
 import type { HighlightStats } from '../core/types.ts';
 import { rejectedFor } from '../corrections.ts';
@@ -27,7 +32,11 @@ export async function analyzeTab(tabId: number, params: AnalyzeParams): Promise<
     const silent: StoredAnalysis = {
       pageUrl: params.pageUrl,
       article: null,
-      detection: { label: 'unrelated', score: 0, reasons: ['Backstory is silent on this site (options).'] },
+      detection: {
+        label: 'unrelated',
+        score: 0,
+        reasons: ['Backstory is silent on this site (options).'],
+      },
       related: [],
       quotes: [],
       context: [],

@@ -68,7 +68,9 @@ export function textToHtml(
   const head = [
     '<meta charset="utf-8">',
     `<title>${escapeHtml(title)}</title>`,
-    meta['date'] ? `<meta property="article:published_time" content="${escapeHtml(meta['date'])}">` : '',
+    meta['date']
+      ? `<meta property="article:published_time" content="${escapeHtml(meta['date'])}">`
+      : '',
     meta['source_url'] ? `<link rel="canonical" href="${escapeHtml(meta['source_url'])}">` : '',
     meta['lang'] ? '' : '',
   ]

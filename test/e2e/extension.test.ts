@@ -49,7 +49,11 @@ async function visit(path: string): Promise<{ page: Page; url: string }> {
 describe('a US–China diplomacy article', () => {
   it('is analysed, matched to the seeds, highlighted, badged and shown in the popup', async () => {
     const { page, url } = await visit('/sample/article.html');
-    const { tabId, analysis } = await waitForAnalysis(ext.worker, url, (a) => a.highlights !== undefined);
+    const { tabId, analysis } = await waitForAnalysis(
+      ext.worker,
+      url,
+      (a) => a.highlights !== undefined,
+    );
 
     expect(analysis.detection.label).toBe('us-china-diplomacy');
     expect(analysis.article?.title).toContain('Xi signals thaw');
@@ -104,7 +108,10 @@ describe('an unrelated article', () => {
 describe('privacy', () => {
   it('makes no network request: only the test server and the extension itself are loaded', () => {
     const outside = ext.requests.filter(
-      (u) => !u.startsWith(server.origin) && !u.startsWith('chrome-extension://') && !u.startsWith('data:'),
+      (u) =>
+        !u.startsWith(server.origin) &&
+        !u.startsWith('chrome-extension://') &&
+        !u.startsWith('data:'),
     );
     expect(ext.requests.length).toBeGreaterThan(0);
     expect(outside).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Analysis } from '../../../src/core/types.ts';
+import type { Analysis, RelatedItem } from '../../../src/core/types.ts';
 import { browserMock } from '../browser-mock.ts';
 
 vi.mock('../../../src/browser.ts', () => ({ default: browserMock }));
@@ -12,8 +12,14 @@ const base: Analysis = {
   quotes: [],
   context: [],
 };
-const item = (id: string) =>
-  ({ id, title: id, publishedAt: null, relation: 'related', score: 1, why: [] }) as const;
+const item = (id: string): RelatedItem => ({
+  id,
+  title: id,
+  publishedAt: null,
+  relation: 'related',
+  score: 1,
+  why: [],
+});
 
 describe('the toolbar badge', () => {
   it('counts same-story and related items for a diplomacy article', async () => {
