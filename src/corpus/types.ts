@@ -13,6 +13,8 @@ export interface CorpusArticle {
   url: string | null;
   /** For each field that was not stated by the source but inferred: what it was inferred from. */
   inferred: Partial<Record<'title' | 'publishedAt' | 'outlet', string>>;
+  /** The date given by a stray ` date YYYY-MM-DD` marker line of the seed, when it had one. */
+  dateMarker?: string;
   /** Clean article text, paragraphs separated by blank lines. */
   text: string;
 }
@@ -35,6 +37,10 @@ export interface TimelineEvent {
   figures: Record<string, number | string>;
   /** Where the facts come from (several sources separated by "; "). */
   source: string;
+  /** How the contact happened: `phone call`, `video call` or `in person` (contacts only). */
+  format?: string;
+  /** Id of the larger event this one is part of (a day of a multi-day surge, Xi receiving a visitor). */
+  partOf?: string;
 }
 
 /** A sentence of a text that refers to a timeline event. */

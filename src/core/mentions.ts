@@ -1,0 +1,781 @@
+/**
+ * Finds the sentences of a text that refer to timeline events ("the last time Biden and Xi spoke
+ * was in September, in a call that lasted about 90 minutes" → the 2021-09-09 call).
+ *
+ * Pure and small enough to run on the reader's page at analysis time, and at build time over
+ * the corpus. For each sentence it collects cues — dates resolved against the article's date,
+ * durations, amounts and counts, places, participants, "record", and words saying what kind of
+ * contact it was — scores every event that happened on or before the article's date, and keeps
+ * an event only when the evidence is sufficient: a score threshold plus at least one anchor
+ * (a date, a duration, a figure, or a place together with a participant). One sentence can
+ * mention several events ("the March meeting in Anchorage and the October meeting in Zurich"),
+ * so the specific cues used by a chosen event are consumed before the next pick.
+ */
+import type { EventMention, TimelineEvent } from '../corpus/types.ts';
+import { splitSentences } from './text.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Day arithmetic (UTC day numbers)
+
+const DAY_MS = 86_400_000;
+
+function dayOf(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(t) ? null : Math.round(t / DAY_MS);
+}
+
+function ymd(day: number): { y: number; m: number; d: number; wd: number } {
+  const t = new Date(day * DAY_MS);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth(), d: t.getUTCDate(), wd: t.getUTCDay() };
+}
+
+function dayFromParts(y: number, m: number, d: number): number {
+  return Math.round(Date.UTC(y, m, d) / DAY_MS);
+}
+
+function monthRange(y: number, m: number): [number, number] {
+  return [dayFromParts(y, m, 1), dayFromParts(y, m + 1, 1) - 1];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cues
+
+type TypeClass = 'call' | 'meeting' | 'summit' | 'incursion' | 'arms';
+
+interface BaseCue {
+  text: string;
+  /** Offset in the sentence. */
+  at: number;
+}
+interface DateCue extends BaseCue {
+  kind: 'date';
+  from: number;
+  to: number;
+  weight: number;
+}
+interface PlaceCue extends BaseCue {
+  kind: 'place';
+  term: string;
+}
+interface DurationCue extends BaseCue {
+  kind: 'duration';
+  minutes: number;
+}
+interface FigureCue extends BaseCue {
+  kind: 'figure';
+  value: number;
+}
+interface RecordCue extends BaseCue {
+  kind: 'record';
+}
+interface PersonCue extends BaseCue {
+  kind: 'person';
+  /** Canonical participant name as written in the events. */
+  name: string;
+}
+interface TypeCue extends BaseCue {
+  kind: 'type';
+  cls: TypeClass;
+}
+type Cue = DateCue | PlaceCue | DurationCue | FigureCue | RecordCue | PersonCue | TypeCue;
+/** Cues that pin one event and are used up by it (shared cues: persons, types). */
+type SpecificCue = DateCue | PlaceCue | DurationCue | FigureCue | RecordCue;
+
+const WEIGHT = {
+  day: 3,
+  week: 2.5,
+  month: 2,
+  year: 1,
+  place: 1.5,
+  duration: 2,
+  figure: 3,
+  record: 1.5,
+};
+const MIN_SCORE = 3;
+const MAX_PER_SENTENCE = 3;
+/** Window around an event for "days after/before" another one. */
+const RELATION_WINDOW_DAYS = 14;
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_ABBR: Record<string, number> = {
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  sept: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
+};
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  ninety: 90,
+};
+const NUM =
+  '(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ninety)';
+
+function numberValue(word: string): number | null {
+  const w = word.toLowerCase();
+  if (/^\d/.test(w)) return Number(w);
+  return NUMBER_WORDS[w] ?? null;
+}
+
+/**
+ * Minutes in a duration phrase such as "about 90 minutes", "two hours", "six-hour",
+ * "1 hour 50 minutes", "three and a half hours", "an hour and a half"; null when none.
+ * Used both on sentences and on `TimelineEvent.duration`, so both sides read alike.
+ */
+export function parseDurationMinutes(text: string): number | null {
+  const found = findDurations(text);
+  return found.length > 0 ? (found[0] as DurationCue).minutes : null;
+}
+
+function findDurations(text: string): DurationCue[] {
+  const out: DurationCue[] = [];
+  const taken: [number, number][] = [];
+  const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+  const push = (m: RegExpMatchArray, minutes: number) => {
+    const at = m.index ?? 0;
+    if (!free(at, at + m[0].length)) return;
+    taken.push([at, at + m[0].length]);
+    out.push({ kind: 'duration', text: m[0], at, minutes });
+  };
+  for (const m of text.matchAll(/\ban?\s+hour\s+and\s+a\s+half\b/gi)) push(m, 90);
+  for (const m of text.matchAll(/\bhalf\s+an\s+hour\b/gi)) push(m, 30);
+  const hours = new RegExp(
+    `\\b${NUM}(\\s+and\\s+a\\s+half)?[\\s-]+hours?\\b(?:,?\\s+(?:and\\s+)?(\\d+)\\s+minutes?)?`,
+    'gi',
+  );
+  for (const m of text.matchAll(hours)) {
+    const h = numberValue(m[1] ?? '');
+    if (h === null) continue;
+    push(m, Math.round(h * 60 + (m[2] ? 30 : 0) + (m[3] ? Number(m[3]) : 0)));
+  }
+  for (const m of text.matchAll(new RegExp(`\\b${NUM}[\\s-]+minutes?\\b`, 'gi'))) {
+    const v = numberValue(m[1] ?? '');
+    if (v !== null) push(m, v);
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+function durationsAgree(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(10, 0.15 * Math.max(a, b));
+}
+
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+
+function findFigures(s: string): FigureCue[] {
+  const out: FigureCue[] = [];
+  const money = /(?:US)?\$\s?(\d+(?:[.,]\d+)*)\s*(thousand|million|billion)?\b/gi;
+  for (const m of s.matchAll(money)) {
+    const v = Number((m[1] ?? '').replace(/,/g, ''));
+    const scale = SCALE[(m[2] ?? '').toLowerCase()] ?? 1;
+    if (Number.isFinite(v))
+      out.push({ kind: 'figure', text: m[0], at: m.index ?? 0, value: v * scale });
+  }
+  const counts =
+    /\b(\d{1,4})\s+(?:[A-Za-z-]+\s+){0,2}?(aircraft|warplanes|planes|jets|fighters|bombers|ships|vessels|sorties|drones)\b/gi;
+  for (const m of s.matchAll(counts)) {
+    out.push({ kind: 'figure', text: m[0], at: m.index ?? 0, value: Number(m[1]) });
+  }
+  return out;
+}
+
+const TYPE_PATTERNS: [TypeClass, RegExp][] = [
+  ['summit', /\bsummit\b/gi],
+  [
+    'call',
+    /\b(?:(?:tele)?phone(?:d)?|calls?|spoke|spoken|speak|talked|conversations?|video|virtual(?:ly)?)\b/gi,
+  ],
+  [
+    'meeting',
+    /\b(?:met|meet|meets|meeting|meetings|face-to-face|in[- ]person|talks|visit|visited|visits|received|hosted)\b/gi,
+  ],
+  [
+    'incursion',
+    /\b(?:warplanes?|war planes|military aircraft|aircraft|fighter jets|sorties|incursions?|ADIZ|air defen[cs]e (?:identification )?zone|defen[cs]e zone|median line|drills|military exercises)\b/gi,
+  ],
+  [
+    'arms',
+    /\b(?:arms|weapons|arming|defen[cs]e aid|military aid|security assistance|drawdown|defen[cs]e articles)\b/gi,
+  ],
+];
+
+/** Which contact words fit an event. */
+function eventClasses(ev: TimelineEvent): Set<TypeClass> {
+  switch (ev.kind) {
+    case 'leader-call':
+      return new Set(ev.format === 'video call' ? ['call', 'meeting', 'summit'] : ['call']);
+    case 'leader-meeting':
+      return new Set(['meeting', 'summit']);
+    case 'senior-talks':
+      return new Set(ev.format === 'phone call' ? ['call'] : ['meeting']);
+    case 'taiwan-incursion':
+      return new Set(['incursion']);
+    case 'arms-sale':
+      return new Set(['arms']);
+    default:
+      return new Set();
+  }
+}
+
+const CONTACT_KINDS = new Set(['leader-call', 'leader-meeting', 'senior-talks']);
+
+// ---------------------------------------------------------------------------------------------
+// Gazetteers derived from the events themselves (no hand list of seed sentences)
+
+// Chinese names are written family name first: "Xi Jinping" is referred to as "Xi".
+const FAMILY_NAME_FIRST = new Set([
+  'xi',
+  'wang',
+  'yang',
+  'qin',
+  'zhang',
+  'li',
+  'lin',
+  'lai',
+  'tsai',
+  'he',
+  'han',
+  'liu',
+  'chen',
+  'zhao',
+  'hu',
+  'wen',
+  'guo',
+  'dong',
+  'ma',
+]);
+const PLACE_STOP = new Set([
+  'Taiwan',
+  'ADIZ',
+  'Strait',
+  'White',
+  'House',
+  'Room',
+  'Air',
+  'Base',
+  'Intl',
+  'Airport',
+  'Roosevelt',
+  'Carnegie',
+  'Endowment',
+  'International',
+  'Peace',
+  'Hotel',
+]);
+
+interface Gazetteer {
+  /** Short form (family name) or full name → canonical participant names. */
+  persons: Map<string, Set<string>>;
+  personRe: RegExp | null;
+  /** Place term → event ids. */
+  places: Map<string, Set<string>>;
+  placeRe: RegExp | null;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function stripMarks(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+function personKeys(name: string): string[] {
+  const clean = name.replace(/\([^)]*\)/g, '').trim();
+  const words = clean.split(/\s+/);
+  // Persons only: two or three capitalised words ("Joe Biden", "Yang Jiechi").
+  if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}/u.test(w))) return [];
+  const first = words[0] as string;
+  const last = words[words.length - 1] as string;
+  const family = FAMILY_NAME_FIRST.has(first.toLowerCase()) ? first : last;
+  return [clean, family];
+}
+
+function placeTerms(place: string): string[] {
+  const out = new Set<string>();
+  for (const segment of place.split(/[,/()]/)) {
+    const caps = segment
+      .trim()
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w));
+    if (caps.length === 0) continue;
+    const phrase = caps.join(' ');
+    if (caps.length > 1 && caps.length <= 3 && !caps.every((w) => PLACE_STOP.has(w)))
+      out.add(phrase);
+    for (const w of caps) if (!PLACE_STOP.has(w) && w.length >= 4) out.add(w);
+  }
+  return [...out].map(stripMarks);
+}
+
+const gazetteerCache = new WeakMap<TimelineEvent[], Gazetteer>();
+
+function gazetteer(events: TimelineEvent[]): Gazetteer {
+  const cached = gazetteerCache.get(events);
+  if (cached) return cached;
+  const persons = new Map<string, Set<string>>();
+  const places = new Map<string, Set<string>>();
+  for (const ev of events) {
+    for (const p of ev.participants) {
+      for (const key of personKeys(p)) {
+        const set = persons.get(key) ?? new Set<string>();
+        set.add(p);
+        persons.set(key, set);
+      }
+    }
+    if (ev.place) {
+      for (const term of placeTerms(ev.place)) {
+        const set = places.get(term) ?? new Set<string>();
+        set.add(ev.id);
+        places.set(term, set);
+      }
+    }
+  }
+  const alternation = (keys: Iterable<string>) =>
+    [...keys]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRe)
+      .join('|');
+  const g: Gazetteer = {
+    persons,
+    personRe: persons.size ? new RegExp(`\\b(?:${alternation(persons.keys())})\\b`, 'g') : null,
+    places,
+    placeRe: places.size ? new RegExp(`\\b(?:${alternation(places.keys())})\\b`, 'g') : null,
+  };
+  gazetteerCache.set(events, g);
+  return g;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Date cues
+
+function findDates(s: string, article: number | null): DateCue[] {
+  const out: DateCue[] = [];
+  const taken: [number, number][] = [];
+  const add = (at: number, text: string, from: number, to: number, weight: number) => {
+    if (!taken.every(([x, y]) => at + text.length <= x || at >= y)) return;
+    taken.push([at, at + text.length]);
+    out.push({ kind: 'date', text, at, from, to, weight });
+  };
+  const ref = article === null ? null : ymd(article);
+
+  // Absolute: "September 9, 2021", "9 September", "April 2024", "in February", "the October meeting".
+  const monthNames = `${MONTHS.join('|')}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.`;
+  const abs = new RegExp(
+    `\\b(?:(\\d{1,2})\\s+)?(${monthNames})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+((?:19|20)\\d\\d)\\b)?`,
+    'gi',
+  );
+  for (const m of s.matchAll(abs)) {
+    const name = (m[2] ?? '').toLowerCase().replace(/\.$/, '');
+    const at = m.index ?? 0;
+    const raw = m[0];
+    // Month names must be capitalised; "May" only with a day, a year or a preposition before it.
+    if (!/^\p{Lu}/u.test((m[2] ?? '').trim())) continue;
+    const month = MONTHS.indexOf(name) >= 0 ? MONTHS.indexOf(name) : (MONTH_ABBR[name] ?? -1);
+    if (month < 0) continue;
+    const dayNum = m[1] ? Number(m[1]) : m[3] ? Number(m[3]) : null;
+    const yearNum = m[4] ? Number(m[4]) : null;
+    if (name === 'may' && dayNum === null && yearNum === null) {
+      if (!/\b(?:in|early|late|mid-|since|last|by|until)\s*$/i.test(s.slice(0, at))) continue;
+    }
+    let year = yearNum;
+    if (year === null) {
+      if (ref === null) continue;
+      year = month <= ref.m ? ref.y : ref.y - 1;
+    }
+    if (dayNum !== null && dayNum >= 1 && dayNum <= 31) {
+      const d = dayFromParts(year, month, dayNum);
+      add(at, raw, d, d, WEIGHT.day);
+    } else {
+      const [from, to] = monthRange(year, month);
+      add(at, raw, from, to, WEIGHT.month);
+    }
+  }
+  // Years: "in 2021", "during 2022".
+  for (const m of s.matchAll(/\b(?:in|during|of|for)\s+((?:19|20)\d\d)\b/gi)) {
+    const y = Number(m[1]);
+    const at = (m.index ?? 0) + m[0].length - 4;
+    add(at, m[1] ?? '', dayFromParts(y, 0, 1), dayFromParts(y, 11, 31), WEIGHT.year);
+  }
+  if (article === null || ref === null) return out;
+
+  const rel: [RegExp, () => [number, number, number] | null][] = [
+    [
+      /\b(?:in\s+the\s+)?(?:coming|next)\s+(?:few\s+)?(?:days|weeks?|months?|year)\b/gi,
+      () => [article + 1, article + 400, 0],
+    ],
+    [
+      /\b(?:tomorrow|later this (?:week|month|year)|soon)\b/gi,
+      () => [article + 1, article + 400, 0],
+    ],
+    [
+      /\blast\s+month\b/gi,
+      () => [...monthRange(ref.m === 0 ? ref.y - 1 : ref.y, (ref.m + 11) % 12), WEIGHT.month],
+    ],
+    [/\bthis\s+month\b/gi, () => [...monthRange(ref.y, ref.m), WEIGHT.month]],
+    [
+      /\blast\s+year\b/gi,
+      () => [dayFromParts(ref.y - 1, 0, 1), dayFromParts(ref.y - 1, 11, 31), WEIGHT.year],
+    ],
+    [/\bearlier\s+this\s+year\b/gi, () => [dayFromParts(ref.y, 0, 1), article, WEIGHT.year]],
+    [
+      /\bthis\s+year\b/gi,
+      () => [dayFromParts(ref.y, 0, 1), dayFromParts(ref.y, 11, 31), WEIGHT.year],
+    ],
+    [
+      /\blast\s+week\b/gi,
+      () => {
+        const monday = article - ((ref.wd + 6) % 7);
+        return [monday - 7, monday - 1, WEIGHT.week];
+      },
+    ],
+    [
+      /\bthis\s+week\b/gi,
+      () => {
+        const monday = article - ((ref.wd + 6) % 7);
+        return [monday, monday + 6, WEIGHT.week];
+      },
+    ],
+    [/\byesterday\b/gi, () => [article - 1, article - 1, WEIGHT.day]],
+    [/\btoday\b/gi, () => [article, article, WEIGHT.day]],
+  ];
+  for (const [re, range] of rel) {
+    for (const m of s.matchAll(re)) {
+      const r = range();
+      if (r) add(m.index ?? 0, m[0], r[0], r[1], r[2]);
+    }
+  }
+  // Weekdays: "on Sunday", "last Friday", "Tuesday (9)"; "next Monday" is in the future.
+  const wd = new RegExp(`\\b(?:(last|next|this|on)\\s+)?(${WEEKDAYS.join('|')})\\b`, 'gi');
+  for (const m of s.matchAll(wd)) {
+    const target = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
+    const mod = (m[1] ?? '').toLowerCase();
+    if (mod === 'next') {
+      add(m.index ?? 0, m[0], article + 1, article + 14, 0);
+      continue;
+    }
+    let back = (ref.wd - target + 7) % 7;
+    if (mod === 'last' && back === 0) back = 7;
+    const d = article - back;
+    add(m.index ?? 0, m[0], d, d, WEIGHT.day);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+interface Candidate {
+  ev: TimelineEvent;
+  score: number;
+  anchored: boolean;
+  used: SpecificCue[];
+  shared: Cue[];
+}
+
+interface EventFacts {
+  from: number;
+  to: number;
+  minutes: number | null;
+  numbers: number[];
+  places: Set<string>;
+  record: boolean;
+  classes: Set<TypeClass>;
+}
+
+function eventFacts(ev: TimelineEvent): EventFacts | null {
+  const from = dayOf(ev.date);
+  if (from === null) return null;
+  const to = (ev.end ? dayOf(ev.end) : null) ?? from;
+  return {
+    from,
+    to,
+    minutes: ev.duration ? parseDurationMinutes(ev.duration) : null,
+    numbers: Object.values(ev.figures).filter((v): v is number => typeof v === 'number'),
+    places: new Set(ev.place ? placeTerms(ev.place) : []),
+    record: /\brecord\b/i.test(`${ev.title} ${ev.summary}`),
+    classes: eventClasses(ev),
+  };
+}
+
+/**
+ * The specific cue a contact word describes: in English the word usually comes first ("a phone
+ * call that lasted 90 minutes", "the face-to-face meeting in Woodside"), so the first specific
+ * cue after it, else the nearest one before it.
+ */
+function nearestSpecific(cue: TypeCue, specifics: SpecificCue[]): SpecificCue | null {
+  let after: SpecificCue | null = null;
+  let before: SpecificCue | null = null;
+  for (const c of specifics) {
+    if (c.at > cue.at) {
+      if (!after || c.at < after.at) after = c;
+    } else if (!before || c.at > before.at) {
+      before = c;
+    }
+  }
+  return after ?? before;
+}
+
+function scoreEvent(
+  ev: TimelineEvent,
+  facts: EventFacts,
+  cues: Cue[],
+  available: SpecificCue[],
+  allSpecific: SpecificCue[],
+  persons: Map<string, Set<string>>,
+): Candidate {
+  let score = 0;
+  const used: SpecificCue[] = [];
+  const shared: Cue[] = [];
+  let anchored = false;
+
+  // Dates: the best overlapping date cue counts; date cues that all miss the event count against it.
+  const dates = available.filter((c): c is DateCue => c.kind === 'date');
+  const allDates = cues.filter((c): c is DateCue => c.kind === 'date');
+  let bestDate: DateCue | null = null;
+  for (const c of dates) {
+    if (c.weight > 0 && c.from <= facts.to && c.to >= facts.from) {
+      if (!bestDate || c.weight > bestDate.weight) bestDate = c;
+    }
+  }
+  if (bestDate) {
+    score += bestDate.weight;
+    if (bestDate.from === bestDate.to && facts.from === facts.to) score += 0.5;
+    used.push(bestDate);
+    anchored = true;
+  } else if (allDates.length > 0) {
+    score -= 2;
+  }
+  // Places: once per event, a little more when two terms agree ("Woodside, California").
+  const placeHits = available.filter(
+    (c): c is PlaceCue => c.kind === 'place' && facts.places.has(c.term),
+  );
+  if (placeHits.length > 0) {
+    score += WEIGHT.place + (new Set(placeHits.map((p) => p.term)).size > 1 ? 0.5 : 0);
+    used.push(...placeHits);
+  }
+  if (facts.minutes !== null) {
+    const d = available.find(
+      (c): c is DurationCue =>
+        c.kind === 'duration' && durationsAgree(c.minutes, facts.minutes as number),
+    );
+    if (d) {
+      score += WEIGHT.duration;
+      used.push(d);
+      anchored = true;
+    }
+  }
+  const fig = available.find(
+    (c): c is FigureCue =>
+      c.kind === 'figure' &&
+      facts.numbers.some((n) => Math.abs(n - c.value) <= Math.abs(n) * 0.005),
+  );
+  if (fig) {
+    score += WEIGHT.figure;
+    used.push(fig);
+    anchored = true;
+  }
+  if (facts.record) {
+    const r = available.find((c): c is RecordCue => c.kind === 'record');
+    if (r) {
+      score += WEIGHT.record;
+      used.push(r);
+    }
+  }
+  // Participants.
+  const named = cues.filter((c): c is PersonCue => c.kind === 'person');
+  const mine: PersonCue[] = [];
+  const distinct = new Set<string>();
+  for (const c of named) {
+    const who = ev.participants.find((p) => persons.get(c.name)?.has(p));
+    if (who === undefined) continue;
+    mine.push(c);
+    distinct.add(who);
+  }
+  if (distinct.size > 0) {
+    score += Math.min(2, distinct.size);
+    shared.push(...mine);
+    if (placeHits.length > 0) anchored = true;
+  } else if (named.length > 0 && CONTACT_KINDS.has(ev.kind)) {
+    score -= 1.5;
+  }
+  // Contact words, bound to the specific cue nearest to them.
+  const types = cues.filter((c): c is TypeCue => c.kind === 'type');
+  if (types.length > 0 && facts.classes.size > 0) {
+    const usedSet = new Set<Cue>(used);
+    const bound = types.filter((t) => {
+      const near = nearestSpecific(t, allSpecific);
+      return near === null || usedSet.has(near);
+    });
+    const relevant = bound.length > 0 && used.length > 0 ? bound : types;
+    const fits = relevant.filter((t) => facts.classes.has(t.cls));
+    if (fits.length > 0) {
+      score += 1;
+      shared.push(fits[0] as TypeCue);
+    } else {
+      score -= 1;
+    }
+  }
+  return { ev, score, anchored, used, shared };
+}
+
+function better(a: Candidate, b: Candidate): number {
+  if (a.score !== b.score) return b.score - a.score;
+  // A whole (the four-day surge) before its parts, unless a part fits strictly better.
+  const pa = a.ev.partOf ? 1 : 0;
+  const pb = b.ev.partOf ? 1 : 0;
+  if (pa !== pb) return pa - pb;
+  if (a.ev.date !== b.ev.date) return a.ev.date < b.ev.date ? 1 : -1;
+  return a.ev.id < b.ev.id ? -1 : 1;
+}
+
+function collectCues(s: string, article: number | null, g: Gazetteer): Cue[] {
+  const cues: Cue[] = [...findDates(s, article), ...findDurations(s), ...findFigures(s)];
+  const plain = stripMarks(s);
+  if (g.placeRe) {
+    for (const m of plain.matchAll(g.placeRe)) {
+      cues.push({ kind: 'place', text: m[0], at: m.index ?? 0, term: m[0] });
+    }
+  }
+  if (g.personRe) {
+    for (const m of plain.matchAll(g.personRe)) {
+      cues.push({ kind: 'person', text: m[0], at: m.index ?? 0, name: m[0] });
+    }
+  }
+  for (const m of s.matchAll(/\brecord\b/gi)) {
+    cues.push({ kind: 'record', text: m[0], at: m.index ?? 0 });
+  }
+  for (const [cls, re] of TYPE_PATTERNS) {
+    for (const m of s.matchAll(re)) cues.push({ kind: 'type', text: m[0], at: m.index ?? 0, cls });
+  }
+  return cues;
+}
+
+function isSpecific(c: Cue): c is SpecificCue {
+  return c.kind !== 'person' && c.kind !== 'type';
+}
+
+function family(a: TimelineEvent, b: TimelineEvent): boolean {
+  return a.id === b.id || a.partOf === b.id || b.partOf === a.id;
+}
+
+/**
+ * The mentions of timeline events in `text`, in text order. `articleDate` (`YYYY-MM-DD`)
+ * resolves relative dates and excludes events after it; with null, only absolute dates count.
+ */
+export function resolveMentions(
+  text: string,
+  articleDate: string | null,
+  events: TimelineEvent[],
+): EventMention[] {
+  const article = articleDate ? dayOf(articleDate) : null;
+  const g = gazetteer(events);
+  const eligible: [TimelineEvent, EventFacts][] = [];
+  for (const ev of events) {
+    const facts = eventFacts(ev);
+    if (!facts) continue;
+    if (article !== null && facts.from > article) continue;
+    eligible.push([ev, facts]);
+  }
+  const out: EventMention[] = [];
+  for (const sentence of splitSentences(text)) {
+    const s = sentence.text;
+    const cues = collectCues(s, article, g);
+    const allSpecific = cues.filter(isSpecific);
+    if (allSpecific.length === 0) continue;
+    const consumed = new Set<Cue>();
+    const chosen: Candidate[] = [];
+    while (chosen.length < MAX_PER_SENTENCE) {
+      const available = [...cues, ...relationCues(s, chosen)].filter(
+        (c): c is SpecificCue => isSpecific(c) && !consumed.has(c),
+      );
+      if (available.length === 0) break;
+      let best: Candidate | null = null;
+      for (const [ev, facts] of eligible) {
+        if (chosen.some((c) => family(c.ev, ev))) continue;
+        const cand = scoreEvent(ev, facts, cues, available, allSpecific, g.persons);
+        if (cand.score < MIN_SCORE || !cand.anchored) continue;
+        if (!best || better(cand, best) < 0) best = cand;
+      }
+      if (!best) break;
+      chosen.push(best);
+      for (const c of best.used) consumed.add(c);
+    }
+    for (const c of chosen) {
+      const words = [...c.used, ...c.shared]
+        .sort((a, b) => a.at - b.at)
+        .map((x) => x.text)
+        .filter((w, i, all) => all.indexOf(w) === i);
+      out.push({
+        eventId: c.ev.id,
+        sentence: s,
+        start: sentence.start,
+        end: sentence.end,
+        cue: words.join(', '),
+      });
+    }
+  }
+  return out;
+}
+
+/** "…, just days after X": a window around an event already found in the sentence. */
+function relationCues(s: string, chosen: Candidate[]): DateCue[] {
+  const first = chosen[0];
+  if (!first) return [];
+  const m =
+    /\b(?:(?:just|only|a few|several|two|three)\s+)?(?:days|weeks)\s+(?:after|before|earlier|later)\b/i.exec(
+      s,
+    );
+  if (!m) return [];
+  const from = dayOf(first.ev.date) as number;
+  const to = (first.ev.end ? dayOf(first.ev.end) : null) ?? from;
+  return [
+    {
+      kind: 'date',
+      text: m[0],
+      at: m.index,
+      from: from - RELATION_WINDOW_DAYS,
+      to: to + RELATION_WINDOW_DAYS,
+      weight: WEIGHT.week,
+    },
+  ];
+}

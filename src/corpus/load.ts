@@ -1,0 +1,28 @@
+/**
+ * Turns the precomputed index into the run-time corpus: only maps are built here, nothing is
+ * recomputed, so a restarted service worker is ready in milliseconds.
+ */
+import { hydrateMatchIndex } from '../core/match-index.ts';
+import type { CorpusArticleEntry, CorpusIndex, LoadedCorpus, TimelineEvent } from './types.ts';
+
+/** Bumped whenever the index layout changes. */
+export const CORPUS_INDEX_VERSION = 1;
+
+export class CorpusIndexVersionError extends Error {}
+
+export function loadCorpus(index: CorpusIndex): LoadedCorpus {
+  if (index.version !== CORPUS_INDEX_VERSION) {
+    throw new CorpusIndexVersionError(
+      `corpus index version ${index.version}, expected ${CORPUS_INDEX_VERSION}: rebuild it`,
+    );
+  }
+  const articles = new Map<string, CorpusArticleEntry>();
+  for (const a of index.articles) articles.set(a.id, a);
+  // The builder already sorts; sorting a copy keeps hand-made indexes (tests) safe too.
+  const events = [...index.events].sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  const eventsById = new Map<string, TimelineEvent>();
+  for (const e of events) eventsById.set(e.id, e);
+  return { index, articles, events, eventsById, match: hydrateMatchIndex(index.match) };
+}

@@ -1,0 +1,48 @@
+/**
+ * Node-only helpers (file system) for the CLI, scripts and tests. Never imported by the
+ * extension: the service worker gets the index through the bundler.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus } from './load.ts';
+import type { CorpusIndex, LoadedCorpus } from './types.ts';
+import { validateCorpusSources } from './validate.ts';
+import type { SourceFile, ValidatedCorpus } from './validate.ts';
+
+export const BUNDLED_SOURCES_DIR = fileURLToPath(new URL('./sources', import.meta.url));
+export const GENERATED_INDEX_PATH = fileURLToPath(
+  new URL('./generated/corpus-index.json', import.meta.url),
+);
+
+/** Every file under `dir`, with paths relative to it (forward slashes), sorted. */
+export function readSourceFiles(dir: string = BUNDLED_SOURCES_DIR): SourceFile[] {
+  const out: SourceFile[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile())
+        out.push({
+          path: relative(dir, full).split(sep).join('/'),
+          content: readFileSync(full, 'utf8'),
+        });
+    }
+  };
+  walk(dir);
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Reads and validates the corpus sources of `dir` (default: the bundled ones). */
+export function readCorpusSources(dir: string = BUNDLED_SOURCES_DIR): ValidatedCorpus {
+  return validateCorpusSources(readSourceFiles(dir));
+}
+
+export function readGeneratedIndexText(): string {
+  return readFileSync(GENERATED_INDEX_PATH, 'utf8');
+}
+
+/** The committed generated index, loaded. */
+export function readBundledCorpus(): LoadedCorpus {
+  return loadCorpus(JSON.parse(readGeneratedIndexText()) as CorpusIndex);
+}

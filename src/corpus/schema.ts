@@ -1,0 +1,360 @@
+/**
+ * The schema of the corpus sources, as pure parsers over file contents.
+ *
+ * Articles live in `articles/<id>.md` (a `key: value` header, a `---` line, then the text);
+ * events in `events.jsonl` (one JSON object per line). Every parser returns the records it could
+ * read plus a list of problems, each tied to a file, a 1-based line and a field, so the CLI can
+ * print `file:line: field: problem` and an editor can jump there.
+ */
+import { EVENT_KINDS } from '../core/types.ts';
+import type { EventKind } from '../core/types.ts';
+import type { CorpusArticle, TimelineEvent } from './types.ts';
+
+export interface Problem {
+  file: string;
+  /** 1-based line number. */
+  line: number;
+  field: string;
+  problem: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.field}: ${p.problem}`;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+function dateProblem(value: string): string {
+  return DATE_RE.test(value)
+    ? `"${value}" is not a real calendar date`
+    : `"${value}" is not a date (expected YYYY-MM-DD)`;
+}
+
+const LANG_RE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const ARTICLE_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const EVENT_ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+
+// ---------------------------------------------------------------------------------------------
+// Articles
+
+const ARTICLE_KEYS = ['id', 'title', 'publishedAt', 'outlet', 'lang', 'url', 'dateMarker'] as const;
+type ArticleKey = (typeof ARTICLE_KEYS)[number];
+const REQUIRED_ARTICLE_KEYS: readonly ArticleKey[] = [
+  'id',
+  'title',
+  'publishedAt',
+  'outlet',
+  'lang',
+];
+const INFERABLE = ['title', 'publishedAt', 'outlet'] as const;
+type Inferable = (typeof INFERABLE)[number];
+
+export interface ParsedArticle {
+  article: CorpusArticle | null;
+  problems: Problem[];
+  /** Line of each header key (for cross-file problems such as duplicate ids). */
+  lines: Record<string, number>;
+}
+
+/** The file name's id: `articles/000_abc.md` → `000_abc`. */
+export function articleIdFromPath(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base.replace(/\.md$/, '');
+}
+
+/**
+ * Parses one article source. `file` is the name used in problems; its base name (without `.md`)
+ * must equal the `id` header.
+ */
+export function parseArticleSource(file: string, content: string): ParsedArticle {
+  const problems: Problem[] = [];
+  const add = (line: number, field: string, problem: string) =>
+    problems.push({ file, line, field, problem });
+  const lines = content.replace(/\r\n?/g, '\n').split('\n');
+  const sep = lines.findIndex((l) => l.trim() === '---');
+  const keyLines: Record<string, number> = {};
+  if (sep < 0) {
+    add(1, 'header', 'no "---" line separating the header from the text');
+    return { article: null, problems, lines: keyLines };
+  }
+  const values: Partial<Record<ArticleKey, string>> = {};
+  const inferred: Partial<Record<Inferable, string>> = {};
+  for (let i = 0; i < sep; i++) {
+    const raw = lines[i] ?? '';
+    if (raw.trim() === '') continue;
+    const m = /^([A-Za-z][\w.]*)\s*:\s?(.*)$/.exec(raw);
+    if (!m) {
+      add(i + 1, 'header', `expected "key: value", got "${raw.slice(0, 40)}"`);
+      continue;
+    }
+    const key = m[1] as string;
+    const value = (m[2] ?? '').trim();
+    if (key in keyLines) {
+      add(i + 1, key, `duplicate key (first at line ${keyLines[key]})`);
+      continue;
+    }
+    keyLines[key] = i + 1;
+    if (key.startsWith('inferred.')) {
+      const what = key.slice('inferred.'.length);
+      if (!(INFERABLE as readonly string[]).includes(what)) {
+        add(i + 1, key, `can only mark ${INFERABLE.join(', ')} as inferred`);
+      } else if (value === '' || value === 'null') {
+        add(i + 1, key, 'say what the value was inferred from');
+      } else {
+        inferred[what as Inferable] = value;
+      }
+      continue;
+    }
+    if (!(ARTICLE_KEYS as readonly string[]).includes(key)) {
+      add(i + 1, key, `unknown key (known: ${ARTICLE_KEYS.join(', ')}, inferred.<field>)`);
+      continue;
+    }
+    values[key as ArticleKey] = value;
+  }
+  for (const key of REQUIRED_ARTICLE_KEYS) {
+    if (values[key] === undefined) add(sep + 1, key, 'missing');
+  }
+  const nullable = (v: string | undefined): string | null =>
+    v === undefined || v === '' || v === 'null' ? null : v;
+
+  const id = values.id ?? '';
+  if (values.id !== undefined) {
+    if (!ARTICLE_ID_RE.test(id)) add(keyLines.id ?? 1, 'id', `"${id}" is not a valid id`);
+    else if (articleIdFromPath(file) !== id)
+      add(
+        keyLines.id ?? 1,
+        'id',
+        `"${id}" differs from the file name "${articleIdFromPath(file)}"`,
+      );
+  }
+  const title = values.title ?? '';
+  if (values.title !== undefined && title === '') add(keyLines.title ?? 1, 'title', 'empty');
+  const publishedAt = nullable(values.publishedAt);
+  if (publishedAt !== null && !isIsoDate(publishedAt))
+    add(keyLines.publishedAt ?? 1, 'publishedAt', dateProblem(publishedAt));
+  const dateMarker = nullable(values.dateMarker);
+  if (dateMarker !== null && !isIsoDate(dateMarker))
+    add(keyLines.dateMarker ?? 1, 'dateMarker', dateProblem(dateMarker));
+  const lang = values.lang ?? '';
+  if (values.lang !== undefined && !LANG_RE.test(lang))
+    add(keyLines.lang ?? 1, 'lang', `"${lang}" is not a BCP 47 language tag such as "en"`);
+  const url = nullable(values.url);
+  if (url !== null && !/^https?:\/\/\S+$/.test(url))
+    add(keyLines.url ?? 1, 'url', `"${url}" is not an http(s) URL`);
+  for (const what of INFERABLE) {
+    if (inferred[what] !== undefined && values[what] === undefined) {
+      add(
+        keyLines[`inferred.${what}`] ?? 1,
+        `inferred.${what}`,
+        `marks ${what} as inferred, but there is no ${what}`,
+      );
+    }
+  }
+  if (
+    publishedAt === null &&
+    values.publishedAt !== undefined &&
+    inferred.publishedAt !== undefined
+  )
+    add(keyLines['inferred.publishedAt'] ?? 1, 'inferred.publishedAt', 'publishedAt is null');
+
+  const text = lines
+    .slice(sep + 1)
+    .join('\n')
+    .replace(/^\s*\n/, '')
+    .trimEnd();
+  if (text.trim() === '')
+    add(Math.min(sep + 2, lines.length), 'text', 'empty: the article has no text');
+
+  if (problems.length > 0) return { article: null, problems, lines: keyLines };
+  const article: CorpusArticle = {
+    id,
+    title,
+    publishedAt,
+    outlet: nullable(values.outlet),
+    lang,
+    url,
+    inferred,
+    text,
+  };
+  if (dateMarker !== null) article.dateMarker = dateMarker;
+  return { article, problems, lines: keyLines };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+const EVENT_FIELDS = [
+  'id',
+  'date',
+  'end',
+  'kind',
+  'participants',
+  'place',
+  'title',
+  'summary',
+  'duration',
+  'figures',
+  'source',
+  'format',
+  'partOf',
+] as const;
+const REQUIRED_EVENT_FIELDS = EVENT_FIELDS.filter((f) => f !== 'format' && f !== 'partOf');
+export const CONTACT_FORMATS = ['phone call', 'video call', 'in person'] as const;
+
+export interface ParsedEvents {
+  events: TimelineEvent[];
+  problems: Problem[];
+  /** Line of each event id. */
+  lines: Map<string, number>;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Parses `events.jsonl`: one event per non-blank line. */
+export function parseEventsSource(file: string, content: string): ParsedEvents {
+  const problems: Problem[] = [];
+  const events: TimelineEvent[] = [];
+  const idLines = new Map<string, number>();
+  const lines = content.replace(/\r\n?/g, '\n').split('\n');
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    const add = (field: string, problem: string) => problems.push({ file, line, field, problem });
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (err) {
+      add('json', `not valid JSON (${(err as Error).message})`);
+      return;
+    }
+    if (!isRecord(value)) {
+      add('json', 'expected one JSON object per line');
+      return;
+    }
+    const before = problems.length;
+    const ev = checkEvent(value, add);
+    if (problems.length > before || ev === null) return;
+    const first = idLines.get(ev.id);
+    if (first !== undefined) {
+      add('id', `duplicate id "${ev.id}" (first at line ${first})`);
+      return;
+    }
+    idLines.set(ev.id, line);
+    events.push(ev);
+  });
+  // References between events, once every id is known.
+  for (const ev of events) {
+    if (ev.partOf !== undefined && !idLines.has(ev.partOf)) {
+      problems.push({
+        file,
+        line: idLines.get(ev.id) ?? 1,
+        field: 'partOf',
+        problem: `refers to unknown event "${ev.partOf}"`,
+      });
+    }
+  }
+  return { events, problems, lines: idLines };
+}
+
+function checkEvent(
+  v: Record<string, unknown>,
+  add: (field: string, problem: string) => void,
+): TimelineEvent | null {
+  for (const key of Object.keys(v)) {
+    if (!(EVENT_FIELDS as readonly string[]).includes(key)) add(key, 'unknown field');
+  }
+  for (const key of REQUIRED_EVENT_FIELDS) {
+    if (!(key in v))
+      add(key, key === 'source' ? 'missing: every event needs its source' : 'missing');
+  }
+  const str = (key: string, allowNull: boolean): string | null => {
+    const x = v[key];
+    if (x === undefined) return null;
+    if (x === null && allowNull) return null;
+    if (typeof x !== 'string') {
+      add(key, `expected a string${allowNull ? ' or null' : ''}, got ${JSON.stringify(x)}`);
+      return null;
+    }
+    if (x.trim() === '')
+      add(key, key === 'source' ? 'empty: every event needs its source' : 'empty');
+    return x;
+  };
+  const id = str('id', false);
+  if (id !== null && id !== '' && !EVENT_ID_RE.test(id))
+    add('id', `"${id}" should be lower-case letters, digits and dashes`);
+  const date = str('date', false);
+  if (date !== null && date !== '' && !isIsoDate(date)) add('date', dateProblem(date));
+  const end = str('end', true);
+  if (end !== null && end !== '') {
+    if (!isIsoDate(end)) add('end', dateProblem(end));
+    else if (date !== null && isIsoDate(date) && end < date)
+      add('end', `${end} is before the start date ${date}`);
+  }
+  const kind = v.kind;
+  if (
+    kind !== undefined &&
+    !(typeof kind === 'string' && (EVENT_KINDS as readonly string[]).includes(kind))
+  )
+    add('kind', `unknown kind ${JSON.stringify(kind)} (expected one of ${EVENT_KINDS.join(', ')})`);
+  const participants = v.participants;
+  if (participants !== undefined) {
+    if (!Array.isArray(participants) || participants.length === 0)
+      add('participants', 'expected a non-empty list of names');
+    else if (participants.some((p) => typeof p !== 'string' || p.trim() === ''))
+      add('participants', 'every participant must be a non-empty string');
+  }
+  const place = str('place', true);
+  const title = str('title', false);
+  const summary = str('summary', false);
+  const duration = str('duration', true);
+  const source = str('source', false);
+  const figures = v.figures;
+  if (figures !== undefined) {
+    if (!isRecord(figures)) add('figures', 'expected an object of numbers and strings');
+    else {
+      for (const [k, x] of Object.entries(figures)) {
+        if (!(typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x))))
+          add('figures', `"${k}" must be a number or a string`);
+      }
+      const hasCount = Object.values(figures).some((x) => typeof x === 'number');
+      if (kind === 'taiwan-incursion' && hasCount && typeof figures.counted !== 'string')
+        add('figures', 'an incursion count needs "counted": what the number measures');
+    }
+  }
+  const format = v.format;
+  if (format !== undefined && !(CONTACT_FORMATS as readonly unknown[]).includes(format))
+    add('format', `expected one of ${CONTACT_FORMATS.join(', ')}`);
+  const partOf = v.partOf;
+  if (partOf !== undefined && (typeof partOf !== 'string' || partOf === id))
+    add('partOf', 'expected the id of another event');
+
+  if (id === null || date === null || title === null || summary === null || source === null)
+    return null;
+  const ev: TimelineEvent = {
+    id,
+    date,
+    end,
+    kind: kind as EventKind,
+    participants: participants as string[],
+    place,
+    title,
+    summary,
+    duration,
+    figures: figures as Record<string, number | string>,
+    source,
+  };
+  if (typeof format === 'string') ev.format = format;
+  if (typeof partOf === 'string') ev.partOf = partOf;
+  return ev;
+}
