@@ -13,6 +13,7 @@ import { extractQuotesDetailed, speakerKey } from './quotes.ts';
 import {
   contentStems,
   hash32,
+  NEGATIONS,
   normalizeText,
   splitSentences,
   STOPWORDS,
@@ -79,6 +80,8 @@ export interface MatchIndexData {
   /** Per term id: [docIndex, tf, docIndex, tf, …] with ascending doc indexes. */
   postings: number[][];
   avgLen: number;
+  /** Number of articles naming each entity (to tell event-specific names from ubiquitous ones). */
+  entityDf: Record<string, number>;
 }
 
 /** Runtime form: the data plus lookups. */
@@ -148,6 +151,9 @@ export function extractEntities(text: string): string[] {
         const name = run.join(' ');
         if (!STOPWORDS.has(name)) out.add(name);
         if (run.length > 1) for (const w of run) if (!STOPWORDS.has(w) && w.length > 1) out.add(w);
+        // Titles run into names ("Ambassador Qin Gang"): the word pairs name the person too.
+        if (run.length > 2)
+          for (let k = 0; k + 1 < run.length; k++) out.add(`${run[k]} ${run[k + 1]}`);
       }
       run = [];
     };
@@ -187,6 +193,30 @@ export function paragraphsWithOffsets(text: string): { text: string; start: numb
   return out;
 }
 
+/** A quote's content words: stems, their offsets in the quote and their sentence number. */
+export interface QuoteTokens {
+  stems: string[];
+  spans: [number, number][];
+  sentence: number[];
+}
+
+/** Content words of a quote (negations kept: "not conflict" is not "conflict"). */
+export function quoteTokens(text: string, max = 200): QuoteTokens {
+  const out: QuoteTokens = { stems: [], spans: [], sentence: [] };
+  let sentence = 0;
+  let last = 0;
+  for (const t of tokenize(text)) {
+    if (/[.!?;]/.test(text.slice(last, t.start))) sentence++;
+    last = t.end;
+    if (STOPWORDS.has(t.word) && !NEGATIONS.has(t.word)) continue;
+    out.stems.push(stem(t.word));
+    out.spans.push([t.start, t.end]);
+    out.sentence.push(sentence);
+    if (out.stems.length >= max) break;
+  }
+  return out;
+}
+
 /** Quotes of a text with offsets in that text, ready for the index. */
 export function indexQuotes(text: string): IndexedQuote[] {
   const paras = paragraphsWithOffsets(text);
@@ -203,7 +233,7 @@ export function indexQuotes(text: string): IndexedQuote[] {
       start: para.start + q.start,
       end: para.start + q.end,
       ...(q.unmarked ? { unmarked: true } : {}),
-      stems: contentStems(q.text),
+      stems: quoteTokens(q.text).stems,
       context: quoteContext(para.text, q.start, q.end),
     });
   }
@@ -284,9 +314,12 @@ export function buildMatchIndex(docs: MatchDoc[]): MatchIndexData {
       text: d.text,
     });
   });
+  const entityDf: Record<string, number> = {};
+  for (const d of out) for (const e of d.entities) entityDf[e] = (entityDf[e] ?? 0) + 1;
   return {
     version: 1,
     docs: out,
+    entityDf,
     vocab,
     df,
     postings,
@@ -348,14 +381,26 @@ export function bm25(index: MatchIndex, q: IndexQuery, docIndex: number): number
 
 /**
  * Candidate articles from the inverted index: accumulates BM25 over the postings of the
- * query's `maxTerms` most discriminative terms only, and returns the best `k` doc indexes.
+ * query's most discriminative terms, rarest first, until `budget` postings have been read
+ * (at least `minTerms` terms), and returns the best `k` doc indexes. Rare terms have short
+ * postings, so a query reads many of them and only a few of the common ones.
  */
-export function candidates(index: MatchIndex, q: IndexQuery, k = 100, maxTerms = 24): number[] {
+export function candidates(
+  index: MatchIndex,
+  q: IndexQuery,
+  k = 100,
+  minTerms = 24,
+  budget = 40_000,
+): number[] {
   const acc = new Map<number, number>();
-  const use = q.ranked.slice(0, maxTerms);
-  for (const id of use) {
+  let read = 0;
+  let used = 0;
+  for (const id of q.ranked) {
     const list = index.data.postings[id];
     if (!list) continue;
+    if (used >= minTerms && read + list.length / 2 > budget) break;
+    used++;
+    read += list.length / 2;
     const qtf = q.terms.get(id) ?? 1;
     for (let i = 0; i + 1 < list.length; i += 2) {
       const di = list[i] as number;

@@ -44,6 +44,8 @@ const UNMARKED = new RegExp(
   `^([\\s\\S]*\\S),\\s+(${NAME}|${PRONOUN})\\s+(?:${VERB})\\b([^]*)$`,
   'u',
 );
+const INSTITUTION =
+  /\b(?:statement|embassy|Embassy|ministry|Ministry|report|reports|readout|agency|Agency|media|newspaper|CNN|Reuters|Bloomberg)\b/;
 const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My)\b/;
 const TITLES = new Set(
   'President Vice Secretary Deputy Minister Foreign Ambassador Premier Chairman Senator Sen Rep General Gen Mr Mrs Ms Dr Chinese US U.S. American State Defense Prime Spokesperson Spokesman'.split(
@@ -221,8 +223,9 @@ function speakerFor(p: string, q: RawQuote, prevEnd: number, nextStart: number):
   const left = leftClause(p, q.start, prevEnd);
   m = BEFORE_SUBJ_VERB.exec(left);
   if (m?.[1]) return cleanSpeaker(m[1]);
+  // "According to X" names a person as speaker, but an embassy or a statement only as source.
   m = ACCORDING.exec(left) ?? ACCORDING.exec(rightSentence);
-  if (m?.[1]) return cleanSpeaker(m[1]);
+  if (m?.[1] && !INSTITUTION.test(m[0])) return cleanSpeaker(m[1]);
   return null;
 }
 
