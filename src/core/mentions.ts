@@ -508,6 +508,8 @@ interface Candidate {
   ev: TimelineEvent;
   score: number;
   anchored: boolean;
+  /** Kinds of evidence that spoke for the event (a date alone is not enough). */
+  kinds: number;
   used: SpecificCue[];
   shared: Cue[];
 }
@@ -655,7 +657,8 @@ function scoreEvent(
       score -= 1;
     }
   }
-  return { ev, score, anchored, used, shared };
+  const kinds = new Set([...used, ...shared].map((c) => c.kind)).size;
+  return { ev, score, anchored, kinds, used, shared };
 }
 
 function better(a: Candidate, b: Candidate): number {
@@ -733,7 +736,7 @@ export function resolveMentions(
       for (const [ev, facts] of eligible) {
         if (chosen.some((c) => family(c.ev, ev))) continue;
         const cand = scoreEvent(ev, facts, cues, available, allSpecific, g.persons);
-        if (cand.score < MIN_SCORE || !cand.anchored) continue;
+        if (cand.score < MIN_SCORE || !cand.anchored || cand.kinds < 2) continue;
         if (!best || better(cand, best) < 0) best = cand;
       }
       if (!best) break;

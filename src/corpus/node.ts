@@ -3,17 +3,17 @@
  * extension: the service worker gets the index through the bundler.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from './load.ts';
 import type { CorpusIndex, LoadedCorpus } from './types.ts';
 import { validateCorpusSources } from './validate.ts';
 import type { SourceFile, ValidatedCorpus } from './validate.ts';
 
-export const BUNDLED_SOURCES_DIR = fileURLToPath(new URL('./sources', import.meta.url));
-export const GENERATED_INDEX_PATH = fileURLToPath(
-  new URL('./generated/corpus-index.json', import.meta.url),
-);
+// Paths from this file's own location (a string path: test DOM environments replace `URL`).
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const BUNDLED_SOURCES_DIR = join(HERE, 'sources');
+export const GENERATED_INDEX_PATH = join(HERE, 'generated', 'corpus-index.json');
 
 /** Every file under `dir`, with paths relative to it (forward slashes), sorted. */
 export function readSourceFiles(dir: string = BUNDLED_SOURCES_DIR): SourceFile[] {

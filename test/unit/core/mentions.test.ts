@@ -1,0 +1,179 @@
+import { parseDurationMinutes, resolveMentions } from '../../../src/core/mentions.ts';
+import { readCorpusSources } from '../../../src/corpus/node.ts';
+import type { TimelineEvent } from '../../../src/corpus/types.ts';
+
+const { events } = readCorpusSources();
+const ids = (text: string, date: string | null, evs: TimelineEvent[] = events) =>
+  resolveMentions(text, date, evs).map((m) => m.eventId);
+
+describe('resolveMentions on the bundled timeline', () => {
+  const NOV_2021 = '2021-11-10';
+
+  it('resolves a month and a duration to the September 2021 call', () => {
+    expect(
+      ids(
+        'The last time Biden and Xi spoke was in September, in a phone call that lasted about 90 minutes.',
+        NOV_2021,
+      ),
+    ).toEqual(['2021-09-09-biden-xi-call']);
+  });
+
+  it('resolves "two hours in February" to the first call', () => {
+    expect(
+      ids('The two leaders also spoke for two hours in February, their first call.', NOV_2021),
+    ).toEqual(['2021-02-10-biden-xi-call']);
+  });
+
+  it('resolves the six-hour meeting in Switzerland and the warplanes days before it', () => {
+    expect(
+      ids(
+        'The deal came out of a six-hour meeting between Jake Sullivan and Yang Jiechi in Switzerland, just days after Beijing sent a record number of warplanes toward Taiwan.',
+        NOV_2021,
+      ),
+    ).toEqual(['2021-10-06-sullivan-yang-zurich', '2021-10-01-pla-national-day-surge']);
+  });
+
+  it('finds two meetings named in one sentence', () => {
+    expect(
+      ids(
+        'Only the March meeting in Anchorage, Alaska, and the October meeting in Zurich were made public.',
+        NOV_2021,
+      ).sort(),
+    ).toEqual(['2021-03-18-anchorage', '2021-10-06-sullivan-yang-zurich']);
+  });
+
+  it('resolves "last month" and "record" to the whole October surge, not one of its days', () => {
+    expect(
+      ids('China made a record number of incursions near the island last month.', NOV_2021),
+    ).toEqual(['2021-10-01-pla-national-day-surge']);
+  });
+
+  it('prefers a single day when the sentence pins the day and the count', () => {
+    expect(ids('On October 4, 56 aircraft entered Taiwan’s air defense zone.', NOV_2021)).toEqual([
+      '2021-10-04-pla-adiz-56',
+    ]);
+  });
+
+  it('resolves explicit months with years and places', () => {
+    expect(
+      ids(
+        'This call would follow their last conversation in April 2024 and their face-to-face meeting in Woodside, California in November 2023.',
+        '2024-10-01',
+      ).sort(),
+    ).toEqual(['2023-11-15-biden-xi-woodside', '2024-04-02-biden-xi-call']);
+  });
+
+  it('links an amount and a weekday to the Taiwan drawdown', () => {
+    expect(
+      ids('Biden approved $567 million in defense aid to Taiwan on Sunday.', '2024-10-01'),
+    ).toEqual(['2024-09-29-taiwan-drawdown-567m']);
+  });
+
+  it('resolves a month without a year to the latest one before the article', () => {
+    const text = 'Biden and Xi spoke by phone in September.';
+    expect(ids(text, '2022-03-01')).toEqual(['2021-09-09-biden-xi-call']);
+    // In an August 2021 article, "September" is September 2020: no such call.
+    expect(ids(text, '2021-08-01')).toEqual([]);
+  });
+
+  it('links nothing for a sentence that names no event', () => {
+    expect(
+      ids('The weather in Washington was mild on Tuesday, and markets rose.', NOV_2021),
+    ).toEqual([]);
+    expect(ids('Biden and Xi spoke by phone.', NOV_2021)).toEqual([]);
+    expect(ids('Officials met in Beijing.', '2024-10-01')).toEqual([]);
+  });
+
+  it('does not link events after the article date', () => {
+    const text = 'Xi and Biden met face to face in Woodside, California in November 2023.';
+    expect(ids(text, '2023-06-01')).toEqual([]);
+    expect(ids(text, '2023-12-01')).toEqual(['2023-11-15-biden-xi-woodside']);
+    expect(ids('The two leaders will hold a virtual meeting next week.', '2021-11-10')).toEqual([]);
+  });
+
+  it('does not pin a meeting on the wrong participants', () => {
+    expect(ids('Biden had hoped to meet Xi at the G20 summit in Rome.', NOV_2021)).toEqual([]);
+    expect(ids('Instead, Antony Blinken met Wang Yi in Rome.', NOV_2021)).toEqual([
+      '2021-10-30-blinken-wang-yi-rome',
+    ]);
+  });
+
+  it('uses absolute dates only when the article has no date', () => {
+    expect(
+      ids('Their face-to-face meeting in Woodside, California in November 2023 helped.', null),
+    ).toEqual(['2023-11-15-biden-xi-woodside']);
+    expect(
+      ids('China made a record number of incursions near the island last month.', null),
+    ).toEqual([]);
+  });
+
+  it('returns the sentence, its offsets and the cue words', () => {
+    const text =
+      'Markets were calm.\n\nBiden approved $567 million in defense aid to Taiwan on Sunday.';
+    const [m] = resolveMentions(text, '2024-10-01', events);
+    expect(m).toBeDefined();
+    expect(text.slice(m?.start, m?.end)).toBe(m?.sentence);
+    expect(m?.sentence.startsWith('Biden approved')).toBe(true);
+    expect(m?.cue).toContain('$567 million');
+    expect(m?.cue).toContain('on Sunday');
+  });
+});
+
+describe('resolveMentions is general', () => {
+  const own: TimelineEvent[] = [
+    {
+      id: 'test-call',
+      date: '2022-04-26',
+      end: null,
+      kind: 'leader-call',
+      participants: ['Ann Example', 'Bo Sample'],
+      place: null,
+      title: 'A test call',
+      summary: 'Two test leaders talk.',
+      duration: 'about an hour',
+      figures: {},
+      source: 'test',
+      format: 'phone call',
+    },
+    {
+      id: 'test-talks',
+      date: '2022-04-20',
+      end: '2022-04-21',
+      kind: 'senior-talks',
+      participants: ['Cy Tester', 'Di Trial'],
+      place: 'Harbourtown, Freedonia',
+      title: 'Test talks',
+      summary: 'Two test envoys meet.',
+      duration: null,
+      figures: {},
+      source: 'test',
+      format: 'in person',
+    },
+  ];
+
+  it('works on any timeline, not only the bundled one', () => {
+    expect(ids('Example and Sample talked for an hour last week.', '2022-05-02', own)).toEqual([
+      'test-call',
+    ]);
+    expect(ids('Envoys Tester and Trial met in Harbourtown in April.', '2022-05-02', own)).toEqual([
+      'test-talks',
+    ]);
+    expect(ids('Envoys met somewhere else in March.', '2022-05-02', own)).toEqual([]);
+  });
+});
+
+describe('parseDurationMinutes', () => {
+  it.each([
+    ['about 90 minutes', 90],
+    ['two hours', 120],
+    ['a six-hour meeting', 360],
+    ['1 hour 50 minutes', 110],
+    ['about three and a half hours', 210],
+    ['an hour and a half', 90],
+    ['2 hours 17 minutes', 137],
+    ['the 100-minute talk', 100],
+    ['nothing here', null],
+  ])('%s → %s', (text, minutes) => {
+    expect(parseDurationMinutes(text)).toBe(minutes);
+  });
+});

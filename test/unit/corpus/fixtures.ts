@@ -1,0 +1,195 @@
+/**
+ * A tiny valid corpus written for the tests (our own words), as source files, plus helpers to
+ * break it one way at a time.
+ */
+import type { SourceFile } from '../../../src/corpus/validate.ts';
+
+export const GOOD_ARTICLE = [
+  'id: a1',
+  'title: Leaders talk by phone',
+  'publishedAt: 2022-05-02',
+  'outlet: null',
+  'lang: en',
+  'url: null',
+  'inferred.publishedAt: the text says the call was last week',
+  '---',
+  'The two leaders spoke by phone last week.',
+  '',
+  'Both sides called the talk candid.',
+  '',
+].join('\n');
+
+export interface EventLine {
+  [key: string]: unknown;
+}
+
+export const GOOD_EVENTS: EventLine[] = [
+  {
+    id: 'e-call',
+    date: '2022-04-25',
+    end: null,
+    kind: 'leader-call',
+    participants: ['Ann Example', 'Bo Sample'],
+    place: null,
+    title: 'A test call',
+    summary: 'Two test leaders talk.',
+    duration: 'about an hour',
+    figures: {},
+    source: 'test fixture',
+    format: 'phone call',
+  },
+  {
+    id: 'e-flights',
+    date: '2022-03-01',
+    end: '2022-03-03',
+    kind: 'taiwan-incursion',
+    participants: ['PLA'],
+    place: 'Taiwan ADIZ',
+    title: 'Test flights',
+    summary: 'Aircraft fly near the island.',
+    duration: null,
+    figures: { aircraft: 12, counted: 'ADIZ entries in the fixture' },
+    source: 'test fixture',
+  },
+];
+
+export function eventsText(events: EventLine[]): string {
+  return events.map((e) => JSON.stringify(e)).join('\n') + '\n';
+}
+
+export function goodFiles(): SourceFile[] {
+  return [
+    { path: 'articles/a1.md', content: GOOD_ARTICLE },
+    { path: 'events.jsonl', content: eventsText(GOOD_EVENTS) },
+  ];
+}
+
+/** Replaces one file's content. */
+export function withFile(files: SourceFile[], path: string, content: string): SourceFile[] {
+  return [...files.filter((f) => f.path !== path), { path, content }];
+}
+
+/** The good events with a change to event `index` (a value of `undefined` deletes the field). */
+export function eventsWith(index: number, change: Record<string, unknown>): string {
+  const events = GOOD_EVENTS.map((e, i) => {
+    if (i !== index) return e;
+    const copy: EventLine = { ...e };
+    for (const [k, v] of Object.entries(change)) {
+      if (v === undefined) delete copy[k];
+      else copy[k] = v;
+    }
+    return copy;
+  });
+  return eventsText(events);
+}
+
+/**
+ * The kinds of bad input validation must catch: the file to break, its new content, and the
+ * `file:line: field:` prefix the problem must start with plus a word of its message.
+ */
+export const BAD_INPUTS: {
+  name: string;
+  path: string;
+  content: string;
+  expect: string;
+  says: RegExp;
+}[] = [
+  {
+    name: 'broken JSON syntax',
+    path: 'events.jsonl',
+    content: eventsText(GOOD_EVENTS) + '{"id": "e-broken", "date": \n',
+    expect: 'events.jsonl:3: json:',
+    says: /not valid JSON/,
+  },
+  {
+    name: 'missing field',
+    path: 'events.jsonl',
+    content: eventsWith(0, { title: undefined }),
+    expect: 'events.jsonl:1: title:',
+    says: /missing/,
+  },
+  {
+    name: 'bad date',
+    path: 'events.jsonl',
+    content: eventsWith(1, { date: '2022-02-30' }),
+    expect: 'events.jsonl:2: date:',
+    says: /not a real calendar date/,
+  },
+  {
+    name: 'end before start',
+    path: 'events.jsonl',
+    content: eventsWith(1, { end: '2022-02-27' }),
+    expect: 'events.jsonl:2: end:',
+    says: /before the start date 2022-03-01/,
+  },
+  {
+    name: 'unknown kind',
+    path: 'events.jsonl',
+    content: eventsWith(0, { kind: 'phone-chat' }),
+    expect: 'events.jsonl:1: kind:',
+    says: /unknown kind "phone-chat"/,
+  },
+  {
+    name: 'duplicate id',
+    path: 'events.jsonl',
+    content: eventsWith(1, { id: 'e-call' }),
+    expect: 'events.jsonl:2: id:',
+    says: /duplicate id "e-call" \(first at line 1\)/,
+  },
+  {
+    name: 'event without source',
+    path: 'events.jsonl',
+    content: eventsWith(0, { source: undefined }),
+    expect: 'events.jsonl:1: source:',
+    says: /every event needs its source/,
+  },
+  {
+    name: 'event with an empty source',
+    path: 'events.jsonl',
+    content: eventsWith(0, { source: '  ' }),
+    expect: 'events.jsonl:1: source:',
+    says: /empty/,
+  },
+  {
+    name: 'empty article text',
+    path: 'articles/a1.md',
+    content: GOOD_ARTICLE.split('---')[0] + '---\n\n   \n',
+    expect: 'articles/a1.md:9: text:',
+    says: /empty/,
+  },
+  {
+    name: 'article date that is not a date',
+    path: 'articles/a1.md',
+    content: GOOD_ARTICLE.replace('publishedAt: 2022-05-02', 'publishedAt: May 2022'),
+    expect: 'articles/a1.md:3: publishedAt:',
+    says: /expected YYYY-MM-DD/,
+  },
+  {
+    name: 'article without a header separator',
+    path: 'articles/a1.md',
+    content: GOOD_ARTICLE.replace('---\n', ''),
+    expect: 'articles/a1.md:1: header:',
+    says: /no "---" line/,
+  },
+  {
+    name: 'article missing a header field',
+    path: 'articles/a1.md',
+    content: GOOD_ARTICLE.replace('lang: en\n', ''),
+    expect: 'articles/a1.md:7: lang:',
+    says: /missing/,
+  },
+  {
+    name: 'incursion count without what it counts',
+    path: 'events.jsonl',
+    content: eventsWith(1, { figures: { aircraft: 12 } }),
+    expect: 'events.jsonl:2: figures:',
+    says: /"counted"/,
+  },
+  {
+    name: 'reference to an unknown event',
+    path: 'events.jsonl',
+    content: eventsWith(1, { partOf: 'e-nowhere' }),
+    expect: 'events.jsonl:2: partOf:',
+    says: /unknown event "e-nowhere"/,
+  },
+];
