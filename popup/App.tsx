@@ -1,91 +1,217 @@
-import type { Analysis } from '../src/core/types.ts';
-import { useTabAnalysis } from './use-tab-analysis.ts';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { StoredAnalysis } from '../src/analysis-store.ts';
+import browser from '../src/browser.ts';
+import type { RelatedItem } from '../src/core/types.ts';
+import { callBackground } from '../src/messaging.ts';
+import { hostnameOf, plural } from './format.ts';
+import { HighlightSwitches } from './HighlightSwitches.tsx';
+import { IncursionChart, CHART } from './IncursionChart.tsx';
+import { QuoteList, type RevealState } from './QuoteList.tsx';
+import { RelatedList } from './RelatedList.tsx';
+import { Skeleton } from './Skeleton.tsx';
+import { Timeline } from './Timeline.tsx';
+import { useBackground } from './use-background.ts';
+import { useElapsed, useTabAnalysis } from './use-tab-analysis.ts';
+import { Verdict, type Anyway } from './Verdict.tsx';
 
-const LABELS: Record<Analysis['detection']['label'], string> = {
-  'us-china-diplomacy': 'US–China diplomacy',
-  'china-other': 'About China, not US–China diplomacy',
-  unrelated: 'Not about US–China relations',
-  'not-article': 'Not an article',
-};
+/** Marks read by bench/popup.ts: first commit, and first commit with the tab's analysis. */
+export const MARK_FIRST = 'backstory:first-render';
+export const MARK_DATA = 'backstory:data-render';
 
-function Verdict({ analysis }: { analysis: Analysis }) {
+/** How long the popup waits for a page's first analysis before saying there is none. */
+export const WAIT_MS = 4000;
+
+function hasResults(a: StoredAnalysis): boolean {
+  return a.related.length > 0 || a.quotes.some((q) => q.matches.length > 0) || a.context.length > 0;
+}
+
+function Shell({ site, children }: { site: string | null; children: ComponentChildren }) {
   return (
-    <section aria-label="Verdict">
-      <h1>{analysis.article?.title ?? 'This page'}</h1>
-      <p class="verdict">{LABELS[analysis.detection.label]}</p>
-      <ul class="muted">
-        {analysis.detection.reasons.map((r) => (
-          <li key={r}>{r}</li>
-        ))}
-      </ul>
-    </section>
+    <div class="shell">
+      <header class="bar top">
+        <span class="brand">
+          <img src="/icons/icon-32.png" width="18" height="18" alt="" />
+          Backstory
+        </span>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </header>
+      <main id="content" class="scroll">
+        {children}
+      </main>
+      <footer class="bar bottom">
+        <HighlightSwitches site={site} />
+      </footer>
+    </div>
+  );
+}
+
+function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis }) {
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const [reveal, setReveal] = useState<ReadonlyMap<number, RevealState>>(new Map());
+  const [problem, setProblem] = useState<string | null>(null);
+  const until = analysis.article?.publishedAt ?? null;
+  const series = useBackground('incursionSeries', { until }, String(until));
+
+  const same = analysis.related.filter((r) => r.relation === 'same-story');
+  const related = analysis.related.filter((r) => r.relation !== 'same-story');
+  const quoteCount = analysis.quotes.filter((q) => q.matches.length > 0).length;
+
+  const reject = (item: RelatedItem): void => {
+    setPending((p) => new Set(p).add(item.id));
+    setProblem(null);
+    callBackground('markNotSameStory', { tabId, articleId: item.id })
+      .catch(() => setProblem('Could not save the correction. Try again.'))
+      .finally(() =>
+        setPending((p) => {
+          const next = new Set(p);
+          next.delete(item.id);
+          return next;
+        }),
+      );
+  };
+  const show = (quoteIndex: number): void => {
+    const set = (state: RevealState): void => setReveal((m) => new Map(m).set(quoteIndex, state));
+    set('busy');
+    callBackground('revealQuote', { tabId, quoteIndex }).then(
+      (found) => set(found ? 'shown' : 'missing'),
+      () => set('missing'),
+    );
+  };
+
+  return (
+    <>
+      <nav class="jump" aria-label="Sections">
+        <a href="#same-h">{plural(same.length, 'same story', 'same story')}</a>
+        <a href="#related-h">{related.length} related</a>
+        <a href="#quotes-h">{plural(quoteCount, 'quote')}</a>
+        <a href="#context-h">{plural(analysis.context.length, 'event')}</a>
+      </nav>
+      {problem && (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <RelatedList
+        id="same-h"
+        heading="Same story"
+        items={same}
+        empty="No other coverage of this story in the corpus."
+        onReject={reject}
+        pending={pending}
+      />
+      <RelatedList
+        id="related-h"
+        heading="Related coverage"
+        items={related}
+        empty="No related coverage in the corpus."
+        onReject={reject}
+        pending={pending}
+      />
+      <QuoteList
+        quotes={analysis.quotes}
+        related={analysis.related}
+        onReveal={show}
+        reveal={reveal}
+      />
+      <section aria-labelledby="context-h">
+        <h2 id="context-h">
+          Prior context <span class="count">{analysis.context.length}</span>
+        </h2>
+        <div class="chart-slot" style={{ minHeight: `${CHART.height + 22}px` }}>
+          {series.status === 'ok' ? (
+            <IncursionChart points={series.value} articleDate={until} />
+          ) : series.status === 'error' ? (
+            <p class="empty">The aircraft chart is unavailable right now.</p>
+          ) : (
+            <div class="bone chart-bone" aria-hidden="true" />
+          )}
+        </div>
+        {analysis.context.length === 0 && (analysis.moreContext ?? []).length === 0 ? (
+          <p class="empty">No earlier events in the timeline for this story.</p>
+        ) : (
+          <Timeline
+            items={analysis.context}
+            more={analysis.moreContext ?? []}
+            articleDate={until}
+          />
+        )}
+      </section>
+    </>
+  );
+}
+
+function Body() {
+  const tab = useTabAnalysis();
+  const [anyway, setAnyway] = useState<Anyway>('idle');
+  const [requested, setRequested] = useState(false);
+  const analysis = tab.status === 'ready' ? tab.analysis : null;
+  const tabId = tab.status === 'ready' ? tab.tabId : null;
+  const waitedLong = useElapsed(tab.status === 'ready' && analysis === null, WAIT_MS);
+  const marked = useRef(false);
+
+  useEffect(() => {
+    performance.mark(MARK_FIRST);
+  }, []);
+  useEffect(() => {
+    if (analysis && !marked.current) {
+      marked.current = true;
+      performance.mark(MARK_DATA);
+    }
+    // A new analysis after "analyse anyway" is its answer.
+    setAnyway((a) => (a === 'busy' ? 'idle' : a));
+  }, [analysis]);
+
+  const site = hostnameOf(analysis?.pageUrl);
+  if (!analysis || tabId === null) {
+    const note =
+      tab.status === 'loading'
+        ? 'Reading the analysis…'
+        : tabId === null || waitedLong
+          ? 'No analysis for this tab. Backstory reads news pages on http and https sites; ' +
+            'if the page was open before Backstory started, reload it.'
+          : 'Extracting the article and looking for related coverage.';
+    return (
+      <Shell site={site}>
+        <Skeleton note={note} />
+      </Shell>
+    );
+  }
+
+  const diplomacy = analysis.detection.label === 'us-china-diplomacy';
+  const forced = !diplomacy && analysis.article !== null && (requested || hasResults(analysis));
+  const analyseAnyway = (): void => {
+    setAnyway('busy');
+    callBackground('analyzeAnyway', { tabId }).then(
+      () => {
+        setRequested(true);
+        // The answer is a new stored analysis; if the result is unchanged none arrives.
+        setTimeout(() => setAnyway((a) => (a === 'busy' ? 'idle' : a)), 8000);
+      },
+      () => setAnyway('failed'),
+    );
+  };
+  return (
+    <Shell site={site}>
+      <Verdict
+        analysis={analysis}
+        forced={forced}
+        anyway={anyway}
+        onAnalyseAnyway={analyseAnyway}
+      />
+      {analysis.detection.label === 'not-article' && (
+        <p class="empty">
+          Backstory looks for news articles. Open an article to see related coverage, quotes and
+          prior context.
+        </p>
+      )}
+      {(diplomacy || forced) && <Sections tabId={tabId} analysis={analysis} />}
+    </Shell>
   );
 }
 
 export function App() {
-  const state = useTabAnalysis();
-  if (state.status === 'loading' || !state.analysis) {
-    return (
-      <main>
-        <h1>Backstory</h1>
-        <p class="muted">Analysing this page…</p>
-      </main>
-    );
-  }
-  const { analysis } = state;
-  return (
-    <main>
-      <Verdict analysis={analysis} />
-      {analysis.related.length > 0 && (
-        <section>
-          <h2>Related coverage</h2>
-          <ul>
-            {analysis.related.map((r) => (
-              <li key={r.id}>
-                <strong>{r.title}</strong>{' '}
-                <span class="muted">
-                  {r.relation === 'same-story' ? 'Same story' : 'Related'} ·{' '}
-                  {r.publishedAt ?? 'undated'}
-                </span>
-                <div class="muted">{r.why.join(' · ')}</div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {analysis.quotes.some((q) => q.matches.length > 0) && (
-        <section>
-          <h2>Quotes on this page</h2>
-          <ul>
-            {analysis.quotes
-              .filter((q) => q.matches.length > 0)
-              .map((q, i) => (
-                <li key={i}>
-                  “{q.text}” {q.speaker ? <span class="muted">— {q.speaker}</span> : null}
-                  <ul>
-                    {q.matches.map((m) => (
-                      <li key={m.articleId + m.text} class="muted">
-                        {m.articleId}: “{m.text}”
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-          </ul>
-        </section>
-      )}
-      {analysis.context.length > 0 && (
-        <section>
-          <h2>Prior context</h2>
-          <ul>
-            {analysis.context.map((c) => (
-              <li key={c.id}>
-                <span class="muted">{c.date}</span> {c.title}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </main>
-  );
+  return <Body />;
 }

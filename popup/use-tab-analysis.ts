@@ -3,26 +3,54 @@ import { readAnalysis, watchAnalysis, type StoredAnalysis } from '../src/analysi
 import browser from '../src/browser.ts';
 
 export type TabState =
-  { status: 'loading' } | { status: 'ready'; tabId: number; analysis: StoredAnalysis | null };
+  | { status: 'loading' }
+  | { status: 'ready'; tabId: number | null; analysis: StoredAnalysis | null };
 
 /** The tab the popup is about: `?tabId=` when opened as a page (tests, start), else the active tab. */
-async function targetTabId(): Promise<number | null> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
+export async function targetTabId(search = location.search): Promise<number | null> {
+  const fromQuery = Number(new URLSearchParams(search).get('tabId'));
   if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }
 
+/**
+ * The tab's analysis, read straight from storage.session (no round trip through the service
+ * worker) and kept current as the background rewrites it.
+ */
 export function useTabAnalysis(): TabState {
   const [state, setState] = useState<TabState>({ status: 'loading' });
   useEffect(() => {
     let stop = (): void => undefined;
+    let live = true;
     void targetTabId().then(async (tabId) => {
-      if (tabId === null) return setState({ status: 'ready', tabId: -1, analysis: null });
-      stop = watchAnalysis(tabId, (analysis) => setState({ status: 'ready', tabId, analysis }));
-      setState({ status: 'ready', tabId, analysis: await readAnalysis(tabId) });
+      if (!live) return;
+      if (tabId === null) return setState({ status: 'ready', tabId: null, analysis: null });
+      let changed = false;
+      stop = watchAnalysis(tabId, (analysis) => {
+        changed = true;
+        setState({ status: 'ready', tabId, analysis });
+      });
+      const analysis = await readAnalysis(tabId);
+      // A change that arrived while reading is newer than what was read.
+      if (live && !changed) setState({ status: 'ready', tabId, analysis });
     });
-    return () => stop();
+    return () => {
+      live = false;
+      stop();
+    };
   }, []);
   return state;
+}
+
+/** True once `ms` have passed since `active` became true (and while it stays true). */
+export function useElapsed(active: boolean, ms: number): boolean {
+  const [elapsed, setElapsed] = useState(false);
+  useEffect(() => {
+    setElapsed(false);
+    if (!active) return undefined;
+    const timer = setTimeout(() => setElapsed(true), ms);
+    return () => clearTimeout(timer);
+  }, [active, ms]);
+  return elapsed;
 }

@@ -42,3 +42,17 @@ export async function addCorrection(pageUrl: string, articleId: string): Promise
   if (list.some((c) => c.pageUrl === key && c.articleId === articleId)) return;
   await browser.storage.local.set({ [KEY]: [...list, { pageUrl: key, articleId }] });
 }
+
+/** Forget every correction (options page). */
+export async function clearCorrections(): Promise<void> {
+  await browser.storage.local.remove(KEY);
+}
+
+/** Call `onChange` with the new list whenever the corrections change. */
+export function watchCorrections(onChange: (list: Correction[]) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    if (area === 'local' && KEY in changes) void readCorrections().then(onChange);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -3,7 +3,13 @@
  * method per message. Senders derive parameter and result types from these maps; every call
  * returns a serialisable `Result`, so no exception ever crosses a context boundary.
  */
-import type { Analysis, Detection, ExtractedArticle, HighlightStats } from './core/types.ts';
+import type {
+  Analysis,
+  Detection,
+  EventKind,
+  ExtractedArticle,
+  HighlightStats,
+} from './core/types.ts';
 
 /** Content script → background service worker. */
 export interface ContentToBackground {
@@ -27,6 +33,36 @@ export interface UiToBackground {
   analyzeAnyway(params: { tabId: number }): boolean;
   /** Scroll the page of a tab to one of its quotes and flash it. */
   revealQuote(params: { tabId: number; quoteIndex: number }): boolean;
+  /** The reader says a corpus article is not the same story: remember it, re-run the tab. */
+  markNotSameStory(params: { tabId: number; articleId: string }): boolean;
+  /** What the bundled corpus holds (options page). */
+  corpusSummary(params: Record<string, never>): CorpusSummary;
+  /** PLA aircraft counts near Taiwan up to `until` (`YYYY-MM-DD`, or null for all), by date. */
+  incursionSeries(params: { until: string | null }): IncursionPoint[];
+}
+
+/** Counts and date ranges of the bundled corpus. */
+export interface CorpusSummary {
+  articles: number;
+  outlets: number;
+  languages: string[];
+  /** First and last article date, or null when no article is dated. */
+  articleDates: { from: string; to: string } | null;
+  events: number;
+  eventsByKind: Partial<Record<EventKind, number>>;
+  eventDates: { from: string; to: string } | null;
+}
+
+/** One reported count of PLA aircraft near Taiwan. */
+export interface IncursionPoint {
+  date: string;
+  aircraft: number;
+  /** What the count measures, e.g. ADIZ entries in one day or aircraft detected around Taiwan. */
+  counted: string;
+  /** True when the count is wider than aircraft entering the ADIZ (detected around Taiwan). */
+  wider: boolean;
+  title: string;
+  eventId: string;
 }
 
 /** Background service worker → content script of one tab. */

@@ -3,6 +3,9 @@ import browser, { type Runtime } from '../browser.ts';
 import type { ContentToBackground, UiToBackground } from '../messages.ts';
 import { callContent, listen } from '../messaging.ts';
 import { analyzeTab, forgetTab, recordHighlights } from './tab-analysis.ts';
+import { getCorpus } from './corpus.ts';
+import { incursionSeries, summarizeCorpus } from './corpus-summary.ts';
+import { fromUi, markNotSameStory } from './ui-requests.ts';
 
 function senderTab(sender: Runtime.MessageSender): number {
   const id = sender.tab?.id;
@@ -14,8 +17,11 @@ listen<ContentToBackground & UiToBackground>('background', {
   analyzePage: (params, sender) => analyzeTab(senderTab(sender), params),
   reportHighlights: (stats, sender) => recordHighlights(senderTab(sender), stats),
   clearPage: (_params, sender) => forgetTab(senderTab(sender)),
-  analyzeAnyway: ({ tabId }) => callContent(tabId, 'reanalyze', { force: true }),
-  revealQuote: ({ tabId, quoteIndex }) => callContent(tabId, 'revealQuote', { quoteIndex }),
+  analyzeAnyway: fromUi(({ tabId }) => callContent(tabId, 'reanalyze', { force: true })),
+  revealQuote: fromUi(({ tabId, quoteIndex }) => callContent(tabId, 'revealQuote', { quoteIndex })),
+  markNotSameStory: fromUi(({ tabId, articleId }) => markNotSameStory(tabId, articleId)),
+  corpusSummary: fromUi(async () => summarizeCorpus(await getCorpus())),
+  incursionSeries: fromUi(async ({ until }) => incursionSeries(await getCorpus(), until)),
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

@@ -1,0 +1,59 @@
+import type { RelatedItem } from '../src/core/types.ts';
+import { formatDate } from './format.ts';
+
+interface Props {
+  id: string;
+  heading: string;
+  items: RelatedItem[];
+  empty: string;
+  /** The reader says an item is not the same story; null while nothing can be corrected. */
+  onReject: ((item: RelatedItem) => void) | null;
+  /** Ids whose correction is being saved. */
+  pending: ReadonlySet<string>;
+}
+
+/** Corpus coverage of the page's story, or of related stories, with the reasons it matched. */
+export function RelatedList({ id, heading, items, empty, onReject, pending }: Props) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        {heading} <span class="count">{items.length}</span>
+      </h2>
+      {items.length === 0 ? (
+        <p class="empty">{empty}</p>
+      ) : (
+        <ul class="cards">
+          {items.map((item) => (
+            <li key={item.id} class="card">
+              <p class="card-title">{item.title}</p>
+              <p class="meta">
+                {item.outlet || 'Outlet not stated'} · {formatDate(item.publishedAt)}
+              </p>
+              {item.why.length > 0 && (
+                <ul class="why" aria-label="Why it matched">
+                  {item.why.map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
+              )}
+              {onReject && (
+                <button
+                  type="button"
+                  class="link"
+                  disabled={pending.has(item.id)}
+                  onClick={() => onReject(item)}
+                  aria-label={`${rejectText(item)}: ${item.title}`}
+                >
+                  {pending.has(item.id) ? 'Saving…' : rejectText(item)}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const rejectText = (item: RelatedItem): string =>
+  item.relation === 'same-story' ? 'Not the same story' : 'Not related';

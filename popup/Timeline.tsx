@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import type { ContextItem } from '../src/core/types.ts';
+import { formatDate, formatSpan, KIND_LABELS } from './format.ts';
+import { KindIcon } from './KindIcon.tsx';
+
+interface Props {
+  items: ContextItem[];
+  more: ContextItem[];
+  /** The article's date, the timeline's end, or null when the page gives none. */
+  articleDate: string | null;
+}
+
+/** Numbers worth a glance, e.g. "56 aircraft"; the `counted` note says what they measure. */
+function figureText(item: ContextItem): { numbers: string; counted: string | null } {
+  const figures = item.figures ?? {};
+  const numbers = Object.entries(figures)
+    .filter(([k, v]) => k !== 'counted' && typeof v === 'number')
+    .slice(0, 3)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  const counted = typeof figures['counted'] === 'string' ? figures['counted'] : null;
+  return { numbers, counted };
+}
+
+function Entry({ item }: { item: ContextItem }) {
+  const { numbers, counted } = figureText(item);
+  return (
+    <li class={`event kind-${item.kind}`}>
+      <span class="event-icon">
+        <KindIcon kind={item.kind} />
+      </span>
+      <div class="event-body">
+        <p class="meta">
+          <time dateTime={item.date}>{formatSpan(item.date, item.end)}</time> ·{' '}
+          {KIND_LABELS[item.kind]}
+          {item.duration && <> · {item.duration}</>}
+          {item.mentioned && <span class="tag">In this article</span>}
+        </p>
+        <p class="event-title">{item.title}</p>
+        {numbers && (
+          <p class="figures">
+            {numbers}
+            {counted && <span class="muted"> ({counted})</span>}
+          </p>
+        )}
+        <p class="source">Source: {item.source}</p>
+      </div>
+    </li>
+  );
+}
+
+/** The dated run-up to the article: calls, meetings, talks, incursions, arms sales. */
+export function Timeline({ items, more, articleDate }: Props) {
+  const [showMore, setShowMore] = useState(false);
+  const shown = [...items, ...(showMore ? more : [])].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
+  );
+  return (
+    <div class="timeline">
+      {more.length > 0 && (
+        <button
+          type="button"
+          class="link"
+          aria-expanded={showMore}
+          onClick={() => setShowMore((v) => !v)}
+        >
+          {showMore ? 'Show fewer events' : `Show ${more.length} more events`}
+        </button>
+      )}
+      <ol class="events">
+        {shown.map((item) => (
+          <Entry key={item.id} item={item} />
+        ))}
+        <li class="event now">
+          <span class="event-icon" aria-hidden="true">
+            <span class="now-dot" />
+          </span>
+          <div class="event-body">
+            <p class="meta">
+              {articleDate ? (
+                <time dateTime={articleDate}>{formatDate(articleDate)}</time>
+              ) : (
+                'Undated'
+              )}
+            </p>
+            <p class="event-title">This article</p>
+          </div>
+        </li>
+      </ol>
+    </div>
+  );
+}

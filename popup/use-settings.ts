@@ -1,0 +1,29 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { readSettings, updateSettings, watchSettings, type Settings } from '../src/settings.ts';
+
+/** The reader's settings, kept current, and a way to change them (popup and options page). */
+export function useSettings(): {
+  settings: Settings | null;
+  update: (change: (s: Settings) => Settings) => void;
+} {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    let live = true;
+    const stop = watchSettings((s) => live && setSettings(s));
+    void readSettings().then((s) => live && setSettings(s));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  const update = useCallback((change: (s: Settings) => Settings) => {
+    void updateSettings(change).then(setSettings);
+  }, []);
+  return { settings, update };
+}
+
+/** Add or remove `site` from a list of hostnames, keeping it sorted and without duplicates. */
+export function toggleSite(list: string[], site: string, present: boolean): string[] {
+  const rest = list.filter((s) => s !== site);
+  return present ? [...rest, site].sort() : rest;
+}

@@ -1,0 +1,44 @@
+/**
+ * Requests from Backstory's own pages (popup, options): who may send them, and the reader's
+ * "not the same story" correction.
+ */
+import { readAnalysis, writeAnalysis } from '../analysis-store.ts';
+import browser, { type Runtime } from '../browser.ts';
+import { addCorrection } from '../corrections.ts';
+import { callContent } from '../messaging.ts';
+import { showBadge } from './badge.ts';
+
+/**
+ * UI methods act on any tab, so only the extension's own pages may call them: a content script
+ * shares the extension id but its sender URL is the web page's.
+ */
+export function isExtensionPage(sender: Runtime.MessageSender): boolean {
+  return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+}
+
+/** Wrap a UI handler so that it runs only for messages from the extension's own pages. */
+export function fromUi<P, R>(
+  handler: (params: P) => R,
+): (params: P, sender: Runtime.MessageSender) => R {
+  return (params, sender) => {
+    if (!isExtensionPage(sender)) throw new Error('expected a message from a Backstory page');
+    return handler(params);
+  };
+}
+
+/**
+ * Remember the correction, drop the article from the stored analysis at once (popup and badge
+ * update without waiting), then ask the page to run again so every later result reflects it.
+ */
+export async function markNotSameStory(tabId: number, articleId: string): Promise<boolean> {
+  const current = await readAnalysis(tabId);
+  if (!current) return false;
+  await addCorrection(current.pageUrl, articleId);
+  const next = { ...current, related: current.related.filter((r) => r.id !== articleId) };
+  await writeAnalysis(tabId, next);
+  await showBadge(tabId, next);
+  // A page the reader analysed on request is not labelled diplomacy: keep it forced.
+  const force = current.article !== null && current.detection.label !== 'us-china-diplomacy';
+  await callContent(tabId, 'reanalyze', { force }).catch(() => false);
+  return true;
+}
