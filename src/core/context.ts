@@ -1,0 +1,184 @@
+/**
+ * Prior context for a page: the timeline events before (or on) the article's date that a
+ * reader needs — the ones the page itself mentions, the ones its same-story coverage
+ * mentions, and the contacts, talks, incursions and arms sales involving the page's actors
+ * and topics — most relevant first, with a reader-sized list and the rest kept aside.
+ */
+import type { LoadedCorpus, TimelineEvent } from '../corpus/types.ts';
+import { resolveMentions } from './mentions.ts';
+import { daysBetween } from './text.ts';
+import type { ContextItem, EventKind, ExtractedArticle, RelatedItem } from './types.ts';
+
+export const CONTEXT_LIMIT = 6;
+const MORE_LIMIT = 30;
+
+/** Words that make an event kind a topic of the page. */
+const KIND_TOPICS: Record<EventKind, RegExp> = {
+  'leader-call': /\b(?:call|calls|called|phone|spoke|spoken|talked|conversation|video)\b/i,
+  'leader-meeting': /\b(?:summit|meeting|meet|met|talks|face-to-face|in person|virtual)\b/i,
+  'senior-talks':
+    /\b(?:talks|met|meeting|diplomat|secretary of state|national security adviser|foreign minister|dialogue)\b/i,
+  'taiwan-incursion': /\b(?:taiwan|ADIZ|air defen[cs]e|warplanes|aircraft|incursions?|PLA)\b/i,
+  'arms-sale':
+    /\b(?:arms|weapons|sale|sales|defen[cs]e aid|military aid|missiles|taiwan relations act)\b/i,
+  other: /$^/,
+};
+
+const KIND_TOPIC_LABEL: Record<EventKind, string> = {
+  'leader-call': 'leaders’ calls',
+  'leader-meeting': 'leaders’ meetings',
+  'senior-talks': 'senior officials’ talks',
+  'taiwan-incursion': 'Taiwan incursions',
+  'arms-sale': 'arms sales',
+  other: 'other events',
+};
+
+/** Family names that identify a participant in running text ("Xi Jinping" → "Xi"). */
+function participantKeys(name: string): string[] {
+  const parts = name.split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return [];
+  const keys = new Set<string>([name]);
+  const first = parts[0] ?? '';
+  const last = parts[parts.length - 1] ?? '';
+  // Chinese names are family-name first; two-part names like "Wang Yi" need both words.
+  if (parts.length === 2 && first.length <= 4 && last.length <= 6 && /^[A-Z][a-z]+$/.test(first)) {
+    if (['Xi', 'Li', 'Qin', 'Wang', 'Yang', 'Lin', 'Han', 'He', 'Liu', 'Ma'].includes(first)) {
+      keys.add(first === 'Xi' || first === 'Yang' || first === 'Qin' ? first : name);
+      return [...keys];
+    }
+  }
+  if (last.length > 2) keys.add(last);
+  return [...keys];
+}
+
+function mentionsName(text: string, key: string): boolean {
+  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${esc}\\b`).test(text);
+}
+
+function clip(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
+}
+
+function toItem(e: TimelineEvent, mentioned: boolean, why: string[]): ContextItem {
+  return {
+    id: e.id,
+    date: e.date,
+    end: e.end,
+    kind: e.kind,
+    title: e.title,
+    source: e.source,
+    summary: e.summary,
+    duration: e.duration,
+    figures: e.figures,
+    ...(mentioned ? { mentioned: true } : {}),
+    why,
+  };
+}
+
+/**
+ * Collects the prior context of a page. `related` is `findRelated`'s result: the event
+ * mentions of same-story articles count as mentions of the story.
+ */
+export function collectContext(
+  article: ExtractedArticle,
+  related: RelatedItem[],
+  corpus: LoadedCorpus,
+  opts: { limit?: number } = {},
+): { context: ContextItem[]; moreContext: ContextItem[] } {
+  try {
+    return collect(article, Array.isArray(related) ? related : [], corpus, opts);
+  } catch {
+    return { context: [], moreContext: [] };
+  }
+}
+
+function collect(
+  article: ExtractedArticle,
+  related: RelatedItem[],
+  corpus: LoadedCorpus,
+  opts: { limit?: number },
+): { context: ContextItem[]; moreContext: ContextItem[] } {
+  const limit = Math.max(0, opts.limit ?? CONTEXT_LIMIT);
+  const paragraphs = Array.isArray(article.paragraphs)
+    ? article.paragraphs.filter((p) => typeof p === 'string')
+    : [];
+  const title = article.meta?.title ?? '';
+  const body = paragraphs.join('\n\n');
+  const text = `${title}\n\n${body}`;
+  const sameStory = related.filter((r) => r.relation === 'same-story');
+  // Without a page date, the story's date (its same-story coverage) bounds "prior".
+  let date = article.meta?.publishedAt ?? null;
+  if (!date) {
+    const dates = sameStory.map((r) => r.publishedAt).filter((d): d is string => !!d);
+    date = dates.sort()[dates.length - 1] ?? null;
+  }
+  const events = corpus.events.filter((e) => !date || e.date <= date);
+
+  interface Scored {
+    e: TimelineEvent;
+    score: number;
+    mentioned: boolean;
+    why: string[];
+  }
+  const byId = new Map<string, Scored>();
+  const get = (e: TimelineEvent): Scored => {
+    let s = byId.get(e.id);
+    if (!s) byId.set(e.id, (s = { e, score: 0, mentioned: false, why: [] }));
+    return s;
+  };
+
+  // 1. What the page itself mentions.
+  for (const m of body ? resolveMentions(text, date, events) : []) {
+    const e = corpus.eventsById.get(m.eventId);
+    if (!e || (date && e.date > date)) continue;
+    const s = get(e);
+    if (!s.mentioned) {
+      s.mentioned = true;
+      s.score += 10;
+      s.why.push(`the page mentions it: “${clip(m.sentence, 120)}”${m.cue ? ` (${m.cue})` : ''}`);
+    }
+  }
+  // 2. What same-story coverage mentions.
+  for (const r of sameStory) {
+    for (const m of corpus.index.mentions?.[r.id] ?? []) {
+      const e = corpus.eventsById.get(m.eventId);
+      if (!e || (date && e.date > date)) continue;
+      const s = get(e);
+      if (s.why.some((w) => w.startsWith('same-story coverage'))) continue;
+      s.score += 4;
+      s.why.push(`same-story coverage mentions it: ${clip(r.title, 60)}`);
+    }
+  }
+  // 3. Events of the page's actors and topics.
+  for (const e of events) {
+    const actors = e.participants.filter((p) =>
+      participantKeys(p).some((k) => mentionsName(text, k)),
+    );
+    const topic = KIND_TOPICS[e.kind].test(text);
+    const days = date ? daysBetween(e.date, date) : null;
+    const recency = days === null ? 0.5 : Math.exp(-Math.max(0, days) / 240);
+    let score = 0;
+    const why: string[] = [];
+    if (actors.length > 0) {
+      score += Math.min(3, actors.length) * (e.kind === 'taiwan-incursion' ? 0.5 : 1);
+      why.push(`involves ${actors.slice(0, 3).join(', ')}`);
+    }
+    if (topic) {
+      score += e.kind === 'other' ? 0 : 1;
+      why.push(`the page is about ${KIND_TOPIC_LABEL[e.kind]}`);
+    }
+    if (score === 0 && !byId.has(e.id)) continue;
+    score += 2 * recency;
+    if (days !== null && days <= 60) why.push(days <= 1 ? 'the same day' : `${days} days before`);
+    const s = get(e);
+    s.score += score;
+    s.why.push(...why);
+  }
+
+  const all = [...byId.values()].sort(
+    (a, b) => b.score - a.score || (a.e.date < b.e.date ? 1 : a.e.date > b.e.date ? -1 : 0),
+  );
+  const items = all.map((s) => toItem(s.e, s.mentioned, s.why));
+  return { context: items.slice(0, limit), moreContext: items.slice(limit, limit + MORE_LIMIT) };
+}
