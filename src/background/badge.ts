@@ -2,18 +2,27 @@
 import browser from '../browser.ts';
 import type { Analysis } from '../core/types.ts';
 
+/**
+ * The count for a diplomacy article (including 0: the page was recognised, the corpus has
+ * nothing on it), empty for anything else.
+ */
 export function badgeText(analysis: Analysis | null): string {
   if (!analysis || analysis.detection.label !== 'us-china-diplomacy') return '';
   const n = analysis.related.length;
-  return n > 0 ? String(Math.min(n, 99)) : '•';
+  return n > 99 ? '99+' : String(n);
+}
+
+/** The toolbar button's tooltip, which says what the number counts. */
+export function badgeTitle(analysis: Analysis | null): string {
+  if (!badgeText(analysis) || !analysis) return 'Backstory';
+  const same = analysis.related.filter((r) => r.relation === 'same-story').length;
+  const related = analysis.related.length - same;
+  return `Backstory: US–China diplomacy; ${same} same story, ${related} related`;
 }
 
 export async function showBadge(tabId: number, analysis: Analysis | null): Promise<void> {
   const text = badgeText(analysis);
   await browser.action.setBadgeText({ tabId, text });
   if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#8a2432' });
-  await browser.action.setTitle({
-    tabId,
-    title: text ? `Backstory: ${analysis?.related.length ?? 0} related articles` : 'Backstory',
-  });
+  await browser.action.setTitle({ tabId, title: badgeTitle(analysis) });
 }

@@ -1,0 +1,135 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browserMock } from '../browser-mock.ts';
+import { diplomacy, notArticle, unrelated } from './fixtures.ts';
+
+vi.mock('../../../src/browser.ts', () => ({
+  default: Object.assign(browserMock, {
+    runtime: Object.assign(browserMock.runtime, { openOptionsPage: vi.fn() }),
+  }),
+}));
+const { App, MARK_DATA } = await import('../../../popup/App.tsx');
+const { writeAnalysis } = await import('../../../src/analysis-store.ts');
+
+const TAB = 42;
+let root: HTMLElement;
+let sent: Array<{ method: string; params: unknown }>;
+
+beforeEach(() => {
+  browserMock.storage.session.reset();
+  browserMock.storage.local.reset();
+  history.replaceState(null, '', `?tabId=${TAB}`);
+  performance.clearMarks();
+  sent = [];
+  // The background answers every UI call with success; the test reads what was asked.
+  vi.spyOn(browserMock.runtime, 'sendMessage').mockImplementation(async (m: unknown) => {
+    const { method, params } = m as { method: string; params: unknown };
+    sent.push({ method, params });
+    return { ok: true, value: method === 'incursionSeries' ? [] : true };
+  });
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.restoreAllMocks();
+});
+
+/** Let promises and Preact's effects run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+  }
+}
+
+async function mountApp(): Promise<HTMLElement> {
+  act(() => render(<App />, root));
+  await settle();
+  return root;
+}
+
+describe('the popup', () => {
+  it('shows a skeleton while the tab has no analysis, then the analysis when it is stored', async () => {
+    const el = await mountApp();
+    expect(el.querySelector('.skeleton')).not.toBeNull();
+    expect(el.textContent).toContain('Analysing this page');
+    expect(performance.getEntriesByName(MARK_DATA)).toHaveLength(0);
+
+    await act(() => writeAnalysis(TAB, diplomacy));
+    await settle();
+    expect(el.querySelector('.skeleton')).toBeNull();
+    expect(el.textContent).toContain('Leaders speak by video as trade frictions linger');
+    for (const heading of [
+      'Same story',
+      'Related coverage',
+      'Quotes on this page',
+      'Prior context',
+    ]) {
+      expect(el.querySelector('h2')?.closest('main')?.textContent).toContain(heading);
+    }
+    expect(performance.getEntriesByName(MARK_DATA)).toHaveLength(1);
+    expect(sent).toContainEqual({ method: 'incursionSeries', params: { until: '2021-11-16' } });
+  });
+
+  it('sends "not the same story" and "show on page" for the tab', async () => {
+    await writeAnalysis(TAB, diplomacy);
+    const el = await mountApp();
+    const button = (text: string): HTMLElement | undefined =>
+      [...el.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
+    act(() => button('Not the same story')?.click());
+    act(() => (el.querySelector('.quote-pick') as HTMLElement).click());
+    await settle();
+    expect(sent).toContainEqual({
+      method: 'markNotSameStory',
+      params: { tabId: TAB, articleId: 'a1' },
+    });
+    expect(sent).toContainEqual({ method: 'revealQuote', params: { tabId: TAB, quoteIndex: 1 } });
+    expect(el.textContent).toContain('Shown on the page.');
+  });
+
+  it('analyses an unrelated page on request', async () => {
+    await writeAnalysis(TAB, unrelated);
+    const el = await mountApp();
+    expect(el.textContent).toContain('No US or Chinese official named');
+    expect(el.querySelector('#quotes-h')).toBeNull();
+    const anyway = [...el.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Analyse anyway',
+    );
+    act(() => anyway?.click());
+    await settle();
+    expect(sent).toContainEqual({ method: 'analyzeAnyway', params: { tabId: TAB } });
+    await act(() =>
+      writeAnalysis(TAB, { ...unrelated, context: diplomacy.context, related: diplomacy.related }),
+    );
+    await settle();
+    expect(el.textContent).toContain('analysed on request');
+    expect(el.querySelector('#quotes-h')).not.toBeNull();
+    expect(el.textContent).not.toContain('Analyse anyway');
+  });
+
+  it('says a page is not an article, without sections', async () => {
+    await writeAnalysis(TAB, notArticle);
+    const el = await mountApp();
+    expect(el.textContent).toContain('Not an article');
+    expect(el.textContent).toContain('Many short teasers');
+    expect(el.querySelector('#same-h')).toBeNull();
+  });
+
+  it('switches highlights for the page’s site in the settings', async () => {
+    await writeAnalysis(TAB, diplomacy);
+    const el = await mountApp();
+    const site = [...el.querySelectorAll('label')].find((l) =>
+      l.textContent?.includes('ledger.example'),
+    );
+    act(() => site?.querySelector('input')?.click());
+    await settle();
+    const stored = (await browserMock.storage.local.get('settings'))['settings'] as {
+      highlightsOffSites: string[];
+    };
+    expect(stored.highlightsOffSites).toEqual(['ledger.example']);
+  });
+});

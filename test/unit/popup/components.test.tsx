@@ -1,0 +1,227 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IncursionChart } from '../../../popup/IncursionChart.tsx';
+import { QuoteList } from '../../../popup/QuoteList.tsx';
+import { RelatedList } from '../../../popup/RelatedList.tsx';
+import { Timeline } from '../../../popup/Timeline.tsx';
+import { Verdict } from '../../../popup/Verdict.tsx';
+import type { RelatedItem } from '../../../src/core/types.ts';
+import { diplomacy, notArticle, unrelated } from './fixtures.ts';
+
+let root: HTMLElement;
+function mount(node: preact.ComponentChild): HTMLElement {
+  root = document.createElement('div');
+  document.body.append(root);
+  act(() => render(node, root));
+  return root;
+}
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+const click = (el: Element | null | undefined): void => {
+  expect(el).toBeTruthy();
+  act(() => (el as HTMLElement).click());
+};
+const buttons = (el: Element): HTMLButtonElement[] => [...el.querySelectorAll('button')];
+
+describe('Verdict', () => {
+  it('gives the reasons and an "analyse anyway" button for an unrelated article', () => {
+    const onAnyway = vi.fn();
+    const el = mount(
+      <Verdict analysis={unrelated} forced={false} anyway="idle" onAnalyseAnyway={onAnyway} />,
+    );
+    expect(el.textContent).toContain('Not about US–China relations');
+    expect(el.textContent).toContain('No diplomatic vocabulary');
+    click(buttons(el).find((b) => b.textContent === 'Analyse anyway'));
+    expect(onAnyway).toHaveBeenCalledOnce();
+  });
+
+  it('offers no "analyse anyway" for a diplomacy article or a page that is not an article', () => {
+    for (const analysis of [diplomacy, notArticle]) {
+      const el = mount(
+        <Verdict analysis={analysis} forced={false} anyway="idle" onAnalyseAnyway={() => {}} />,
+      );
+      expect(el.textContent).not.toContain('Analyse anyway');
+      render(null, root);
+    }
+  });
+
+  it('shows the button busy while the page is analysed again', () => {
+    const el = mount(
+      <Verdict analysis={unrelated} forced={false} anyway="busy" onAnalyseAnyway={() => {}} />,
+    );
+    const button = buttons(el)[0];
+    expect(button?.disabled).toBe(true);
+    expect(button?.textContent).toBe('Analysing…');
+  });
+});
+
+describe('RelatedList', () => {
+  it('shows title, outlet, date and why, and reports "not the same story"', () => {
+    const onReject = vi.fn();
+    const items = diplomacy.related.filter((r) => r.relation === 'same-story');
+    const el = mount(
+      <RelatedList
+        id="same"
+        heading="Same story"
+        items={items}
+        empty="none"
+        onReject={onReject}
+        pending={new Set()}
+      />,
+    );
+    expect(el.textContent).toContain('Two presidents hold a long virtual meeting');
+    expect(el.textContent).toContain('Harbour Post · 16 Nov 2021');
+    expect(el.textContent).toContain('2 shared quotes');
+    click(buttons(el).find((b) => b.textContent === 'Not the same story'));
+    expect(onReject).toHaveBeenCalledWith(items[0]);
+  });
+
+  it('renders page- and corpus-derived strings as text, never as markup', () => {
+    const nasty: RelatedItem = {
+      id: 'x',
+      title: '<img src=x onerror="alert(1)">Title',
+      publishedAt: null,
+      outlet: '<b>Outlet</b>',
+      relation: 'related',
+      score: 0.1,
+      why: ['<script>bad()</script>'],
+    };
+    const el = mount(
+      <RelatedList
+        id="r"
+        heading="Related"
+        items={[nasty]}
+        empty=""
+        onReject={null}
+        pending={new Set()}
+      />,
+    );
+    expect(el.querySelector('img, b, script')).toBeNull();
+    expect(el.textContent).toContain('<img src=x onerror="alert(1)">Title');
+  });
+
+  it('says so when there is nothing', () => {
+    const el = mount(
+      <RelatedList
+        id="r"
+        heading="Related"
+        items={[]}
+        empty="Nothing."
+        onReject={null}
+        pending={new Set()}
+      />,
+    );
+    expect(el.textContent).toContain('Nothing.');
+  });
+});
+
+describe('QuoteList', () => {
+  it('lists matched quotes with the other wording and its differences marked', () => {
+    const onReveal = vi.fn();
+    const el = mount(
+      <QuoteList
+        quotes={diplomacy.quotes}
+        related={diplomacy.related}
+        onReveal={onReveal}
+        reveal={new Map()}
+      />,
+    );
+    expect(el.textContent).not.toContain('An unmatched remark');
+    expect(el.textContent).toContain('Xi Jinping');
+    expect([...el.querySelectorAll('ins')].map((n) => n.textContent?.trim())).toEqual(['stand']);
+    expect([...el.querySelectorAll('del')].map((n) => n.textContent?.trim())).toEqual(['are']);
+    // Choosing the quote asks for its index in the full list (the content script's numbering).
+    click(el.querySelector('.quote-pick'));
+    expect(onReveal).toHaveBeenCalledWith(1);
+  });
+
+  it('says when a quote could not be found on the page', () => {
+    const el = mount(
+      <QuoteList
+        quotes={diplomacy.quotes}
+        related={[]}
+        onReveal={() => {}}
+        reveal={new Map([[1, 'missing' as const]])}
+      />,
+    );
+    expect(el.textContent).toContain('Could not find this quote on the page.');
+  });
+});
+
+describe('Timeline', () => {
+  it('lists events in date order with kinds, durations, sources, and the article last', () => {
+    const el = mount(
+      <Timeline
+        items={diplomacy.context}
+        more={diplomacy.moreContext ?? []}
+        articleDate="2021-11-16"
+      />,
+    );
+    const titles = [...el.querySelectorAll('.event-title')].map((n) => n.textContent);
+    expect(titles).toEqual([
+      'Biden and Xi speak by phone',
+      '56 PLA aircraft enter the ADIZ',
+      'This article',
+    ]);
+    expect(el.textContent).toContain('Leader call');
+    expect(el.textContent).toContain('about 90 minutes');
+    expect(el.textContent).toContain('Source: readout');
+    expect(el.textContent).toContain('In this article');
+    expect(el.textContent).toContain('56 aircraft');
+    expect(el.querySelectorAll('svg.kind-icon').length).toBe(2);
+  });
+
+  it('shows the earlier events on request', () => {
+    const el = mount(
+      <Timeline items={diplomacy.context} more={diplomacy.moreContext ?? []} articleDate={null} />,
+    );
+    expect(el.textContent).not.toContain('Talks in Anchorage');
+    const toggle = buttons(el).find((b) => b.textContent === 'Show 1 more events');
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    click(toggle);
+    expect(el.textContent).toContain('Talks in Anchorage');
+    expect(el.textContent).toContain('18 Mar 2021 – 19 Mar 2021');
+  });
+});
+
+describe('IncursionChart', () => {
+  const points = [
+    {
+      date: '2021-10-04',
+      aircraft: 56,
+      counted: 'ADIZ entries',
+      wider: false,
+      title: 'a',
+      eventId: 'p1',
+    },
+    {
+      date: '2022-08-05',
+      aircraft: 68,
+      counted: 'around Taiwan',
+      wider: true,
+      title: 'b',
+      eventId: 'p2',
+    },
+  ];
+
+  it('draws one dot per count, hollow for wider counts, and marks the article date', () => {
+    const el = mount(<IncursionChart points={points} articleDate="2022-09-01" />);
+    expect(el.querySelectorAll('.point circle').length).toBe(2);
+    expect(el.querySelectorAll('.point.wider').length).toBe(1);
+    expect(el.querySelector('.marker')?.textContent).toBe('This article');
+    expect(el.querySelector('desc')?.textContent).toContain('highest 68 aircraft on 5 Aug 2022');
+    // The article's marker sits to the right of the last count.
+    const markerX = Number(el.querySelector('.marker line')?.getAttribute('x1'));
+    const lastX = Number(el.querySelectorAll('.point line')[1]?.getAttribute('x1'));
+    expect(markerX).toBeGreaterThan(lastX);
+  });
+
+  it('says so when there is no count before the article', () => {
+    const el = mount(<IncursionChart points={[]} articleDate="2020-01-01" />);
+    expect(el.querySelector('svg')).toBeNull();
+    expect(el.textContent).toContain('No PLA aircraft counts');
+  });
+});

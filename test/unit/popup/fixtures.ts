@@ -1,0 +1,109 @@
+/** Analyses written for the popup's tests, in each state the popup shows. */
+import type { StoredAnalysis } from '../../../src/analysis-store.ts';
+
+export const diplomacy: StoredAnalysis = {
+  pageUrl: 'https://ledger.example/world/xi-biden-call',
+  article: {
+    url: 'https://ledger.example/world/xi-biden-call',
+    title: 'Leaders speak by video as trade frictions linger',
+    site: 'The Example Ledger',
+    publishedAt: '2021-11-16',
+    lang: 'en',
+    wordCount: 640,
+  },
+  detection: { label: 'us-china-diplomacy', score: 0.93, reasons: ['US and Chinese leaders met'] },
+  related: [
+    {
+      id: 'a1',
+      title: 'Two presidents hold a long virtual meeting',
+      publishedAt: '2021-11-16',
+      outlet: 'Harbour Post',
+      relation: 'same-story',
+      score: 0.8,
+      why: ['2 shared quotes', 'same event: virtual meeting'],
+    },
+    {
+      id: 'a2',
+      title: 'Letter from Beijing ahead of the summit',
+      publishedAt: '2021-11-10',
+      outlet: null,
+      relation: 'related',
+      score: 0.4,
+      why: ['shared entities: Xi Jinping, Joe Biden'],
+    },
+  ],
+  quotes: [
+    { text: 'An unmatched remark', speaker: null, matches: [] },
+    {
+      text: 'We are at a vital historical juncture',
+      speaker: 'Xi Jinping',
+      matches: [
+        {
+          articleId: 'a1',
+          text: 'We stand at a vital historical juncture',
+          score: 0.9,
+          outlet: 'Harbour Post',
+          publishedAt: '2021-11-16',
+        },
+      ],
+    },
+  ],
+  context: [
+    {
+      id: 'e2',
+      date: '2021-10-04',
+      kind: 'taiwan-incursion',
+      title: '56 PLA aircraft enter the ADIZ',
+      source: 'defence ministry',
+      figures: { aircraft: 56, counted: 'ADIZ entries in one day' },
+    },
+    {
+      id: 'e1',
+      date: '2021-09-09',
+      kind: 'leader-call',
+      title: 'Biden and Xi speak by phone',
+      source: 'readout',
+      duration: 'about 90 minutes',
+      mentioned: true,
+    },
+  ],
+  moreContext: [
+    {
+      id: 'e0',
+      date: '2021-03-18',
+      end: '2021-03-19',
+      kind: 'senior-talks',
+      title: 'Talks in Anchorage',
+      source: 'news list',
+    },
+  ],
+};
+
+export const unrelated: StoredAnalysis = {
+  pageUrl: 'https://garden.example/tomatoes',
+  article: {
+    url: 'https://garden.example/tomatoes',
+    title: 'Growing tomatoes on a balcony',
+    site: 'Garden Notes',
+    publishedAt: '2024-05-02',
+    lang: 'en',
+    wordCount: 800,
+  },
+  detection: {
+    label: 'unrelated',
+    score: 0.05,
+    reasons: ['No US or Chinese official named', 'No diplomatic vocabulary'],
+  },
+  related: [],
+  quotes: [],
+  context: [],
+};
+
+export const notArticle: StoredAnalysis = {
+  pageUrl: 'https://ledger.example/',
+  article: null,
+  detection: { label: 'not-article', score: 0.9, reasons: ['Many short teasers, no body text'] },
+  related: [],
+  quotes: [],
+  context: [],
+};
