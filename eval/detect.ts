@@ -1,0 +1,106 @@
+/**
+ * npm run eval:detect — detection over every labelled page of ../shared/data and the
+ * project's fixtures: confusion matrix, precision / recall / F1 for us-china-diplomacy,
+ * and every misclassified page with its reasons.
+ */
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { detectDiplomacy } from '../src/core/detect.ts';
+import { extractArticle } from '../src/core/extract.ts';
+import type { Detection, Label } from '../src/core/types.ts';
+import {
+  SHARED_DATA,
+  fixturePages,
+  pageHtml,
+  sharedPages,
+  type LabelledPage,
+} from './labelled-pages.ts';
+
+const LABELS: Label[] = ['us-china-diplomacy', 'china-other', 'unrelated', 'not-article'];
+const POSITIVE: Label = 'us-china-diplomacy';
+
+interface Row {
+  page: LabelledPage;
+  detection: Detection;
+}
+
+function run(page: LabelledPage): Row {
+  const virtualConsole = new VirtualConsole();
+  const dom = new JSDOM(pageHtml(page), { url: page.url, virtualConsole });
+  try {
+    const article = extractArticle(dom.window.document, page.url);
+    return { page, detection: detectDiplomacy(article) };
+  } finally {
+    dom.window.close();
+  }
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function report(
+  title: string,
+  rows: Row[],
+): { p: number; r: number; f1: number; fpReadability: number } {
+  console.log(`\n## ${title} (${rows.length} pages)\n`);
+  const matrix = new Map<string, number>();
+  for (const { page, detection } of rows) {
+    const k = `${page.gold}|${detection.label}`;
+    matrix.set(k, (matrix.get(k) ?? 0) + 1);
+  }
+  const golds = LABELS.filter((g) => rows.some((r) => r.page.gold === g));
+  console.log(pad('gold \\ predicted', 22) + LABELS.map((l) => pad(l, 20)).join(''));
+  for (const g of golds) {
+    console.log(
+      pad(g, 22) + LABELS.map((l) => pad(String(matrix.get(`${g}|${l}`) ?? 0), 20)).join(''),
+    );
+  }
+  const tp = rows.filter((r) => r.page.gold === POSITIVE && r.detection.label === POSITIVE).length;
+  const fp = rows.filter((r) => r.page.gold !== POSITIVE && r.detection.label === POSITIVE).length;
+  const fn = rows.filter((r) => r.page.gold === POSITIVE && r.detection.label !== POSITIVE).length;
+  const p = tp + fp ? tp / (tp + fp) : 1;
+  const r = tp + fn ? tp / (tp + fn) : 1;
+  const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+  const fpReadability = rows.filter(
+    (x) =>
+      x.page.collection === 'readability-pages' &&
+      x.page.gold !== POSITIVE &&
+      x.detection.label === POSITIVE,
+  ).length;
+  console.log(
+    `\n${POSITIVE}: TP ${tp}  FP ${fp}  FN ${fn}  precision ${p.toFixed(3)}  recall ${r.toFixed(3)}  F1 ${f1.toFixed(3)}`,
+  );
+  console.log(`false positives among Readability pages: ${fpReadability}`);
+  const wrong = rows.filter((x) => {
+    const g = x.page.gold;
+    const l = x.detection.label;
+    if (g === l) return false;
+    // not-article for a page labelled unrelated is not a topic error; list it only if verbose.
+    return !(g === 'unrelated' && l === 'not-article') || process.argv.includes('--verbose');
+  });
+  if (wrong.length) {
+    console.log(
+      `\nMisclassified (${wrong.length}; unrelated→not-article omitted unless --verbose):`,
+    );
+    for (const { page, detection } of wrong) {
+      console.log(
+        `- ${page.id}\n  gold ${page.gold}, got ${detection.label} (${detection.score})  ${page.note}`,
+      );
+      for (const reason of detection.reasons) console.log(`    · ${reason}`);
+    }
+  }
+  return { p, r, f1, fpReadability };
+}
+
+function main(): void {
+  const shared = sharedPages();
+  const fixtures = fixturePages();
+  if (!shared.length)
+    console.log(`No labelled pages at ${SHARED_DATA}: skipping the shared data (fixtures only).`);
+  const sharedRows = shared.map(run);
+  const fixtureRows = fixtures.map(run);
+  if (sharedRows.length) report('Labelled pages of ../shared/data', sharedRows);
+  if (fixtureRows.length) report('Project fixtures (test/fixtures/pages)', fixtureRows);
+}
+
+main();

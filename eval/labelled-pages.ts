@@ -1,0 +1,208 @@
+/**
+ * The labelled real pages of ../shared/data (see its README) and the project's own
+ * fixtures, as one list, for the detection evaluation and the extraction benchmark.
+ * Node only.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Label } from '../src/core/types.ts';
+
+export interface LabelledPage {
+  /** Collection and file, e.g. "wh-briefings/statements-releases/…md". */
+  id: string;
+  collection: string;
+  /** Absolute path of the .html/.md/.txt file. */
+  path: string;
+  /** URL the page was served at (or a neutral local one when unknown). */
+  url: string;
+  gold: Exclude<Label, 'not-article'> | 'not-article';
+  note: string;
+  /** Title from the manifest, used for Markdown/text documents. */
+  title: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '..');
+export const SHARED_DATA = resolve(ROOT, '../shared/data');
+export const FIXTURES = resolve(ROOT, 'test/fixtures/pages');
+
+/** Minimal RFC 4180 CSV parser (quoted fields, doubled quotes, newlines inside quotes). */
+export function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  const [header, ...body] = rows.filter((r) => r.some((f) => f !== ''));
+  if (!header) return [];
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+function goldOf(topic: string): LabelledPage['gold'] {
+  if (topic === 'usdiplomacy') return 'us-china-diplomacy';
+  if (topic === 'china-other') return 'china-other';
+  return 'unrelated';
+}
+
+function canonicalFromHtml(html: string): string | null {
+  const m =
+    /<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']/i.exec(html) ??
+    /<link[^>]+href=["']([^"']+)["'][^>]*rel=["']?canonical/i.exec(html) ??
+    /<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']/i.exec(html);
+  const u = m?.[1];
+  return u && /^https?:\/\//.test(u) ? u : null;
+}
+
+function localUrl(id: string): string {
+  return `http://127.0.0.1/${encodeURI(id)}`;
+}
+
+/** Labelled pages from ../shared/data; [] when the folder is absent. */
+export function sharedPages(): LabelledPage[] {
+  if (!existsSync(SHARED_DATA)) return [];
+  const out: LabelledPage[] = [];
+  for (const collection of [
+    'newspaper4k-testdata',
+    'postlight-parser-fixtures',
+    'trafilatura-eval',
+    'wh-briefings',
+  ]) {
+    const manifest = join(SHARED_DATA, collection, 'manifest.csv');
+    if (!existsSync(manifest)) continue;
+    for (const r of parseCsv(readFileSync(manifest, 'utf8'))) {
+      const file = r['file'] ?? '';
+      const path = join(SHARED_DATA, collection, file);
+      if (!file || !existsSync(path)) continue;
+      const id = `${collection}/${file}`;
+      out.push({
+        id,
+        collection,
+        path,
+        url: r['source_url'] || localUrl(id),
+        gold: goldOf(r['topic_label'] ?? ''),
+        note: r['note'] ?? '',
+        title: r['title'] ?? '',
+      });
+    }
+  }
+  const labels = join(SHARED_DATA, 'readability-pages', 'labels.csv');
+  if (existsSync(labels)) {
+    for (const r of parseCsv(readFileSync(labels, 'utf8'))) {
+      const name = r['name'] ?? '';
+      const path = join(SHARED_DATA, 'readability-pages', name, 'source.html');
+      if (!name || !existsSync(path)) continue;
+      const id = `readability-pages/${name}`;
+      const html = readFileSync(path, 'utf8');
+      out.push({
+        id,
+        collection: 'readability-pages',
+        path,
+        url: canonicalFromHtml(html) ?? localUrl(`${id}/source.html`),
+        gold:
+          r['us_china_diplomacy'] === 'yes'
+            ? 'us-china-diplomacy'
+            : r['china_related'] === 'yes' || r['china_related'] === 'partial'
+              ? 'china-other'
+              : 'unrelated',
+        note: r['note'] ?? '',
+        title: r['title'] ?? '',
+      });
+    }
+  }
+  return out;
+}
+
+/** The project's own fixtures with their expected labels (test/fixtures/pages/labels.json). */
+export function fixturePages(): LabelledPage[] {
+  const file = join(FIXTURES, 'labels.json');
+  if (!existsSync(file)) return [];
+  const entries = JSON.parse(readFileSync(file, 'utf8')) as {
+    file: string;
+    url: string;
+    label: LabelledPage['gold'];
+    note?: string;
+  }[];
+  return entries.map((e) => ({
+    id: `fixtures/${e.file}`,
+    collection: 'fixtures',
+    path: join(FIXTURES, e.file),
+    url: e.url,
+    gold: e.label,
+    note: e.note ?? '',
+    title: '',
+  }));
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Strips Markdown syntax we meet in the briefings (emphasis, links, escapes, headings). */
+function plainMarkdown(s: string): string {
+  return s
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+    .replace(/(\*\*|__|\*|_)(\S(?:.*?\S)?)\1/g, '$2')
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^\s*[-*+]\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A plain-text or Markdown document as the simple HTML page the CLI builds:
+ * title from the front matter (or the first line), one <p> per paragraph.
+ */
+export function textToHtml(text: string, titleHint = ''): string {
+  let body = text.replace(/\r\n?/g, '\n');
+  let title = titleHint;
+  const fm = /^---\n([\s\S]*?)\n---\n/.exec(body);
+  if (fm) {
+    body = body.slice(fm[0].length);
+    if (!title) {
+      const t = /^title:\s*(.*)$/m.exec(fm[1]!);
+      title = t ? t[1]!.replace(/^["']|["']$/g, '') : '';
+    }
+  }
+  const paras = body
+    .split(/\n\s*\n/)
+    .map(plainMarkdown)
+    .filter((p) => p && !/^#+$/.test(p) && p !== '###');
+  if (!title) title = paras.shift() ?? '';
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><article>` +
+    `<h1>${escapeHtml(title)}</h1>` +
+    paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
+    '</article></body></html>'
+  );
+}
+
+/** The page as HTML (Markdown and text documents converted). */
+export function pageHtml(page: LabelledPage): string {
+  const raw = readFileSync(page.path, 'utf8');
+  return /\.(md|txt)$/i.test(page.path) ? textToHtml(raw, page.title) : raw;
+}

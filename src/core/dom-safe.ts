@@ -1,0 +1,116 @@
+/**
+ * Reading a Document without trusting it. A page can shadow Document members with named
+ * elements (`<img name="title">`, `<form name="querySelector">`), so we read members through
+ * the prototype chain and query from the root element, which named elements cannot shadow.
+ */
+
+function protoGetter<T>(obj: object, key: string): T | undefined {
+  let proto: object | null = Object.getPrototypeOf(obj) as object | null;
+  while (proto) {
+    const desc = Object.getOwnPropertyDescriptor(proto, key);
+    if (desc) {
+      if (desc.get) return desc.get.call(obj) as T;
+      return desc.value as T;
+    }
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  return undefined;
+}
+
+function isElement(value: unknown): value is Element {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { nodeType?: unknown }).nodeType === 1 &&
+    typeof (value as { querySelectorAll?: unknown }).querySelectorAll === 'function'
+  );
+}
+
+/** The `<html>` element, read past any shadowing named element. */
+export function rootOf(doc: Document): Element | null {
+  try {
+    const root = protoGetter<unknown>(doc, 'documentElement');
+    return isElement(root) ? root : null;
+  } catch {
+    return null;
+  }
+}
+
+/** querySelectorAll from the root element, returning [] instead of throwing. */
+export function queryAll(doc: Document, selector: string): Element[] {
+  const root = rootOf(doc);
+  if (!root) return [];
+  try {
+    const out = Array.from(root.querySelectorAll(selector));
+    if (root.matches(selector)) out.unshift(root);
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+export function queryOne(doc: Document, selector: string): Element | null {
+  const root = rootOf(doc);
+  if (!root) return null;
+  try {
+    return root.matches(selector) ? root : root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** `<body>` (or the frameset), or null. */
+export function bodyOf(doc: Document): Element | null {
+  try {
+    const body = protoGetter<unknown>(doc, 'body');
+    return isElement(body) ? body : null;
+  } catch {
+    return null;
+  }
+}
+
+/** document.title as a string even when `<img name="title">` shadows it. */
+export function titleOf(doc: Document): string {
+  try {
+    const title = protoGetter<unknown>(doc, 'title');
+    if (typeof title === 'string') return title.trim();
+  } catch {
+    // fall through
+  }
+  const el = queryOne(doc, 'head > title, title');
+  return el?.textContent?.trim() ?? '';
+}
+
+export function attr(el: Element | null | undefined, name: string): string | null {
+  if (!el) return null;
+  try {
+    const v = el.getAttribute(name);
+    return v === null ? null : v.trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Text of an element with whitespace collapsed. */
+export function textOf(el: Element | null | undefined): string {
+  if (!el) return '';
+  try {
+    return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** The first `max` characters of an element's text, whitespace collapsed (cheap on huge pages). */
+export function textStart(el: Element | null | undefined, max: number): string {
+  if (!el) return '';
+  try {
+    return (el.textContent ?? '')
+      .slice(0, max * 2)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, max);
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * From a page to an ExtractedArticle. A cheap pre-check turns away pages that are not
+ * articles (home pages, section fronts, search results, teaser lists) before Readability
+ * runs, on a clone so the live page is never touched. Never throws.
+ */
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import type { ArticleMeta, ExtractedArticle } from './types.ts';
+import { attr, bodyOf, queryAll, queryOne, rootOf, textStart, titleOf } from './dom-safe.ts';
+import { guessLang, readJsonLd, readMeta, type PageMeta } from './metadata.ts';
+
+/** Pages with more text than this are not read (a 5 MB log or dump is not a news article). */
+const MAX_TEXT_CHARS = 1_500_000;
+/** Readability stops on documents with more elements than this. */
+const MAX_ELEMENTS = 60_000;
+
+const NON_ARTICLE_TYPES =
+  /^(collectionpage|searchresultspage|itemlist|profilepage|faqpage|product)$/;
+const ARTICLE_TYPES = /article|posting|report/;
+
+/** Why a URL looks like a home page, section front or search page, or null. */
+export function nonArticleUrl(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!/^https?:$/.test(u.protocol)) return null;
+  const path = u.pathname.replace(/\/+$/, '');
+  if (path === '' || /^\/(index|default|home)(\.\w+)?$/i.test(path)) return 'home page';
+  if (
+    /(^|\/)(search|tag|tags|topics?|category|categories|author|archive)(\/|$)/i.test(path) ||
+    u.searchParams.has('q')
+  ) {
+    if (/(^|\/)search(\/|$)/i.test(path) || u.searchParams.has('q')) return 'search results';
+  }
+  const segments = path.split('/').filter(Boolean);
+  // A section front: one or two short segments, no digits, no slug-like hyphenation.
+  if (
+    segments.length <= 2 &&
+    segments.every((s) => /^[a-z]{2,20}$/i.test(s)) &&
+    !/\.\w{2,5}$/.test(path)
+  ) {
+    return 'section front';
+  }
+  return null;
+}
+
+function textLength(el: Element | null): number {
+  try {
+    return el?.textContent?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Cheap verdict before real work: metadata and URL first, then Readability's own
+ * isProbablyReaderable. `ok: false` means Backstory should not extract this page.
+ */
+export function precheck(doc: Document, url: string): { ok: boolean; reason?: string } {
+  try {
+    const root = rootOf(doc);
+    const body = bodyOf(doc);
+    if (!root || !body) return { ok: false, reason: 'page has no body' };
+    const len = textLength(body);
+    if (len < 200) return { ok: false, reason: 'page has almost no text' };
+    if (len > MAX_TEXT_CHARS) return { ok: false, reason: 'page is too large to be an article' };
+
+    const ogType =
+      attr(queryOne(doc, 'meta[property="og:type" i]'), 'content')?.toLowerCase() ?? '';
+    const ldTypes = readJsonLd(doc).types;
+    const declaredArticle = ogType === 'article' || ldTypes.some((t) => ARTICLE_TYPES.test(t));
+    const declaredList = ldTypes.find((t) => NON_ARTICLE_TYPES.test(t));
+    if (declaredList && !declaredArticle)
+      return { ok: false, reason: `page declares itself a ${declaredList}` };
+
+    const urlReason = nonArticleUrl(url);
+    if (urlReason && !declaredArticle) return { ok: false, reason: urlReason };
+
+    // Chinese, Japanese and Korean say in 50 characters what English says in 150.
+    const cjk =
+      /^(zh|ja|ko)/i.test(attr(root, 'lang') ?? '') ||
+      /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/.test(titleOf(doc));
+    const readerable = isProbablyReaderable(doc, {
+      minContentLength: cjk ? 50 : 100,
+      minScore: cjk ? 10 : 18,
+      visibilityChecker: () => true,
+    });
+    if (!declaredArticle && !readerable) {
+      return { ok: false, reason: 'no block of article text' };
+    }
+    return { ok: true };
+  } catch (err) {
+    return {
+      ok: false,
+      reason: `page could not be read (${err instanceof Error ? err.name : 'error'})`,
+    };
+  }
+}
+
+const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, figcaption, td';
+
+/** Paragraph texts of Readability's content element, in reading order, whitespace collapsed. */
+export function paragraphsOf(content: Element): string[] {
+  const out: string[] = [];
+  const blocks = Array.from(content.querySelectorAll(BLOCKS));
+  const leaves = blocks.filter((b) => !b.querySelector(BLOCKS));
+  if (leaves.length === 0) {
+    const t = (content.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return t ? [t] : [];
+  }
+  for (const el of leaves) {
+    if (el.tagName === 'FIGCAPTION') continue;
+    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t.length >= 2) out.push(t);
+  }
+  // Text sitting directly in divs (e.g. "<div>text<br>text</div>") that no block covered.
+  if (out.join(' ').length < 0.5 * (content.textContent ?? '').replace(/\s+/g, ' ').trim().length) {
+    return splitLoose(content);
+  }
+  return out;
+}
+
+function splitLoose(content: Element): string[] {
+  // innerText is not available everywhere; rebuild line breaks from <br> and block ends.
+  const parts: string[] = [];
+  let current = '';
+  const walk = (node: Node): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) current += child.textContent ?? '';
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName;
+        if (tag === 'BR' || /^(P|DIV|H\d|LI|BLOCKQUOTE|PRE|SECTION|ARTICLE|TR)$/.test(tag)) {
+          parts.push(current);
+          current = '';
+          if (tag !== 'BR') {
+            walk(child);
+            parts.push(current);
+            current = '';
+          }
+        } else walk(child);
+      }
+    }
+  };
+  walk(content);
+  parts.push(current);
+  return parts.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length >= 2);
+}
+
+/**
+ * After extraction: does the content look like a list of teasers (many short linked
+ * headlines) rather than running text?
+ */
+export function teaserListReason(content: Element, paragraphs: string[]): string | null {
+  const text = paragraphs.join(' ');
+  const textLen = text.length;
+  if (textLen === 0) return 'no article text';
+  let linkLen = 0;
+  for (const a of Array.from(content.querySelectorAll('a')))
+    linkLen += (a.textContent ?? '').trim().length;
+  const linkRatio = linkLen / Math.max(1, (content.textContent ?? '').replace(/\s+/g, ' ').length);
+  if (linkRatio > 0.45)
+    return `list of links (${Math.round(linkRatio * 100)}% of the text is links)`;
+  const headings = content.querySelectorAll('h2, h3, h4').length;
+  const long = paragraphs.filter(
+    (p) => p.length >= 160 || (/[\u4e00-\u9fff]/.test(p) && p.length >= 60),
+  ).length;
+  if (headings >= 6 && long < headings)
+    return `list of teasers (${headings} headlines, ${long} paragraphs)`;
+  return null;
+}
+
+function toArticleMeta(m: PageMeta, url: string, wordCount: number): ArticleMeta {
+  return {
+    url,
+    title: m.title,
+    site: m.site,
+    publishedAt: m.publishedAt,
+    lang: m.lang,
+    wordCount,
+    canonicalUrl: m.canonicalUrl,
+    byline: m.byline,
+  };
+}
+
+export function countWords(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) {
+    const han = p.match(/[\u3040-\u30ff\u4e00-\u9fff]/g)?.length ?? 0;
+    const latin =
+      p.replace(/[\u3040-\u30ff\u4e00-\u9fff]/g, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    // Two Han characters make about one English word.
+    n += latin + Math.round(han / 2);
+  }
+  return n;
+}
+
+function emptyMeta(doc: Document, url: string): PageMeta {
+  try {
+    return readMeta(doc, url);
+  } catch {
+    return {
+      title: '',
+      site: null,
+      publishedAt: null,
+      publishedFrom: null,
+      lang: 'en',
+      canonicalUrl: null,
+      byline: null,
+      pageTypes: [],
+    };
+  }
+}
+
+export function extractArticle(doc: Document, url: string): ExtractedArticle {
+  const meta = emptyMeta(doc, url);
+  const notArticle = (reason: string): ExtractedArticle => ({
+    meta: toArticleMeta(meta, url, 0),
+    paragraphs: [],
+    notArticleReason: reason,
+  });
+  const check = precheck(doc, url);
+  if (!check.ok) return notArticle(check.reason ?? 'not an article');
+  try {
+    if (queryAll(doc, '*').length > MAX_ELEMENTS) return notArticle('page has too many elements');
+    const clone = doc.cloneNode(true) as Document;
+    const parsed = new Readability<Element>(clone, {
+      serializer: (node) => node as Element,
+      charThreshold: 400,
+    }).parse();
+    const content = parsed?.content;
+    if (!parsed || !content) return notArticle('no article text found');
+    const paragraphs = paragraphsOf(content);
+    // Readability keeps the headline inside the content at times; it is not body text.
+    if (paragraphs.length && paragraphs[0] === meta.title) paragraphs.shift();
+    const teaser = teaserListReason(content, paragraphs);
+    if (teaser) return notArticle(teaser);
+    const words = countWords(paragraphs);
+    if (words < 40) return notArticle(`too little article text (${words} words)`);
+    if (!meta.title && parsed.title) meta.title = parsed.title.trim();
+    if (!meta.byline && parsed.byline) meta.byline = parsed.byline.trim().slice(0, 200);
+    if (!meta.site && parsed.siteName) meta.site = parsed.siteName;
+    if (!attr(rootOf(doc), 'lang') && parsed.lang)
+      meta.lang = parsed.lang.slice(0, 2).toLowerCase();
+    if (meta.lang === 'en' && !attr(rootOf(doc), 'lang'))
+      meta.lang = guessLang(paragraphs.join(' '));
+    return { meta: toArticleMeta(meta, url, words), paragraphs };
+  } catch (err) {
+    return notArticle(`page could not be read (${err instanceof Error ? err.name : 'error'})`);
+  }
+}
+
+/** Exposed for tests and the benchmark: text of the body's first characters. */
+export function bodyStart(doc: Document, max = 200): string {
+  return textStart(bodyOf(doc), max);
+}

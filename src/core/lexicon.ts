@@ -1,0 +1,603 @@
+/**
+ * Words and names that detection looks for, as plain data so other modules (matching, context)
+ * can reuse the entity lists. Patterns are regular-expression sources matched case-sensitively
+ * (names are capitalised; "US" is not "us"); Latin patterns get word boundaries, CJK ones none.
+ *
+ * `short` forms (a bare surname) count only when one of the `full` forms also appears in the
+ * article: "Sullivan said" means Jake Sullivan only in a story that named him.
+ */
+
+export type Side = 'us' | 'cn';
+
+/** official: a named person; gov: an office or institution; country: the country or its people. */
+export type EntityKind = 'official' | 'gov' | 'country';
+
+export interface Entity {
+  /** Display name used in reasons. */
+  name: string;
+  side: Side;
+  kind: EntityKind;
+  full: string[];
+  short?: string[];
+}
+
+export const US_ENTITIES: readonly Entity[] = [
+  {
+    name: 'Joe Biden',
+    side: 'us',
+    kind: 'official',
+    full: ['Joe Biden', 'Joseph R\\. Biden', 'Biden', '拜登'],
+  },
+  {
+    name: 'Donald Trump',
+    side: 'us',
+    kind: 'official',
+    full: ['Donald (?:J\\. )?Trump', 'Trump', '特朗普', '川普'],
+  },
+  { name: 'Barack Obama', side: 'us', kind: 'official', full: ['Barack Obama', 'Obama', '奥巴马'] },
+  {
+    name: 'Kamala Harris',
+    side: 'us',
+    kind: 'official',
+    full: ['Kamala Harris', 'Vice President Harris', '哈里斯'],
+    short: ['Harris'],
+  },
+  {
+    name: 'Antony Blinken',
+    side: 'us',
+    kind: 'official',
+    full: ['Antony Blinken', 'Blinken', '布林肯'],
+  },
+  {
+    name: 'Jake Sullivan',
+    side: 'us',
+    kind: 'official',
+    full: ['Jake Sullivan', 'National Security Advis[eo]r Sullivan', '沙利文'],
+    short: ['Sullivan'],
+  },
+  { name: 'Janet Yellen', side: 'us', kind: 'official', full: ['Janet Yellen', 'Yellen', '耶伦'] },
+  {
+    name: 'Lloyd Austin',
+    side: 'us',
+    kind: 'official',
+    full: ['Lloyd Austin', 'Secretary Austin', '奥斯汀'],
+    short: ['Austin'],
+  },
+  {
+    name: 'Gina Raimondo',
+    side: 'us',
+    kind: 'official',
+    full: ['Gina Raimondo', 'Raimondo', '雷蒙多'],
+  },
+  {
+    name: 'Katherine Tai',
+    side: 'us',
+    kind: 'official',
+    full: ['Katherine Tai', 'Ambassador Tai', '戴琪'],
+    short: ['Tai'],
+  },
+  {
+    name: 'John Kerry',
+    side: 'us',
+    kind: 'official',
+    full: ['John Kerry', '克里'],
+    short: ['Kerry'],
+  },
+  {
+    name: 'William Burns',
+    side: 'us',
+    kind: 'official',
+    full: ['William Burns', 'Bill Burns', 'Nicholas Burns', 'Ambassador Burns', '伯恩斯'],
+    short: ['Burns'],
+  },
+  {
+    name: 'Kurt Campbell',
+    side: 'us',
+    kind: 'official',
+    full: ['Kurt Campbell', '坎贝尔'],
+    short: ['Campbell'],
+  },
+  {
+    name: 'Wendy Sherman',
+    side: 'us',
+    kind: 'official',
+    full: ['Wendy Sherman', '舍曼'],
+    short: ['Sherman'],
+  },
+  { name: 'Mike Pompeo', side: 'us', kind: 'official', full: ['Mike Pompeo', 'Pompeo', '蓬佩奥'] },
+  { name: 'Rex Tillerson', side: 'us', kind: 'official', full: ['Rex Tillerson', 'Tillerson'] },
+  { name: 'Steven Mnuchin', side: 'us', kind: 'official', full: ['Steven Mnuchin', 'Mnuchin'] },
+  {
+    name: 'Robert Lighthizer',
+    side: 'us',
+    kind: 'official',
+    full: ['Robert Lighthizer', 'Lighthizer'],
+  },
+  { name: 'Marco Rubio', side: 'us', kind: 'official', full: ['Marco Rubio', 'Rubio', '鲁比奥'] },
+  {
+    name: 'Scott Bessent',
+    side: 'us',
+    kind: 'official',
+    full: ['Scott Bessent', 'Bessent', '贝森特'],
+  },
+  {
+    name: 'Jamieson Greer',
+    side: 'us',
+    kind: 'official',
+    full: ['Jamieson Greer', '格里尔'],
+    short: ['Greer'],
+  },
+  { name: 'Howard Lutnick', side: 'us', kind: 'official', full: ['Howard Lutnick', 'Lutnick'] },
+  {
+    name: 'Pete Hegseth',
+    side: 'us',
+    kind: 'official',
+    full: ['Pete Hegseth', 'Hegseth', '赫格塞思'],
+  },
+  { name: 'Mike Pence', side: 'us', kind: 'official', full: ['Mike Pence', 'Pence'] },
+  {
+    name: 'Nancy Pelosi',
+    side: 'us',
+    kind: 'official',
+    full: ['Nancy Pelosi', 'Pelosi', '佩洛西'],
+  },
+  { name: 'Hillary Clinton', side: 'us', kind: 'official', full: ['Hillary (?:Rodham )?Clinton'] },
+  { name: 'Jen Psaki', side: 'us', kind: 'official', full: ['Jen Psaki', 'Psaki'] },
+  { name: 'John Kirby', side: 'us', kind: 'official', full: ['John Kirby'], short: ['Kirby'] },
+  { name: 'White House', side: 'us', kind: 'gov', full: ['White House', '白宫'] },
+  {
+    name: 'State Department',
+    side: 'us',
+    kind: 'gov',
+    full: ['State Department', 'Department of State', '美国国务院', '美国务院'],
+  },
+  {
+    name: 'Pentagon',
+    side: 'us',
+    kind: 'gov',
+    full: ['Pentagon', 'Department of Defense', 'Defense Department', '五角大楼', '美国国防部'],
+  },
+  {
+    name: 'US Treasury',
+    side: 'us',
+    kind: 'gov',
+    full: ['Treasury Department', 'Department of the Treasury', 'Treasury Secretary', '美国财政部'],
+  },
+  {
+    name: 'US Trade Representative',
+    side: 'us',
+    kind: 'gov',
+    full: ['U\\.S\\. Trade Representative', 'US Trade Representative', 'USTR', '美国贸易代表'],
+  },
+  {
+    name: 'National Security Council',
+    side: 'us',
+    kind: 'gov',
+    full: ['National Security Council', 'NSC'],
+  },
+  {
+    name: 'US administration',
+    side: 'us',
+    kind: 'gov',
+    full: [
+      "(?:Biden|Trump|Obama)(?:[’']s)? administration",
+      '(?:Biden|Trump|Obama)-Harris administration',
+      'the Administration',
+      'the administration',
+    ],
+  },
+  {
+    name: 'US president',
+    side: 'us',
+    kind: 'gov',
+    full: [
+      'U\\.?S\\.? [Pp]resident',
+      'American [Pp]resident',
+      'President of the United States',
+      '美国总统',
+    ],
+  },
+  {
+    name: 'US secretary',
+    side: 'us',
+    kind: 'gov',
+    full: [
+      'Secretary of State',
+      'U\\.?S\\.? [Ss]ecretary of \\w+',
+      'Commerce Secretary',
+      'Defense Secretary',
+      '国务卿',
+    ],
+  },
+  {
+    name: 'US officials',
+    side: 'us',
+    kind: 'gov',
+    full: [
+      'U\\.?S\\.? officials?',
+      'American officials?',
+      'U\\.?S\\.? diplomats?',
+      'U\\.?S\\.? government',
+      'U\\.?S\\.? ambassador',
+      'U\\.?S\\.? [Ee]mbassy',
+      'senior administration officials?',
+      '美方',
+      '美国政府',
+      '美国官员',
+    ],
+  },
+  {
+    name: 'Washington',
+    side: 'us',
+    kind: 'gov',
+    full: [
+      'Washington(?! (?:Post|state|State|Nationals|Wizards|Capitals|Commanders|Redskins|Huskies|University))',
+      '华盛顿',
+    ],
+  },
+  {
+    name: 'Congress',
+    side: 'us',
+    kind: 'gov',
+    full: [
+      'Congress(?!ional Budget)',
+      'U\\.?S\\.? [Ss]enate',
+      'House of Representatives',
+      '美国国会',
+    ],
+  },
+  {
+    name: 'United States',
+    side: 'us',
+    kind: 'country',
+    full: [
+      'United States',
+      'U\\.S\\.A?\\.?',
+      'US(?:A)?(?![a-zA-Z-])',
+      '(?<!(?:Latin|South|Central|North) )America(?:ns?)?',
+      'American',
+      '美国',
+    ],
+  },
+];
+
+export const CN_ENTITIES: readonly Entity[] = [
+  {
+    name: 'Xi Jinping',
+    side: 'cn',
+    kind: 'official',
+    full: ['Xi Jinping', "Xi(?![’']an)(?![a-zA-Z])", '习近平', '习主席'],
+  },
+  { name: 'Li Qiang', side: 'cn', kind: 'official', full: ['Li Qiang', 'Premier Li', '李强'] },
+  { name: 'Li Keqiang', side: 'cn', kind: 'official', full: ['Li Keqiang', '李克强'] },
+  {
+    name: 'Wang Yi',
+    side: 'cn',
+    kind: 'official',
+    full: ['Wang Yi(?![a-z])', 'Foreign Minister Wang', 'Director Wang', '王毅'],
+  },
+  { name: 'Yang Jiechi', side: 'cn', kind: 'official', full: ['Yang Jiechi', '杨洁篪'] },
+  { name: 'Qin Gang', side: 'cn', kind: 'official', full: ['Qin Gang', '秦刚'] },
+  {
+    name: 'He Lifeng',
+    side: 'cn',
+    kind: 'official',
+    full: ['He Lifeng', 'Vice Premier He', '何立峰'],
+  },
+  { name: 'Liu He', side: 'cn', kind: 'official', full: ['Liu He', 'Vice Premier Liu', '刘鹤'] },
+  { name: 'Wang Huning', side: 'cn', kind: 'official', full: ['Wang Huning', '王沪宁'] },
+  {
+    name: 'Han Zheng',
+    side: 'cn',
+    kind: 'official',
+    full: ['Han Zheng', 'Vice President Han', '韩正'],
+  },
+  { name: 'Wei Fenghe', side: 'cn', kind: 'official', full: ['Wei Fenghe', '魏凤和'] },
+  { name: 'Li Shangfu', side: 'cn', kind: 'official', full: ['Li Shangfu', '李尚福'] },
+  { name: 'Dong Jun', side: 'cn', kind: 'official', full: ['Dong Jun', '董军'] },
+  {
+    name: 'Zhang Youxia',
+    side: 'cn',
+    kind: 'official',
+    full: ['Zhang Youxia', 'Vice Chairman Zhang', '张又侠'],
+  },
+  { name: 'Xie Feng', side: 'cn', kind: 'official', full: ['Xie Feng', 'Ambassador Xie', '谢锋'] },
+  { name: 'Cui Tiankai', side: 'cn', kind: 'official', full: ['Cui Tiankai', '崔天凯'] },
+  { name: 'Wang Wentao', side: 'cn', kind: 'official', full: ['Wang Wentao', '王文涛'] },
+  { name: 'Hu Jintao', side: 'cn', kind: 'official', full: ['Hu Jintao', '胡锦涛'] },
+  {
+    name: 'Chinese foreign ministry spokesperson',
+    side: 'cn',
+    kind: 'official',
+    full: [
+      'Wang Wenbin',
+      'Mao Ning',
+      'Lin Jian',
+      'Zhao Lijian',
+      'Hua Chunying',
+      'Guo Jiakun',
+      '汪文斌',
+      '毛宁',
+      '林剑',
+      '赵立坚',
+      '华春莹',
+      '郭嘉昆',
+    ],
+  },
+  {
+    name: 'Chinese government',
+    side: 'cn',
+    kind: 'gov',
+    full: [
+      'Chinese (?:government|officials?|leaders?|leadership|diplomats?|ambassador|[Ee]mbassy|[Ff]oreign [Mm]inist(?:ry|er)|[Cc]ommerce [Mm]inistry|[Dd]efen[cs]e [Mm]inist(?:ry|er)|[Pp]resident|[Pp]remier|Vice Premier)',
+      "China(?:[’']s)? (?:government|[Ff]oreign [Mm]inist(?:ry|er)|[Cc]ommerce [Mm]inistry|[Dd]efen[cs]e [Mm]inistry|top diplomat|leader)",
+      'PRC (?:government|officials?|leaders?)',
+      'State Council',
+      'Politburo',
+      'Zhongnanhai',
+      'Communist Party',
+      'CCP',
+      'CPC',
+      '中方',
+      '中国政府',
+      '外交部',
+      '国务院',
+      '中南海',
+      '中共',
+    ],
+  },
+  {
+    name: 'PLA',
+    side: 'cn',
+    kind: 'gov',
+    full: ["People[’']s Liberation Army", 'PLA(?![a-zA-Z])', 'Chinese military', '解放军'],
+  },
+  { name: 'Beijing', side: 'cn', kind: 'gov', full: ['Beijing', 'Peking', '北京'] },
+  {
+    name: 'China',
+    side: 'cn',
+    kind: 'country',
+    full: [
+      "China(?:[’']s)?",
+      'Chinese',
+      'PRC',
+      "People[’']s Republic",
+      'Sino-[A-Z][a-z]+',
+      '中国',
+      '中华人民共和国',
+    ],
+  },
+];
+
+/** Terms that name the US–China pair as one thing ("US-China talks", "中美关系"). */
+export const PAIR_TERMS: readonly string[] = [
+  'U\\.?S\\.?[-–—‑/]+(?:China|PRC|Chinese)',
+  '(?:China|PRC)[-–—‑/]+(?:U\\.?S\\.?|United States|America)',
+  'Sino-(?:U\\.?S\\.?|American)',
+  'United States[-–—‑/]China',
+  'Washington and Beijing',
+  'Beijing and Washington',
+  "(?:the )?United States and (?:the People[’']s Republic of )?China",
+  'China and the United States',
+  '中美',
+  '美中',
+];
+
+/**
+ * Phrases that refer back to both parties ("the two leaders", "双方"); they count as the pair
+ * only in an article where both a US and a Chinese actor appear.
+ */
+export const PAIR_REFERENCES: readonly string[] = [
+  'the two (?:sides|countries|nations|leaders|presidents|governments|delegations|powers|superpowers|militaries|economies)',
+  'both (?:sides|countries|nations|leaders|presidents|governments|delegations)',
+  'each side',
+  'the two heads of state',
+  '双方',
+  '两国',
+  '两国元首',
+];
+
+/** Acts of diplomacy: calls, meetings, talks, negotiations, agreements, protests, pressure. */
+export const DIPLOMATIC_ACTS: readonly { name: string; patterns: string[] }[] = [
+  {
+    name: 'call',
+    patterns: [
+      '(?:phone|video|telephone) (?:call|conversation)',
+      'call with',
+      'spoke (?:by phone|with|today with)',
+      'talked by phone',
+      'held a call',
+      'calls? between',
+      '通电话',
+      '通话',
+      '视频会晤',
+    ],
+  },
+  {
+    name: 'meeting',
+    patterns: ['met', 'meet(?:s|ing)?', 'meetings', 'sidelines', '会晤', '会见', '会面'],
+  },
+  { name: 'summit', patterns: ['summit', '峰会', '元首'] },
+  {
+    name: 'talks',
+    patterns: [
+      'talks',
+      'dialogue',
+      'consultations?',
+      'negotiat(?:e|ed|es|ing|ion|ions|ors?)',
+      '会谈',
+      '对话',
+      '磋商',
+      '谈判',
+    ],
+  },
+  {
+    name: 'visit',
+    patterns: [
+      'visit(?:ed|ing|s)? (?:to )?(?:Beijing|China|Washington|the United States)',
+      'trip to (?:Beijing|China|Washington)',
+      'state visit',
+      '访华',
+      '访美',
+      '访问',
+    ],
+  },
+  {
+    name: 'diplomacy',
+    patterns: [
+      'diplomac(?:y|ies)',
+      'diplomatic',
+      'diplomats?',
+      'ambassadors?',
+      'envoys?',
+      'embass(?:y|ies)',
+      'foreign minister',
+      'counterpart',
+      'bilateral',
+      'relations(?:hip)?',
+      'ties',
+      '外交',
+      '大使',
+      '关系',
+      '双边',
+    ],
+  },
+  {
+    name: 'agreement',
+    patterns: [
+      'agree(?:d|ment|ments)',
+      'joint statement',
+      'readout',
+      'communiqu[ée]',
+      'consensus',
+      'deal',
+      'truce',
+      'framework',
+      'commitments?',
+      '协议',
+      '共识',
+      '联合声明',
+      '一致同意',
+    ],
+  },
+  {
+    name: 'trade',
+    patterns: [
+      'tariffs?',
+      'trade (?:war|talks|deal|tensions|dispute|agreement)',
+      'export controls?',
+      'sanctions?',
+      'entity list',
+      '关税',
+      '贸易战',
+      '经贸',
+    ],
+  },
+  {
+    name: 'security',
+    patterns: [
+      'military-to-military',
+      'mil-mil',
+      'communication channels?',
+      'lines? of communication',
+      'guardrails',
+      'de-?escalat\\w*',
+      'tensions?',
+      'rivalry',
+      'competition',
+      'cooperat(?:e|ion)',
+      'compete responsibly',
+      '竞争',
+      '合作',
+      '紧张',
+    ],
+  },
+  {
+    name: 'reaction',
+    patterns: [
+      'condemn(?:ed|s)?',
+      'urged',
+      'urging',
+      'warned',
+      'called on',
+      'protest(?:ed|s)?',
+      'criticiz(?:ed|es)',
+      'reaffirm(?:ed|s)?',
+      'one[- ]China policy',
+      'Taiwan Relations Act',
+      'arms sales?',
+      'freedom of navigation',
+      '敦促',
+      '警告',
+      '抗议',
+      '谴责',
+      '一个中国',
+    ],
+  },
+];
+
+/** Military pressure on Taiwan and its vocabulary. */
+export const TAIWAN_PLA_TERMS: readonly string[] = [
+  'Taiwan(?:ese)?',
+  'Taiwan Strait',
+  'Taipei',
+  'incursions?',
+  'air defen[cs]e identification zone',
+  'ADIZ',
+  'military (?:drills?|exercises?)',
+  'warplanes',
+  'warships',
+  'blockade',
+  'Tsai Ing-wen',
+  'Lai Ching-te',
+  '台湾',
+  '台海',
+  '军演',
+];
+
+/** Counterparts other than the US: when they dominate, China's diplomacy is with someone else. */
+export const OTHER_COUNTERPARTS: readonly { name: string; patterns: string[] }[] = [
+  {
+    name: 'Russia',
+    patterns: ['Russia(?:n|ns)?', 'Putin', 'Kremlin', 'Moscow', 'Lavrov', '俄罗斯', '普京'],
+  },
+  {
+    name: 'Japan',
+    patterns: ['Japan(?:ese)?', 'Kishida', 'Tokyo', 'Ishiba', 'Takaichi', 'Abe', '日本'],
+  },
+  { name: 'India', patterns: ['India(?:n|ns)?', 'Modi', 'New Delhi', '印度'] },
+  { name: 'Pakistan', patterns: ['Pakistan(?:i|is)?', 'Imran Khan', 'Islamabad'] },
+  {
+    name: 'Europe',
+    patterns: ['European Union', 'EU', 'Brussels', 'von der Leyen', 'Europe(?:an)?', '欧盟'],
+  },
+  {
+    name: 'Korea',
+    patterns: [
+      'South Korea(?:n)?',
+      'North Korea(?:n)?',
+      'Seoul',
+      'Pyongyang',
+      'Kim Jong[ -]Un',
+      'Yoon',
+      '朝鲜',
+      '韩国',
+    ],
+  },
+  { name: 'United Kingdom', patterns: ['Britain', 'British', 'United Kingdom', 'UK'] },
+  { name: 'France', patterns: ['France', 'French', 'Macron'] },
+  { name: 'Germany', patterns: ['Germany', 'German', 'Scholz', 'Merz'] },
+  { name: 'Australia', patterns: ['Australia(?:n)?', 'Albanese', 'Canberra'] },
+  {
+    name: 'Southeast Asia',
+    patterns: [
+      'Vietnam(?:ese)?',
+      'Philippines',
+      'Filipino',
+      'Indonesia(?:n)?',
+      'Malaysia(?:n)?',
+      'ASEAN',
+    ],
+  },
+  { name: 'Ukraine', patterns: ['Ukrain(?:e|ian)', 'Zelensky'] },
+];

@@ -1,0 +1,383 @@
+/**
+ * Article metadata from the places publishers put it: JSON-LD, Open Graph and other meta
+ * tags, `<link rel=canonical>`, `<time datetime>`, dated URLs and dates written in the text.
+ * Every reader here is defensive: malformed markup yields null, never an exception.
+ */
+import { attr, queryAll, queryOne, rootOf, textOf, textStart, titleOf } from './dom-safe.ts';
+
+export interface PageMeta {
+  title: string;
+  site: string | null;
+  publishedAt: string | null;
+  /** Where the date came from, for tests and reasons ("json-ld", "meta", "time", "url", "text"). */
+  publishedFrom: string | null;
+  lang: string;
+  canonicalUrl: string | null;
+  byline: string | null;
+  /** Open Graph / JSON-LD page type, lower-cased (e.g. "article", "website", "collectionpage"). */
+  pageTypes: string[];
+}
+
+// ---------------------------------------------------------------- JSON-LD
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const ARTICLE_TYPES =
+  /^(article|newsarticle|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|backgroundnewsarticle|reviewnewsarticle|blogposting|liveblogposting|socialmediaposting|scholarlyarticle|techarticle|report)$/i;
+
+function isObject(v: Json | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function typesOf(node: JsonObject): string[] {
+  const t = node['@type'];
+  if (typeof t === 'string') return [t];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+/** All JSON-LD nodes of the page, flattened through arrays and @graph. Malformed blocks are skipped. */
+export function jsonLdNodes(doc: Document): JsonObject[] {
+  const out: JsonObject[] = [];
+  const visit = (v: Json | undefined, depth: number): void => {
+    if (depth > 6 || out.length > 200) return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+    } else if (isObject(v)) {
+      out.push(v);
+      if (v['@graph']) visit(v['@graph'], depth + 1);
+    }
+  };
+  for (const script of queryAll(doc, 'script[type="application/ld+json" i]').slice(0, 20)) {
+    const raw = script.textContent ?? '';
+    if (raw.length > 500_000) continue;
+    try {
+      // Some sites wrap JSON-LD in HTML comments or CDATA.
+      const cleaned = raw
+        .replace(/^\s*<!--/, '')
+        .replace(/-->\s*$/, '')
+        .replace(/^\s*\/\/<!\[CDATA\[/, '')
+        .replace(/\/\/\]\]>\s*$/, '');
+      visit(JSON.parse(cleaned) as Json, 0);
+    } catch {
+      // malformed JSON-LD: ignore this block
+    }
+  }
+  return out;
+}
+
+function str(v: Json | undefined): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) return str(v[0]);
+  if (isObject(v)) return str(v['name'] ?? v['@value'] ?? v['url'] ?? v['@id']);
+  return null;
+}
+
+function names(v: Json | undefined): string[] {
+  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (Array.isArray(v)) return v.flatMap((x) => names(x));
+  if (isObject(v)) {
+    const n = v['name'];
+    return typeof n === 'string' && n.trim() ? [n.trim()] : [];
+  }
+  return [];
+}
+
+interface JsonLdMeta {
+  headline: string | null;
+  datePublished: string | null;
+  publisher: string | null;
+  authors: string[];
+  url: string | null;
+  types: string[];
+  inLanguage: string | null;
+}
+
+export function readJsonLd(doc: Document): JsonLdMeta {
+  const nodes = jsonLdNodes(doc);
+  const types = nodes.flatMap(typesOf).map((t) => t.toLowerCase());
+  const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPES.test(t)));
+  const withPublisher = article?.['publisher'] ? article : nodes.find((n) => n['publisher']);
+  const site = nodes.find((n) => typesOf(n).some((t) => /^website$/i.test(t)));
+  return {
+    headline: str(article?.['headline']) ?? str(article?.['name']),
+    datePublished: str(article?.['datePublished']) ?? str(article?.['dateCreated']),
+    publisher: str(withPublisher?.['publisher']) ?? str(site?.['name']),
+    authors: names(article?.['author']),
+    url: str(article?.['url']) ?? str(article?.['mainEntityOfPage']),
+    types,
+    inLanguage: str(article?.['inLanguage']),
+  };
+}
+
+// ---------------------------------------------------------------- meta tags
+
+/** Map of lower-cased meta property/name/itemprop → first non-empty content. */
+export function metaTags(doc: Document): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const el of queryAll(doc, 'meta')) {
+    const content = attr(el, 'content');
+    if (!content) continue;
+    for (const keyAttr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = attr(el, keyAttr);
+      if (!key) continue;
+      // "property" may hold several space-separated names.
+      for (const k of key.toLowerCase().split(/\s+/)) {
+        if (k && !map.has(k)) map.set(k, content);
+      }
+    }
+  }
+  return map;
+}
+
+function first(map: Map<string, string>, keys: readonly string[]): string | null {
+  for (const k of keys) {
+    const v = map.get(k);
+    if (v) return v;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+function ymd(y: number, m: number, d: number): string | null {
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Normalises a machine or human date string to `YYYY-MM-DD`, or null. */
+export function normalizeDate(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = raw.trim().slice(0, 200);
+  let m = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})(\d{2})(\d{2})(?:T|\b)/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  // "November 10, 2021", "Nov. 10 2021"
+  m = /\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);
+  if (m) {
+    const mon = MONTHS[m[1]!.slice(0, m[1]!.toLowerCase() === 'sept' ? 4 : 3).toLowerCase()];
+    if (mon) return ymd(Number(m[3]), mon, Number(m[2]));
+  }
+  // "10 November 2021"
+  m = /\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b/.exec(s);
+  if (m) {
+    const mon = MONTHS[m[2]!.slice(0, 3).toLowerCase()];
+    if (mon) return ymd(Number(m[3]), mon, Number(m[1]));
+  }
+  // Epoch milliseconds or seconds
+  if (/^\d{10}(\d{3})?$/.test(s)) {
+    const n = Number(s);
+    const d = new Date(s.length === 13 ? n : n * 1000);
+    if (!Number.isNaN(d.getTime())) return d.toISOString().slice(0, 10);
+  }
+  return null;
+}
+
+/** A date in the URL path: /2021/11/10/, /2021-11-10-, /2023-11/17/, /202311/17/. */
+export function dateFromUrl(url: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  let m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-_.]|$)/.exec(path);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /\/((?:19|20)\d{2})(\d{2})\/(\d{2})\//.exec(path);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[/_.-]/.exec(path);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+const VISIBLE_DATE =
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(?:19|20)\d{2}\b|(?:19|20)\d{2}年\s*\d{1,2}月\s*\d{1,2}日|\b(?:19|20)\d{2}-\d{2}-\d{2}\b/;
+
+/** The first date written in the visible byline area (header, byline, dateline elements). */
+export function visibleDate(doc: Document): string | null {
+  const candidates = queryAll(
+    doc,
+    '[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [itemprop="datePublished"], header, .dateline',
+  ).slice(0, 60);
+  for (const el of candidates) {
+    const text = textOf(el).slice(0, 300);
+    const m = VISIBLE_DATE.exec(text);
+    if (m) {
+      const d = normalizeDate(m[0]);
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- language, site, title
+
+function primaryLang(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const m = /^\s*([a-zA-Z]{2,3})(?:[-_]|\s|$)/.exec(raw);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/** Guess the language from the text when the page does not declare it (only zh/ja/ko/en). */
+export function guessLang(text: string): string {
+  const sample = text.slice(0, 4000);
+  const han = (sample.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  const kana = (sample.match(/[\u3040-\u30ff]/g) ?? []).length;
+  const hangul = (sample.match(/[\uac00-\ud7af]/g) ?? []).length;
+  const latin = (sample.match(/[a-zA-Z]/g) ?? []).length;
+  if (kana > 20 && kana > han / 10) return 'ja';
+  if (hangul > 20) return 'ko';
+  if (han > 20 && han > latin / 4) return 'zh';
+  return 'en';
+}
+
+function hostOf(url: string): string | null {
+  try {
+    const host = new URL(url).hostname;
+    return host ? host.replace(/^www\./, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Drops a " - Site Name" / " | Site" suffix from a document title. */
+export function cleanTitle(title: string, site: string | null): string {
+  let t = title.replace(/\s+/g, ' ').trim();
+  const parts = t.split(/\s+[|\-–—_:]{1,2}\s+|\s*[|｜_]\s*/);
+  if (parts.length > 1) {
+    const last = parts[parts.length - 1]!.toLowerCase();
+    const siteL = (site ?? '').toLowerCase();
+    const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (siteL && (last.includes(siteL) || siteL.includes(last))) {
+      t = parts.slice(0, -1).join(' - ');
+    } else if (longest.length >= t.length * 0.5 && parts[0] === longest) {
+      t = longest;
+    }
+  }
+  return t;
+}
+
+export function readMeta(doc: Document, url: string): PageMeta {
+  const ld = readJsonLd(doc);
+  const tags = metaTags(doc);
+  const root = rootOf(doc);
+
+  const site =
+    first(tags, ['og:site_name', 'application-name', 'twitter:site']) ??
+    ld.publisher ??
+    hostOf(url);
+
+  const rawTitle =
+    first(tags, ['og:title', 'twitter:title', 'dc.title', 'title']) ??
+    ld.headline ??
+    titleOf(doc) ??
+    '';
+  const h1 = textOf(queryOne(doc, 'h1'));
+  let title = cleanTitle(rawTitle || titleOf(doc) || h1, site);
+  if (!title) title = h1;
+
+  let publishedAt: string | null = null;
+  let publishedFrom: string | null = null;
+  const sources: [string, () => string | null][] = [
+    ['json-ld', () => normalizeDate(ld.datePublished)],
+    [
+      'meta',
+      () =>
+        normalizeDate(
+          first(tags, [
+            'article:published_time',
+            'og:article:published_time',
+            'datepublished',
+            'parsely-pub-date',
+            'sailthru.date',
+            'dc.date.issued',
+            'dc.date',
+            'dcterms.created',
+            'date',
+            'pubdate',
+            'publishdate',
+            'publish-date',
+            'article.published',
+            'cxenseparse:recs:publishtime',
+          ]),
+        ),
+    ],
+    [
+      'time',
+      () => {
+        const t = queryOne(doc, 'article time[datetime], time[pubdate], time[datetime]');
+        return normalizeDate(attr(t, 'datetime')) ?? normalizeDate(textOf(t));
+      },
+    ],
+    ['url', () => dateFromUrl(url)],
+    ['text', () => visibleDate(doc)],
+  ];
+  for (const [from, read] of sources) {
+    const d = read();
+    if (d) {
+      publishedAt = d;
+      publishedFrom = from;
+      break;
+    }
+  }
+
+  const lang =
+    primaryLang(attr(root, 'lang')) ??
+    primaryLang(attr(root, 'xml:lang')) ??
+    primaryLang(tags.get('content-language')) ??
+    primaryLang(ld.inLanguage) ??
+    primaryLang(tags.get('og:locale')) ??
+    guessLang(titleOf(doc) + ' ' + textStart(queryOne(doc, 'body'), 4000));
+
+  let canonicalUrl: string | null = attr(queryOne(doc, 'link[rel~="canonical" i]'), 'href');
+  canonicalUrl ??= tags.get('og:url') ?? ld.url;
+  if (canonicalUrl) {
+    try {
+      canonicalUrl = new URL(canonicalUrl, url).href;
+    } catch {
+      canonicalUrl = null;
+    }
+  }
+
+  const byline =
+    (ld.authors.length ? ld.authors.join(', ') : null) ??
+    first(tags, ['author', 'article:author', 'parsely-author', 'dc.creator', 'byl']) ??
+    (textOf(queryOne(doc, '[rel="author"], [itemprop="author"], .byline, .author')) || null);
+
+  const pageTypes = [...ld.types];
+  const ogType = tags.get('og:type');
+  if (ogType) pageTypes.push(ogType.toLowerCase());
+
+  return {
+    title,
+    site,
+    publishedAt,
+    publishedFrom,
+    lang,
+    canonicalUrl,
+    byline: byline && byline.length <= 200 && !/^https?:/.test(byline) ? byline : null,
+    pageTypes,
+  };
+}
