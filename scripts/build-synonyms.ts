@@ -33,7 +33,12 @@ interface Synset {
   key: string;
   lemmas: string[];
   related: string[];
+  /** Number of hyponyms: very general synsets ("state", "act") tie too much together. */
+  hyponyms: number;
 }
+
+/** Hypernyms with more hyponyms than this are too general to tie two words. */
+const MAX_HYPONYMS = 20;
 
 const synsets = new Map<string, Synset>();
 for (const pos of POS) {
@@ -53,12 +58,14 @@ for (const pos of POS) {
     const pCnt = parseInt(f[i] ?? '0', 10);
     i++;
     const related: string[] = [];
+    let hyponyms = 0;
     for (let k = 0; k < pCnt; k++, i += 4) {
       const sym = f[i] ?? '';
-      if (RELATIONS.has(sym)) related.push(`${POS_CHAR[f[i + 2] ?? ''] ?? 'n'}${f[i + 1]}`);
+      if (sym === '~' || sym === '~i') hyponyms++;
+      if (RELATIONS.has(sym)) related.push(`${sym}${POS_CHAR[f[i + 2] ?? ''] ?? 'n'}${f[i + 1]}`);
     }
     const key = `${type}${offset}`;
-    synsets.set(key, { key, lemmas, related });
+    synsets.set(key, { key, lemmas, related, hyponyms });
   }
 }
 
@@ -95,7 +102,12 @@ for (const [lemma, keys] of common) {
     const ss = synsets.get(key);
     if (!ss) continue;
     add(syn, st, key);
-    for (const r of ss.related) add(rel, st, r);
+    for (const r of ss.related) {
+      const target = r.replace(/^[^a-z]+/, '');
+      const isHypernym = r.startsWith('@');
+      if (isHypernym && (synsets.get(target)?.hyponyms ?? 0) > MAX_HYPONYMS) continue;
+      add(rel, st, target);
+    }
   }
 }
 

@@ -200,16 +200,41 @@ export interface QuoteTokens {
   sentence: number[];
 }
 
-/** Content words of a quote (negations kept: "not conflict" is not "conflict"). */
+/**
+ * Content words of a quote (negations kept: "not conflict" is not "conflict"). A run of
+ * capitalised words inside a sentence is one name ("United States"), so a name shared by two
+ * remarks counts once, not once per word.
+ */
 export function quoteTokens(text: string, max = 200): QuoteTokens {
   const out: QuoteTokens = { stems: [], spans: [], sentence: [] };
   let sentence = 0;
   let last = 0;
+  let prevName = false;
+  let sentenceStart = true;
   for (const t of tokenize(text)) {
-    if (/[.!?;]/.test(text.slice(last, t.start))) sentence++;
+    const gap = text.slice(last, t.start);
+    if (/[.!?;]/.test(gap)) {
+      sentence++;
+      sentenceStart = true;
+    }
     last = t.end;
-    if (STOPWORDS.has(t.word) && !NEGATIONS.has(t.word)) continue;
-    out.stems.push(stem(t.word));
+    const capital = /^\p{Lu}/u.test(text.slice(t.start, t.end));
+    const isName = capital && !sentenceStart && !STOPWORDS.has(t.word);
+    const wasStart = sentenceStart;
+    sentenceStart = false;
+    if (STOPWORDS.has(t.word) && !NEGATIONS.has(t.word)) {
+      prevName = false;
+      continue;
+    }
+    if (isName && prevName && /^\s+$/.test(gap)) {
+      const k = out.stems.length - 1;
+      out.stems[k] = `${out.stems[k]} ${t.word}`;
+      const span = out.spans[k] as [number, number];
+      span[1] = t.end;
+      continue;
+    }
+    prevName = isName || (wasStart && capital);
+    out.stems.push(isName ? t.word : stem(t.word));
     out.spans.push([t.start, t.end]);
     out.sentence.push(sentence);
     if (out.stems.length >= max) break;

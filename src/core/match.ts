@@ -276,7 +276,7 @@ function findRelatedUnsafe(
   const out: RelatedItem[] = [];
   for (const r of ranked) {
     const d = index.docs[r.doc] as IndexedDoc;
-    const shared = sharedQuotes(index, pageQuotes, d, isNear(r.days));
+    const shared = sharedQuotes(index, pageQuotes, d, r.days);
     const why: string[] = [];
     // Same story: published close together, and sharing quotes, event-specific names or
     // much of the wording. Without dates, more evidence is needed.
@@ -407,7 +407,7 @@ function sharedQuotes(
   index: MatchIndex,
   quotes: PreparedQuote[],
   d: IndexedDoc,
-  near: boolean,
+  days: number | null,
 ): string[] {
   // A page quote may render several corpus quotes and the reverse: count the larger side.
   const pageSide: string[] = [];
@@ -415,7 +415,7 @@ function sharedQuotes(
   for (const q of quotes) {
     let hit = false;
     d.quotes.forEach((cq, k) => {
-      const m = compareQuote(index, q, cq, near);
+      const m = compareQuote(index, q, cq, days);
       if (m && m.score >= MATCH_LIMITS.quoteThreshold) {
         hit = true;
         corpusSide.add(k);
@@ -513,6 +513,13 @@ interface Remark {
 
 const CONTEXT_TIE = 0.6;
 
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return (2 * n) / (a.size + b.size);
+}
+
 function corpusRemark(cq: IndexedQuote): Remark {
   const t = tokensOf(cq);
   const n = Math.min(t.stems.length, MATCH_LIMITS.quoteWords);
@@ -574,7 +581,7 @@ function alignRemark(index: MatchIndex, R: Remark, T: Remark): Alignment | null 
     maxCover += m * (wp[i] ?? 0);
   }
   // Quick reject: even all of T covers too little of R.
-  if (maxCover / totalP < 0.45) return null;
+  if (maxCover / totalP < 0.4) return null;
   const spanCover = (from: number, to: number) => {
     let acc = 0;
     let tot = 0;
@@ -663,8 +670,9 @@ export function compareQuote(
   index: MatchIndex,
   q: PreparedQuote,
   cq: IndexedQuote,
-  near = true,
+  days: number | null = null,
 ): QuoteComparison | null {
+  const near = isNear(days);
   const P = pageRemark(q);
   const C = corpusRemark(cq);
   if (P.stems.length === 0 || C.stems.length === 0) return null;
@@ -695,6 +703,14 @@ export function compareQuote(
       why.push(`same speaker: ${C.speakerName}`);
     } else score -= 0.1;
   }
+  // The sentences around both quotes say the same thing ("Xi said China is willing to …").
+  const ctx = dice(P.context, C.context);
+  if (ctx >= 0.3) {
+    score += 0.1 * Math.min(1, ctx / 0.5);
+    why.push(`similar surrounding sentence (${Math.round(ctx * 100)}% shared words)`);
+  }
+  // A remark rendered again years later is rarer than the same day's translations.
+  if (days !== null && Math.abs(days) > 365) score -= 0.1;
   return {
     score: Math.max(0, Math.min(1, score)),
     from: reverse ? 0 : a.from,
@@ -760,14 +776,13 @@ function matchQuotesUnsafe(
     const matches: QuoteMatch[] = [];
     for (const r of ranked) {
       const d = index.docs[r.doc] as IndexedDoc;
-      const near = isNear(r.days);
       for (const cq of d.quotes) {
         let best: { cmp: QuoteComparison; seg: string | null } | null = null;
         for (const seg of segments) {
-          const cmp = compareQuote(index, seg.q, cq, near);
+          const cmp = compareQuote(index, seg.q, cq, r.days);
           if (cmp && (!best || cmp.score > best.cmp.score)) best = { cmp, seg: seg.label };
         }
-        const whole = compareQuote(index, pq, cq, near);
+        const whole = compareQuote(index, pq, cq, r.days);
         if (whole && (!best || whole.score >= best.cmp.score)) best = { cmp: whole, seg: null };
         if (!best || best.cmp.score < MATCH_LIMITS.quoteThreshold) continue;
         const why = [...best.cmp.why];

@@ -1,0 +1,206 @@
+/**
+ * Matching evaluation over the seeds (`npm run eval:match`):
+ *  1. leave-one-out related coverage: each seed is the page, the corpus without it; the
+ *     predicted same-story set is compared with the labelled story groups;
+ *  2. quote pairs: each seed is the page (corpus without it), its quotes are matched, and the
+ *     matches are compared with the labelled pairs of `test/fixtures/quote-pairs.json`. Any
+ *     match between seed quotes that is not labelled as the same remark counts as an error.
+ * Prints precision, recall and every error. Exits non-zero when an acceptance figure fails.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildCorpusIndex } from '../src/corpus/build-index.ts';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { readCorpusSources } from '../src/corpus/node.ts';
+import type { CorpusArticle } from '../src/corpus/types.ts';
+import { findRelated, matchQuotes } from '../src/core/match.ts';
+import { extractQuotes } from '../src/core/quotes.ts';
+import type { ExtractedArticle, PageQuote } from '../src/core/types.ts';
+
+interface PairLabel {
+  a: [string, string];
+  b: [string, string];
+  same: boolean;
+  note?: string;
+}
+interface Labels {
+  stories: string[][];
+  pairs: PairLabel[];
+}
+
+const labels = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../test/fixtures/quote-pairs.json', import.meta.url)),
+    'utf8',
+  ),
+) as Labels;
+
+function asPage(a: CorpusArticle): ExtractedArticle {
+  return {
+    meta: {
+      url: a.url ?? `https://example.test/${a.id}`,
+      title: a.title,
+      site: a.outlet,
+      publishedAt: a.publishedAt,
+      lang: a.lang,
+      wordCount: a.text.split(/\s+/).length,
+    },
+    paragraphs: a.text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+  };
+}
+
+const sources = readCorpusSources();
+// Built from the sources (not the committed file) so the figures reflect the current code.
+const corpus = loadCorpus(buildCorpusIndex(sources.articles, sources.events));
+const seeds = sources.articles.filter((a) => labels.stories.some((g) => g.includes(a.id)));
+const short = (id: string) => id.slice(0, 3);
+
+// 1. Leave-one-out same-story.
+const storyOf = new Map<string, number>();
+labels.stories.forEach((g, i) => g.forEach((id) => storyOf.set(id, i)));
+let tp = 0;
+let fp = 0;
+let fn = 0;
+const storyErrors: string[] = [];
+const quotesByPage = new Map<string, PageQuote[]>();
+for (const a of seeds) {
+  const page = asPage(a);
+  const opts = { exclude: new Set([a.id]) };
+  const related = findRelated(page, corpus, opts);
+  const predicted = new Set(related.filter((r) => r.relation === 'same-story').map((r) => r.id));
+  const gold = new Set(
+    seeds.filter((b) => b.id !== a.id && storyOf.get(b.id) === storyOf.get(a.id)).map((b) => b.id),
+  );
+  for (const id of predicted) {
+    if (gold.has(id)) tp++;
+    else {
+      fp++;
+      const r = related.find((x) => x.id === id);
+      storyErrors.push(`FP ${short(a.id)} → ${short(id)} same-story: ${r?.why.join(' | ')}`);
+    }
+  }
+  for (const id of gold) {
+    if (!predicted.has(id)) {
+      fn++;
+      const r = related.find((x) => x.id === id);
+      storyErrors.push(
+        `FN ${short(a.id)} → ${short(id)} ${r ? `${r.relation}: ${r.why.join(' | ')}` : 'not listed'}`,
+      );
+    }
+  }
+  quotesByPage.set(a.id, matchQuotes(extractQuotes(page.paragraphs), page, corpus, opts));
+}
+const storyP = tp + fp ? tp / (tp + fp) : 1;
+const storyR = tp + fn ? tp / (tp + fn) : 1;
+
+// 2. Quote pairs, in both directions (each seed as the page).
+const corpusQuotes = (id: string) =>
+  corpus.match.docs[corpus.match.byId.get(id) ?? -1]?.quotes ?? [];
+/** The labelled remark a (page quote, match) pair stands for: [pageKey, corpusKey]. */
+function key(article: string, text: string) {
+  return `${article}#${text}`;
+}
+interface Predicted {
+  page: string;
+  pageQuote: string;
+  corpus: string;
+  corpusQuote: string;
+  aligned: string;
+  score: number;
+  why: string[];
+}
+const predictions: Predicted[] = [];
+for (const [pageId, quotes] of quotesByPage) {
+  for (const q of quotes) {
+    for (const m of q.matches) {
+      const cq = corpusQuotes(m.articleId).find((c) => c.text.includes(m.text));
+      predictions.push({
+        page: pageId,
+        pageQuote: q.text,
+        corpus: m.articleId,
+        corpusQuote: cq?.text ?? m.text,
+        aligned: m.text,
+        score: m.score,
+        why: m.why ?? [],
+      });
+    }
+  }
+}
+const matched = (from: [string, string], to: [string, string]) =>
+  predictions.find(
+    (p) =>
+      p.page === from[0] &&
+      p.pageQuote.includes(from[1]) &&
+      p.corpus === to[0] &&
+      p.corpusQuote.includes(to[1]),
+  );
+let qtp = 0;
+let qfn = 0;
+let qfp = 0;
+const quoteErrors: string[] = [];
+const explained = new Set<Predicted>();
+const fmt = (x: [string, string]) => `${short(x[0])} “${x[1]}”`;
+for (const pair of labels.pairs) {
+  for (const [from, to] of [
+    [pair.a, pair.b],
+    [pair.b, pair.a],
+  ] as const) {
+    const hit = matched(from, to);
+    if (hit) explained.add(hit);
+    if (pair.same) {
+      if (hit) qtp++;
+      else {
+        qfn++;
+        quoteErrors.push(`MISS ${fmt(from)} → ${fmt(to)} (${pair.note ?? ''})`);
+      }
+    } else if (hit) {
+      qfp++;
+      quoteErrors.push(
+        `FALSE ${fmt(from)} → ${fmt(to)} = “${hit.aligned}” ${hit.score}: ${hit.why.join('; ')}`,
+      );
+    }
+  }
+}
+// Matches between seed quotes that no label explains.
+const positives = labels.pairs.filter((p) => p.same);
+for (const p of predictions) {
+  if (explained.has(p)) continue;
+  const ok = positives.some(
+    (l) =>
+      (l.a[0] === p.page &&
+        p.pageQuote.includes(l.a[1]) &&
+        l.b[0] === p.corpus &&
+        p.corpusQuote.includes(l.b[1])) ||
+      (l.b[0] === p.page &&
+        p.pageQuote.includes(l.b[1]) &&
+        l.a[0] === p.corpus &&
+        p.corpusQuote.includes(l.a[1])),
+  );
+  if (ok) continue;
+  qfp++;
+  quoteErrors.push(
+    `UNLABELLED ${short(p.page)} “${p.pageQuote.slice(0, 60)}” → ${short(p.corpus)} “${p.aligned.slice(0, 60)}” ${p.score}: ${p.why.join('; ')}`,
+  );
+}
+void key;
+const quoteP = qtp + qfp ? qtp / (qtp + qfp) : 1;
+const quoteR = qtp + qfn ? qtp / (qtp + qfn) : 1;
+
+const f = (x: number) => x.toFixed(3);
+console.log('Matching evaluation (seeds, leave-one-out)\n');
+console.log('| measure | precision | recall | counts |');
+console.log('| --- | --- | --- | --- |');
+console.log(`| same-story (LOO) | ${f(storyP)} | ${f(storyR)} | tp ${tp}, fp ${fp}, fn ${fn} |`);
+console.log(
+  `| quote pairs (${labels.pairs.length} labelled, both directions) | ${f(quoteP)} | ${f(quoteR)} | tp ${qtp}, fp ${qfp}, fn ${qfn} |`,
+);
+console.log('\nErrors:');
+for (const e of [...storyErrors, ...quoteErrors]) console.log(`- ${e}`);
+if (storyErrors.length + quoteErrors.length === 0) console.log('- none');
+
+const pass = storyP === 1 && storyR === 1 && quoteR >= 0.9 && quoteP >= 0.95;
+console.log(`\nAcceptance (same-story P=R=1; quotes R≥0.9 at P≥0.95): ${pass ? 'pass' : 'FAIL'}`);
+process.exitCode = pass ? 0 : 1;
