@@ -39,8 +39,20 @@ export default defineConfig(({ mode }) => {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       target: 'es2022',
-      rollupOptions: {
+      // Vite's preload helper touches `document`, which a service worker does not have; an
+      // extension loads its chunks from disk, so preload hints gain nothing.
+      modulePreload: false,
+      rolldownOptions: {
         input: { options: 'options/index.html' },
+        output: {
+          // Data gets chunks of its own, so code size and data size are seen apart.
+          codeSplitting: {
+            groups: [
+              { name: 'data-corpus-index', test: /corpus-index\.json$/ },
+              { name: 'data-synonyms', test: /synonyms\.json$/ },
+            ],
+          },
+        },
       },
     },
   };

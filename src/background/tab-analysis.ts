@@ -8,9 +8,9 @@ import {
   writeAnalysis,
   type StoredAnalysis,
 } from '../analysis-store.ts';
-import { analyzeExtracted } from '../core/analyze.ts';
 import type { HighlightStats } from '../core/types.ts';
 import { rejectedFor } from '../corrections.ts';
+import { analyzeExtracted } from '../core/analyze.ts';
 import type { ContentToBackground } from '../messages.ts';
 import { isSilentSite, readSettings } from '../settings.ts';
 import { showBadge } from './badge.ts';

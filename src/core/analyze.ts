@@ -3,9 +3,8 @@
  * CLI and the tests: extract → detect → match (related coverage, quotes) → prior context.
  */
 import type { LoadedCorpus } from '../corpus/types.ts';
+import { extractAndDetect } from './classify.ts';
 import { collectContext } from './context.ts';
-import { detectDiplomacy } from './detect.ts';
-import { extractArticle } from './extract.ts';
 import { findRelated, matchQuotes } from './match.ts';
 import { extractQuotes } from './quotes.ts';
 import type { Analysis, Detection, ExtractedArticle } from './types.ts';
@@ -34,15 +33,6 @@ export function analyzeExtracted(
   const quotes = matchQuotes(extractQuotes(extracted.paragraphs), extracted, corpus, matchOpts);
   const { context, moreContext } = collectContext(extracted, related, corpus);
   return { article, detection, related, quotes, context, moreContext };
-}
-
-/** The content script's part: what can be decided from the page alone. */
-export function extractAndDetect(
-  doc: Document,
-  url: string,
-): { extracted: ExtractedArticle; detection: Detection } {
-  const extracted = extractArticle(doc, url);
-  return { extracted, detection: detectDiplomacy(extracted) };
 }
 
 /** The full pipeline on a document (CLI and tests). */
