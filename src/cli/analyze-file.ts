@@ -1,6 +1,7 @@
 /** The CLI's pipeline: a file's content → a DOM (jsdom) → the same analysis the extension makes. */
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyzeDocument, type AnalyzeOptions } from '../core/analyze.ts';
+import type { AnalyzeOptions } from '../core/analyze.ts';
+import { analyzeDocument } from '../core/pipeline.ts';
 import { textToHtml } from '../core/text-doc.ts';
 import type { Analysis } from '../core/types.ts';
 import type { LoadedCorpus } from '../corpus/types.ts';

@@ -1,9 +1,9 @@
 /**
- * The whole pipeline as one plain function over plain data, shared by the service worker, the
- * CLI and the tests: extract → detect → match (related coverage, quotes) → prior context.
+ * The background's half of the pipeline (match → context) as one plain function over plain data.
+ * The content script's half (extract → detect) is in classify.ts; pipeline.ts joins both for the
+ * CLI and the tests.
  */
 import type { LoadedCorpus } from '../corpus/types.ts';
-import { extractAndDetect } from './classify.ts';
 import { collectContext } from './context.ts';
 import { findRelated, matchQuotes } from './match.ts';
 import { extractQuotes } from './quotes.ts';
@@ -33,15 +33,4 @@ export function analyzeExtracted(
   const quotes = matchQuotes(extractQuotes(extracted.paragraphs), extracted, corpus, matchOpts);
   const { context, moreContext } = collectContext(extracted, related, corpus);
   return { article, detection, related, quotes, context, moreContext };
-}
-
-/** The full pipeline on a document (CLI and tests). */
-export function analyzeDocument(
-  doc: Document,
-  url: string,
-  corpus: LoadedCorpus,
-  opts: AnalyzeOptions = {},
-): Analysis {
-  const { extracted, detection } = extractAndDetect(doc, url);
-  return analyzeExtracted(extracted, detection, corpus, opts);
 }

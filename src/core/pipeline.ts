@@ -1,0 +1,19 @@
+/**
+ * The whole pipeline on one document — extract → detect → match → context — for the CLI and the
+ * tests. The extension runs the same two halves in two places: classify.ts in the content script,
+ * analyze.ts in the service worker.
+ */
+import type { LoadedCorpus } from '../corpus/types.ts';
+import { analyzeExtracted, type AnalyzeOptions } from './analyze.ts';
+import { extractAndDetect } from './classify.ts';
+import type { Analysis } from './types.ts';
+
+export function analyzeDocument(
+  doc: Document,
+  url: string,
+  corpus: LoadedCorpus,
+  opts: AnalyzeOptions = {},
+): Analysis {
+  const { extracted, detection } = extractAndDetect(doc, url);
+  return analyzeExtracted(extracted, detection, corpus, opts);
+}
