@@ -182,15 +182,21 @@ export function buildTextMap(root: Node, skip?: (el: Element) => boolean): TextM
     space = true;
   };
 
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
-      const el = node as Element;
-      if (SKIP_TAGS.has(el.tagName.toUpperCase())) return NodeFilter.FILTER_REJECT;
-      if (el.hasAttribute('hidden') || skip?.(el)) return NodeFilter.FILTER_REJECT;
-      return NodeFilter.FILTER_ACCEPT;
+  // Through the prototype: a page can shadow document methods with named elements.
+  const walker = Document.prototype.createTreeWalker.call(
+    doc,
+    root,
+    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+    {
+      acceptNode(node) {
+        if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
+        const el = node as Element;
+        if (SKIP_TAGS.has(el.tagName.toUpperCase())) return NodeFilter.FILTER_REJECT;
+        if (el.hasAttribute('hidden') || skip?.(el)) return NodeFilter.FILTER_REJECT;
+        return NodeFilter.FILTER_ACCEPT;
+      },
     },
-  });
+  );
 
   for (let n = walker.nextNode(); n && length < MAX_TEXT; n = walker.nextNode()) {
     if (n.nodeType === 1) {
@@ -255,7 +261,7 @@ export function rangeFor(map: TextMap, from: number, to: number): Range | null {
   if (!startNode || !endNode || startOffset === undefined || endOffset === undefined) return null;
   if (!startNode.isConnected || !endNode.isConnected) return null;
   try {
-    const range = (startNode.ownerDocument ?? document).createRange();
+    const range = Document.prototype.createRange.call(startNode.ownerDocument ?? document);
     range.setStart(startNode, Math.min(startOffset, startNode.data.length));
     range.setEnd(endNode, Math.min(endOffset, endNode.data.length));
     return range;

@@ -1,122 +1,248 @@
 /**
- * First version of in-page highlights: each matched quote becomes a DOM Range registered with the
- * CSS Custom Highlight API, so the page's own nodes are never touched. A quote that cannot be
- * found exactly (modulo whitespace and quote marks) is counted as orphaned, never guessed.
+ * In-page highlights of matched quotes with the CSS Custom Highlight API: each placed quote is a
+ * DOM Range registered under a highlight name, styled by highlights.css (injected by the browser),
+ * so the page's own nodes, classes and scripts are never touched. The Highlighter is scoped to a
+ * root, remembers what it registered, and removes exactly that.
  */
 import type { HighlightStats, PageQuote } from '../src/core/types.ts';
+import { anchorQuote, buildTextMap, fold, paragraphHint, type TextMap } from './anchor.ts';
 
 export const HIGHLIGHT_NAME = 'backstory-quote';
+/** The quote whose card is open. */
+export const ACTIVE_NAME = 'backstory-quote-active';
+/** A short-lived flash after "show me this quote" from the popup. */
+export const FLASH_NAME = 'backstory-quote-flash';
 
-interface TextMap {
-  text: string;
-  /** For each char of `text`: the node and offset it came from. */
-  nodes: Text[];
-  offsets: number[];
+/** At most this many quotes are anchored per page (the rest count as orphaned). */
+export const MAX_QUOTES = 60;
+export const FLASH_MS = 1600;
+
+export interface HighlighterOptions {
+  /** Elements whose text is not page text (Backstory's card host). */
+  skip?: (el: Element) => boolean;
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SVG']);
-
-function foldChar(c: string): string {
-  if (/[\u2018\u2019\u201A\u201B\u2032']/.test(c)) return "'";
-  if (/[\u201C\u201D\u201E\u201F\u2033"«»「」『』]/.test(c)) return '"';
-  if (/[\u2010-\u2015\u2212]/.test(c)) return '-';
-  return c.toLowerCase();
+interface Placed {
+  range: Range;
+  /** The folded text the range covered when placed: a change means the page changed under it. */
+  folded: string;
 }
 
-/** Page text with whitespace collapsed and quote marks folded, mapped back to text nodes. */
-function buildTextMap(root: Node): TextMap {
-  const map: TextMap = { text: '', nodes: [], offsets: [] };
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      let el = node.parentElement;
-      while (el) {
-        if (SKIP.has(el.tagName.toUpperCase())) return NodeFilter.FILTER_REJECT;
-        el = el.parentElement;
-      }
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  let lastSpace = true;
-  const parts: string[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = n as Text;
-    const data = t.data;
-    for (let i = 0; i < data.length; i++) {
-      const c = data[i] ?? '';
-      if (c === '\u00AD') continue;
-      if (/\s/.test(c)) {
-        if (lastSpace) continue;
-        lastSpace = true;
-        parts.push(' ');
-      } else {
-        lastSpace = false;
-        parts.push(foldChar(c));
-      }
-      map.nodes.push(t);
-      map.offsets.push(i);
-    }
+function registry(): HighlightRegistry | null {
+  try {
+    return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function'
+      ? CSS.highlights
+      : null;
+  } catch {
+    return null;
   }
-  map.text = parts.join('');
-  return map;
 }
 
-function foldQuote(text: string): string {
-  return Array.from(
-    text
-      .replace(/\u00AD/g, '')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  )
-    .map(foldChar)
-    .join('')
-    .replace(/^["'\s]+|["'\s]+$/g, '');
-}
-
-/** Find `quote` in the page text; returns a Range or null when it is not there. */
-export function anchorQuote(root: Node, map: TextMap, quote: PageQuote): Range | null {
-  const needle = foldQuote(quote.text);
-  if (needle.length < 2) return null;
-  const at = map.text.indexOf(needle);
-  if (at < 0) return null;
-  const endAt = at + needle.length - 1;
-  const startNode = map.nodes[at];
-  const endNode = map.nodes[endAt];
-  const startOffset = map.offsets[at];
-  const endOffset = map.offsets[endAt];
-  if (!startNode || !endNode || startOffset === undefined || endOffset === undefined) return null;
-  const doc = root.ownerDocument ?? (root as Document);
-  const range = doc.createRange();
-  range.setStart(startNode, startOffset);
-  range.setEnd(endNode, endOffset + 1);
-  return range;
+/** True when the range's text is rendered (not inside display:none or similar). */
+function rendered(range: Range): boolean {
+  const el = range.startContainer.parentElement;
+  if (!el) return false;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return typeof check === 'function' ? check.call(el, { visibilityProperty: true }) : true;
 }
 
 export class Highlighter {
-  private ranges: Range[] = [];
+  private quotes: PageQuote[] = [];
+  private paragraphs: string[] = [];
+  private readonly placed = new Map<number, Placed>();
+  private readonly orphans = new Set<number>();
+  private shown = false;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly root: Node) {}
+  constructor(
+    private readonly root: Node,
+    private readonly opts: HighlighterOptions = {},
+  ) {}
 
-  /** Highlight the quotes that have corpus matches; returns what was placed and what was not. */
-  apply(quotes: PageQuote[]): HighlightStats {
-    this.clear();
-    const matched = quotes.filter((q) => q.matches.length > 0);
-    if (matched.length === 0) return { anchored: 0, orphaned: 0 };
-    const map = buildTextMap(this.root);
-    let orphaned = 0;
-    for (const q of matched) {
-      const range = anchorQuote(this.root, map, q);
-      if (range) this.ranges.push(range);
-      else orphaned++;
+  /**
+   * Anchor every quote that has matches elsewhere. `paragraphs` (the extracted article) give
+   * position hints. Replaces whatever was anchored before; shows the highlights if shown.
+   */
+  anchor(quotes: PageQuote[], paragraphs: string[] = []): HighlightStats {
+    this.forget();
+    this.quotes = quotes;
+    this.paragraphs = paragraphs;
+    const wanted = this.wanted();
+    for (const i of wanted) this.orphans.add(i);
+    if (wanted.length > 0) this.place(wanted, buildTextMap(this.root, this.opts.skip));
+    for (const i of quotes.keys()) {
+      if (!wanted.includes(i) && (quotes[i]?.matches.length ?? 0) > 0) this.orphans.add(i);
     }
-    if (this.ranges.length > 0 && typeof CSS !== 'undefined' && 'highlights' in CSS) {
-      CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(...this.ranges));
-    }
-    return { anchored: this.ranges.length, orphaned };
+    this.render();
+    return this.stats();
   }
 
+  /**
+   * Re-anchor quotes that were not found or whose range the page has since broken (nodes
+   * removed, text changed); orphans only when `retryOrphans`. Returns true when anything changed.
+   */
+  repair(retryOrphans = true): boolean {
+    const broken: number[] = [];
+    for (const [i, p] of this.placed) {
+      const r = p.range;
+      if (
+        r.collapsed ||
+        !r.startContainer.isConnected ||
+        !r.endContainer.isConnected ||
+        fold(r.toString()) !== p.folded
+      ) {
+        broken.push(i);
+      }
+    }
+    const orphans = retryOrphans ? [...this.orphans].filter((i) => i < this.quotes.length) : [];
+    const retry = [...broken, ...orphans];
+    const candidates = retry.filter((i) => this.wanted().includes(i));
+    if (candidates.length === 0) return false;
+    for (const i of broken) {
+      this.placed.delete(i);
+      this.orphans.add(i);
+    }
+    const before = this.placed.size;
+    this.place(candidates, buildTextMap(this.root, this.opts.skip));
+    const changed = broken.length > 0 || this.placed.size !== before;
+    if (changed) this.render();
+    return changed;
+  }
+
+  stats(): HighlightStats {
+    return { anchored: this.placed.size, orphaned: this.orphans.size };
+  }
+
+  /** Quote indexes with a range, in page order. */
+  placedIndexes(): number[] {
+    return [...this.placed.entries()]
+      .sort(([, a], [, b]) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
+      .map(([i]) => i);
+  }
+
+  quote(index: number): PageQuote | undefined {
+    return this.quotes[index];
+  }
+
+  rangeOf(index: number): Range | null {
+    return this.placed.get(index)?.range ?? null;
+  }
+
+  /** The quote whose highlighted text is under the viewport point (x, y), if any. */
+  quoteAt(x: number, y: number): number | null {
+    for (const [i, p] of this.placed) {
+      for (const rect of p.range.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return i;
+      }
+    }
+    return null;
+  }
+
+  /** Register (or unregister) the highlights with the page's highlight registry. */
+  setShown(shown: boolean): void {
+    this.shown = shown;
+    this.render();
+  }
+
+  /** Mark one quote as the active one (card open), or none. */
+  setActive(index: number | null): void {
+    const reg = registry();
+    if (!reg) return;
+    const range = index === null ? null : this.rangeOf(index);
+    if (!range) {
+      reg.delete(ACTIVE_NAME);
+      return;
+    }
+    const h = new Highlight(range);
+    h.priority = 1;
+    reg.set(ACTIVE_NAME, h);
+  }
+
+  /** Flash one quote briefly (shown even when highlights are switched off: the reader asked). */
+  flash(index: number): void {
+    const reg = registry();
+    const range = this.rangeOf(index);
+    if (!reg || !range) return;
+    clearTimeout(this.flashTimer);
+    const h = new Highlight(range);
+    h.priority = 2;
+    reg.set(FLASH_NAME, h);
+    this.flashTimer = setTimeout(() => registry()?.delete(FLASH_NAME), FLASH_MS);
+  }
+
+  /** Remove every highlight this highlighter registered and forget the quotes. */
   clear(): void {
-    this.ranges = [];
-    if (typeof CSS !== 'undefined' && 'highlights' in CSS) CSS.highlights.delete(HIGHLIGHT_NAME);
+    this.forget();
+    this.quotes = [];
+    this.paragraphs = [];
+    this.render();
+  }
+
+  private forget(): void {
+    this.placed.clear();
+    this.orphans.clear();
+    clearTimeout(this.flashTimer);
+    const reg = registry();
+    reg?.delete(ACTIVE_NAME);
+    reg?.delete(FLASH_NAME);
+  }
+
+  /** Indexes of the quotes worth placing: those with matches, at most MAX_QUOTES. */
+  private wanted(): number[] {
+    const out: number[] = [];
+    for (const [i, q] of this.quotes.entries()) {
+      if (q.matches.length > 0) out.push(i);
+      if (out.length >= MAX_QUOTES) break;
+    }
+    return out;
+  }
+
+  private place(indexes: number[], map: TextMap): void {
+    const hints = new Map<number, number | undefined>();
+    for (const i of indexes) {
+      const q = this.quotes[i];
+      if (!q) continue;
+      const p = q.paragraph;
+      if (p !== undefined && !hints.has(p)) {
+        const para = this.paragraphs[p];
+        hints.set(p, para ? paragraphHint(map, para) : undefined);
+      }
+      const found = anchorQuote(
+        map,
+        {
+          text: q.text,
+          prefix: q.prefix,
+          suffix: q.suffix,
+          hint: p === undefined ? undefined : hints.get(p),
+        },
+        { accept: (r) => rendered(r) && !this.overlapsPlaced(r, i) },
+      );
+      if (!found) continue;
+      this.placed.set(i, { range: found.range, folded: fold(found.range.toString()) });
+      this.orphans.delete(i);
+    }
+  }
+
+  /** Two quotes never share one stretch of text (a repeated quote is placed once per copy). */
+  private overlapsPlaced(range: Range, self: number): boolean {
+    for (const [i, p] of this.placed) {
+      if (i === self) continue;
+      const r = p.range;
+      if (
+        range.compareBoundaryPoints(Range.START_TO_END, r) > 0 &&
+        range.compareBoundaryPoints(Range.END_TO_START, r) < 0
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private render(): void {
+    const reg = registry();
+    if (!reg) return;
+    const ranges = [...this.placed.values()].map((p) => p.range);
+    if (this.shown && ranges.length > 0) reg.set(HIGHLIGHT_NAME, new Highlight(...ranges));
+    else reg.delete(HIGHLIGHT_NAME);
   }
 }

@@ -3,23 +3,28 @@ import type { BackgroundToContent } from '../src/messages.ts';
 import { listen } from '../src/messaging.ts';
 import { watchSettings } from '../src/settings.ts';
 import { PageSession } from './app.ts';
+import { watchPage } from './page-watch.ts';
 
-const session = new PageSession(document);
-let current = new AbortController();
+try {
+  const session = new PageSession(document);
+  const life = new AbortController();
+  let asked: AbortController | null = null;
 
-function rerun(force: boolean): void {
-  current.abort();
-  current = new AbortController();
-  void session.run(current.signal, force);
+  // First run, and again on single-page navigation (the session drops stale highlights).
+  watchPage((signal) => session.run(signal), { signal: life.signal });
+
+  listen<BackgroundToContent>('content', {
+    reanalyze: ({ force }) => {
+      asked?.abort();
+      asked = new AbortController();
+      void session.run(asked.signal, force);
+      return true;
+    },
+    revealQuote: ({ quoteIndex }) => session.reveal(quoteIndex),
+  });
+
+  watchSettings((settings) => session.applySettings(settings));
+} catch (error) {
+  // Never throw into the page.
+  console.debug('Backstory: content script failed to start', error);
 }
-
-listen<BackgroundToContent>('content', {
-  reanalyze: ({ force }) => {
-    rerun(force);
-    return true;
-  },
-  revealQuote: ({ quoteIndex }) => session.reveal(quoteIndex),
-});
-
-watchSettings(() => void session.highlight());
-rerun(false);
