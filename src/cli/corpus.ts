@@ -1,7 +1,7 @@
 /**
- * `npm run --silent corpus -- validate [DIR]`
- *   Checks corpus sources (default: the bundled `src/corpus/sources`) and prints each problem as
- *   `file:line: field: problem`. Exit codes: 0 valid, 1 problems found, 2 bad usage.
+ * `npm run --silent corpus -- validate [DIR...]`
+ *   Checks corpus source folders (default: the bundled `src/corpus/sources`) and prints each
+ *   problem as `file:line: field: problem`. Exit codes: 0 valid, 1 problems found, 2 bad usage.
  * `npm run --silent corpus -- stats [DIR] [--json]`
  *   Counts articles and events by kind: `{ "articles": n, "events": { "<kind>": n, ... } }`.
  */
@@ -15,7 +15,7 @@ import { formatProblem } from '../corpus/schema.ts';
 import { validateCorpusSources } from '../corpus/validate.ts';
 import type { ValidatedCorpus } from '../corpus/validate.ts';
 
-const USAGE = 'usage: npm run --silent corpus -- validate [DIR] | stats [DIR] [--json]';
+const USAGE = 'usage: npm run --silent corpus -- validate [DIR...] | stats [DIR] [--json]';
 
 export interface CorpusStats {
   articles: number;
@@ -55,7 +55,10 @@ export function runCorpusCli(argv: string[], io: Io): number {
     io.out(USAGE);
     return 0;
   }
-  if ((command !== 'validate' && command !== 'stats') || positional.length > 1) {
+  if (
+    (command !== 'validate' && command !== 'stats') ||
+    (command === 'stats' && positional.length > 1)
+  ) {
     io.err(command ? `backstory corpus: unexpected arguments\n${USAGE}` : USAGE);
     return 2;
   }
@@ -64,18 +67,27 @@ export function runCorpusCli(argv: string[], io: Io): number {
     io.err(`backstory corpus: unknown option ${unknown[0]}\n${USAGE}`);
     return 2;
   }
+  if (command === 'validate') {
+    let code = 0;
+    for (const dir of positional.length > 0 ? positional : [undefined]) {
+      const read = readDir(dir, io);
+      if (!read) return 2;
+      const { corpus, shown } = read;
+      for (const p of corpus.problems) io.err(formatProblem({ ...p, file: join(shown, p.file) }));
+      if (corpus.problems.length > 0) {
+        io.err(`${corpus.problems.length} problem(s) in ${shown}`);
+        code = 1;
+      } else {
+        io.out(
+          `ok: ${corpus.articles.length} articles, ${corpus.events.length} events in ${shown}`,
+        );
+      }
+    }
+    return code;
+  }
   const read = readDir(positional[0], io);
   if (!read) return 2;
   const { corpus, shown } = read;
-  if (command === 'validate') {
-    for (const p of corpus.problems) io.err(formatProblem({ ...p, file: join(shown, p.file) }));
-    if (corpus.problems.length > 0) {
-      io.err(`${corpus.problems.length} problem(s) in ${shown}`);
-      return 1;
-    }
-    io.out(`ok: ${corpus.articles.length} articles, ${corpus.events.length} events in ${shown}`);
-    return 0;
-  }
   if (corpus.problems.length > 0) {
     for (const p of corpus.problems) io.err(formatProblem({ ...p, file: join(shown, p.file) }));
     return 1;

@@ -95,6 +95,8 @@ const WEIGHT = {
 };
 const MIN_SCORE = 3;
 const MAX_PER_SENTENCE = 3;
+/** A place named by this many events or more does not pin one event without a date. */
+const COMMON_PLACE = 3;
 /** Window around an event for "days after/before" another one. */
 const RELATION_WINDOW_DAYS = 14;
 
@@ -259,6 +261,17 @@ function eventClasses(ev: TimelineEvent): Set<TypeClass> {
 
 const CONTACT_KINDS = new Set(['leader-call', 'leader-meeting', 'senior-talks']);
 
+const TITLE_WORDS = new Set([
+  'President',
+  'Secretary',
+  'Minister',
+  'Director',
+  'Advisor',
+  'Adviser',
+]);
+const TITLED_NAME =
+  /\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Foreign Minister|Secretary|Director|Ambassador)\s+((?:\p{Lu}[\p{Ll}'-]+)(?:\s+\p{Lu}[\p{Ll}'-]+)?)/gu;
+
 // ---------------------------------------------------------------------------------------------
 // Gazetteers derived from the events themselves (no hand list of seed sentences)
 
@@ -413,6 +426,10 @@ function findDates(s: string, article: number | null): DateCue[] {
     const month = MONTHS.indexOf(name) >= 0 ? MONTHS.indexOf(name) : (MONTH_ABBR[name] ?? -1);
     if (month < 0) continue;
     const dayNum = m[1] ? Number(m[1]) : m[3] ? Number(m[3]) : null;
+    if (article !== null && /\b(?:next|coming|through|until)\s+$/i.test(s.slice(0, at)) && !m[4]) {
+      add(at, raw, article + 1, article + 400, 0);
+      continue;
+    }
     const yearNum = m[4] ? Number(m[4]) : null;
     if (name === 'may' && dayNum === null && yearNum === null) {
       if (!/\b(?:in|early|late|mid-|since|last|by|until)\s*$/i.test(s.slice(0, at))) continue;
@@ -564,6 +581,8 @@ function scoreEvent(
   available: SpecificCue[],
   allSpecific: SpecificCue[],
   persons: Map<string, Set<string>>,
+  placeEvents: Map<string, Set<string>>,
+  claimed: ReadonlySet<Cue>,
 ): Candidate {
   let score = 0;
   const used: SpecificCue[] = [];
@@ -583,7 +602,8 @@ function scoreEvent(
     score += bestDate.weight;
     if (bestDate.from === bestDate.to && facts.from === facts.to) score += 0.5;
     used.push(bestDate);
-    anchored = true;
+    // A year alone ("last year") is too coarse to pick one event; with a place it may.
+    if (bestDate.weight > WEIGHT.year) anchored = true;
   } else if (allDates.length > 0) {
     score -= 2;
   }
@@ -591,9 +611,12 @@ function scoreEvent(
   const placeHits = available.filter(
     (c): c is PlaceCue => c.kind === 'place' && facts.places.has(c.term),
   );
+  // A place shared by many events (Beijing) says little on its own.
+  const telling = placeHits.some((c) => (placeEvents.get(c.term)?.size ?? 0) < COMMON_PLACE);
   if (placeHits.length > 0) {
     score += WEIGHT.place + (new Set(placeHits.map((p) => p.term)).size > 1 ? 0.5 : 0);
     used.push(...placeHits);
+    if (bestDate && telling) anchored = true;
   }
   if (facts.minutes !== null) {
     const d = available.find(
@@ -624,7 +647,10 @@ function scoreEvent(
     }
   }
   // Participants.
-  const named = cues.filter((c): c is PersonCue => c.kind === 'person');
+  const named = cues.filter((c): c is PersonCue => c.kind === 'person' && c.name !== '');
+  // People already tied to another event of the sentence do not count against this one.
+  const unclaimed = named.filter((c) => !claimed.has(c));
+  const others = cues.filter((c) => c.kind === 'person' && c.name === '');
   const mine: PersonCue[] = [];
   const distinct = new Set<string>();
   for (const c of named) {
@@ -636,9 +662,9 @@ function scoreEvent(
   if (distinct.size > 0) {
     score += Math.min(2, distinct.size);
     shared.push(...mine);
-    if (placeHits.length > 0) anchored = true;
-  } else if (named.length > 0 && CONTACT_KINDS.has(ev.kind)) {
-    score -= 1.5;
+    if (telling) anchored = true;
+  } else if ((unclaimed.length > 0 || others.length > 0) && CONTACT_KINDS.has(ev.kind)) {
+    score -= 2;
   }
   // Contact words, bound to the specific cue nearest to them.
   const types = cues.filter((c): c is TypeCue => c.kind === 'type');
@@ -676,13 +702,25 @@ function collectCues(s: string, article: number | null, g: Gazetteer): Cue[] {
   const plain = stripMarks(s);
   if (g.placeRe) {
     for (const m of plain.matchAll(g.placeRe)) {
-      cues.push({ kind: 'place', text: m[0], at: m.index ?? 0, term: m[0] });
+      const at = m.index ?? 0;
+      // "North Korea" is not "South Korea": skip a term glued to another capitalised word.
+      const before = /(\p{Lu}[\p{L}.-]*)\s+$/u.exec(plain.slice(Math.max(0, at - 30), at));
+      if (before && !g.places.has(`${before[1]} ${m[0]}`) && !TITLE_WORDS.has(before[1] ?? ''))
+        continue;
+      cues.push({ kind: 'place', text: m[0], at, term: m[0] });
     }
   }
   if (g.personRe) {
     for (const m of plain.matchAll(g.personRe)) {
       cues.push({ kind: 'person', text: m[0], at: m.index ?? 0, name: m[0] });
     }
+  }
+  // People the timeline does not know, named with a title ("Prime Minister Ishiba"): they
+  // count against contacts between other people.
+  for (const m of plain.matchAll(TITLED_NAME)) {
+    const name = m[1] ?? '';
+    if (g.persons.has(name) || g.persons.has(name.split(/\s+/)[0] ?? '')) continue;
+    cues.push({ kind: 'person', text: m[0], at: m.index ?? 0, name: '' });
   }
   for (const m of s.matchAll(/\brecord\b/gi)) {
     cues.push({ kind: 'record', text: m[0], at: m.index ?? 0 });
@@ -726,6 +764,7 @@ export function resolveMentions(
     const allSpecific = cues.filter(isSpecific);
     if (allSpecific.length === 0) continue;
     const consumed = new Set<Cue>();
+    const claimed = new Set<Cue>();
     const chosen: Candidate[] = [];
     while (chosen.length < MAX_PER_SENTENCE) {
       const available = [...cues, ...relationCues(s, chosen)].filter(
@@ -733,15 +772,36 @@ export function resolveMentions(
       );
       if (available.length === 0) break;
       let best: Candidate | null = null;
+      const rivals: Candidate[] = [];
       for (const [ev, facts] of eligible) {
         if (chosen.some((c) => family(c.ev, ev))) continue;
-        const cand = scoreEvent(ev, facts, cues, available, allSpecific, g.persons);
+        const cand = scoreEvent(
+          ev,
+          facts,
+          cues,
+          available,
+          allSpecific,
+          g.persons,
+          g.places,
+          claimed,
+        );
         if (cand.score < MIN_SCORE || !cand.anchored || cand.kinds < 2) continue;
+        rivals.push(cand);
         if (!best || better(cand, best) < 0) best = cand;
       }
       if (!best) break;
+      // Another event explained by the same cues, just as well: the sentence does not say which.
+      const rival = rivals.find(
+        (r) =>
+          r !== best &&
+          !family(r.ev, (best as Candidate).ev) &&
+          r.score === (best as Candidate).score &&
+          r.used.some((c) => (best as Candidate).used.includes(c)),
+      );
+      if (rival) break;
       chosen.push(best);
       for (const c of best.used) consumed.add(c);
+      for (const c of best.shared) if (c.kind === 'person') claimed.add(c);
     }
     for (const c of chosen) {
       const words = [...c.used, ...c.shared]

@@ -98,6 +98,22 @@ describe('resolveMentions on the bundled timeline', () => {
     ]);
   });
 
+  it('does not choose between events the sentence cannot tell apart', () => {
+    // Sullivan and Wang Yi met in Vienna, Malta and Washington in 2023.
+    expect(ids('Sullivan and Wang Yi met several times last year.', '2024-03-01')).toEqual([]);
+    expect(ids('Sullivan held talks with Wang Yi in Malta last year.', '2024-03-01')).toEqual([
+      '2023-09-16-sullivan-wang-malta',
+    ]);
+  });
+
+  it('does not read a place inside another name or a contact with someone else', () => {
+    expect(ids('Trump and Xi agreed to press North Korea on its weapons.', '2025-11-10')).toEqual(
+      [],
+    );
+    expect(ids('The president met Prime Minister Ishiba yesterday.', '2024-11-17')).toEqual([]);
+    expect(ids('Talks will continue through next January.', '2024-08-29')).toEqual([]);
+  });
+
   it('uses absolute dates only when the article has no date', () => {
     expect(
       ids('Their face-to-face meeting in Woodside, California in November 2023 helped.', null),

@@ -1,7 +1,7 @@
 /**
  * The corpus CLI as a user runs it: a subprocess over folders written to a temp dir.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,10 +13,22 @@ const ROOT = resolve(__dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = join(ROOT, 'src/cli/corpus.ts');
 
-let tmp: string;
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'backstory-corpus-'));
-});
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(...args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'backstory-corpus-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function writeDir(name: string, files: SourceFile[]): string {
@@ -28,47 +40,67 @@ function writeDir(name: string, files: SourceFile[]): string {
   return dir;
 }
 
-function run(...args: string[]) {
-  const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const badDirs = BAD_INPUTS.map((b, i) =>
+  writeDir(`bad-${i}`, withFile(goodFiles(), b.path, b.content)),
+);
+let runs: { bundled: Run; good: Run; bad: Run; stats: Run; usage: Run; missingDir: Run };
+beforeAll(async () => {
+  // Few subprocesses (each is mostly tsx start-up): one validates every bad folder at once.
+  const [bundled, good, bad, stats, usage, missingDir] = await Promise.all([
+    run('validate'),
+    run('validate', writeDir('good', goodFiles())),
+    run('validate', ...badDirs),
+    run('stats', '--json'),
+    run('frobnicate'),
+    run('validate', join(tmp, 'no-such-dir')),
+  ]);
+  runs = {
+    bundled: bundled!,
+    good: good!,
+    bad: bad!,
+    stats: stats!,
+    usage: usage!,
+    missingDir: missingDir!,
+  };
+}, 60_000);
 
 describe('npm run corpus', () => {
   it('validates the bundled corpus', () => {
-    const r = run('validate');
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ok: 5 articles, \d+ events/);
+    expect(runs.bundled.stderr).toBe('');
+    expect(runs.bundled.code).toBe(0);
+    expect(runs.bundled.stdout).toMatch(/^ok: 5 articles, \d+ events/);
   });
 
   it('validates a good folder', () => {
-    const r = run('validate', writeDir('good', goodFiles()));
-    expect(r.code).toBe(0);
+    expect(runs.good.code).toBe(0);
   });
 
   it.each(BAD_INPUTS.map((b, i) => ({ ...b, i })))(
     'reports $name as file:line: field: problem and exits 1',
-    ({ i, path, content, expect: prefix, says }) => {
-      const dir = writeDir(`bad-${i}`, withFile(goodFiles(), path, content));
-      const r = run('validate', dir);
+    ({ i, expect: prefix, says }) => {
+      const r = runs.bad;
       expect(r.code).toBe(1);
-      const line = r.stderr.split('\n').find((l) => l.startsWith(join(dir, prefix)));
+      const line = r.stderr
+        .split('\n')
+        .find((l) => l.startsWith(join(badDirs[i] as string, prefix)));
       expect(line, r.stderr).toBeDefined();
       expect(line).toMatch(says);
     },
-    20_000,
   );
 
   it('prints stats as JSON', () => {
-    const r = run('stats', '--json');
-    expect(r.code).toBe(0);
-    const stats = JSON.parse(r.stdout) as { articles: number; events: Record<string, number> };
+    expect(runs.stats.code).toBe(0);
+    const stats = JSON.parse(runs.stats.stdout) as {
+      articles: number;
+      events: Record<string, number>;
+    };
     expect(stats.articles).toBe(5);
     expect(Object.keys(stats.events)).toEqual([...EVENT_KINDS]);
   });
 
   it('exits 2 on bad usage', () => {
-    expect(run('frobnicate').code).toBe(2);
-    expect(run('validate', join(tmp, 'no-such-dir')).code).toBe(2);
+    expect(runs.usage.code).toBe(2);
+    expect(runs.missingDir.code).toBe(2);
+    expect(runs.missingDir.stderr).toMatch(/not a directory/);
   });
 });
