@@ -42,6 +42,8 @@ export default defineConfig(({ mode }) => {
       // Vite's preload helper touches `document`, which a service worker does not have; an
       // extension loads its chunks from disk, so preload hints gain nothing.
       modulePreload: false,
+      // The one large chunk is data (the synonym table), measured in BENCHMARKS.md.
+      chunkSizeWarningLimit: 1024,
       rolldownOptions: {
         input: { options: 'options/index.html' },
         output: {
