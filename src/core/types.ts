@@ -73,12 +73,7 @@ export interface PageQuote {
 }
 
 export type EventKind =
-  | 'leader-call'
-  | 'leader-meeting'
-  | 'senior-talks'
-  | 'taiwan-incursion'
-  | 'arms-sale'
-  | 'other';
+  'leader-call' | 'leader-meeting' | 'senior-talks' | 'taiwan-incursion' | 'arms-sale' | 'other';
 
 export const EVENT_KINDS: readonly EventKind[] = [
   'leader-call',
