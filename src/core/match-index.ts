@@ -108,11 +108,18 @@ for (let i = 0; i < MINHASH_SIZE; i++) {
 
 /** MinHash signature of a text's word 3-shingles. */
 export function minhash(text: string): number[] {
-  const ws = tokenize(normalizeText(text)).map((t) => t.word);
+  return minhashWords(tokenize(normalizeText(text)).map((t) => t.word));
+}
+
+function minhashWords(ws: string[]): number[] {
   const sig = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
+  const wh = ws.map((w) => hash32(w));
   const n = Math.max(1, ws.length - 2);
   for (let i = 0; i < n; i++) {
-    const h = hash32(ws.slice(i, i + 3).join(' '));
+    // Shingle hash from the three word hashes (order-sensitive mix).
+    let h = Math.imul((wh[i] ?? 0) ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ (wh[i + 1] ?? 0) ^ (h >>> 13), 0xc2b2ae35);
+    h = (Math.imul(h ^ (wh[i + 2] ?? 0) ^ (h >>> 16), 0x27d4eb2f) ^ (h >>> 15)) >>> 0;
     for (let k = 0; k < MINHASH_SIZE; k++) {
       const v = (Math.imul(h, MH_A[k] as number) + (MH_B[k] as number)) >>> 0;
       if (v < (sig[k] as number)) sig[k] = v;
@@ -139,38 +146,48 @@ export function fingerprint(text: string): number {
   );
 }
 
+/** Fingerprint and MinHash signature from one tokenisation. */
+function identityOf(text: string): { fingerprint: number; sig: number[] } {
+  const ws = tokenize(normalizeText(text)).map((t) => t.word);
+  return { fingerprint: hash32(ws.join(' ')), sig: minhashWords(ws) };
+}
+
 /** Named entities: capitalised word runs, lower-cased ("qin gang", "national committee"). */
 export function extractEntities(text: string): string[] {
+  const src = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const out = new Set<string>();
-  for (const s of splitSentences(text.slice(0, 200_000))) {
-    const toks = tokenize(s.text);
-    let run: string[] = [];
-    const flush = (sentenceStart: boolean) => {
-      // A lone capitalised word at a sentence start is usually just the first word.
-      if (run.length > 1 || (run.length === 1 && !sentenceStart)) {
-        const name = run.join(' ');
-        if (!STOPWORDS.has(name)) out.add(name);
-        if (run.length > 1) for (const w of run) if (!STOPWORDS.has(w) && w.length > 1) out.add(w);
-        // Titles run into names ("Ambassador Qin Gang"): the word pairs name the person too.
-        if (run.length > 2)
-          for (let k = 0; k + 1 < run.length; k++) out.add(`${run[k]} ${run[k + 1]}`);
-      }
-      run = [];
-    };
-    let runStartsSentence = false;
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i] as (typeof toks)[number];
-      const surface = s.text.slice(t.start, t.end);
-      const cap = /^\p{Lu}/u.test(surface) && !STOPWORDS.has(t.word);
-      const prev = toks[i - 1];
-      if (prev && /[^\s]/.test(s.text.slice(prev.end, t.start))) flush(runStartsSentence);
-      if (cap) {
-        if (run.length === 0) runStartsSentence = i === 0;
-        run.push(t.word.replace(/'s$/, ''));
-      } else flush(runStartsSentence);
+  let run: string[] = [];
+  let runStartsSentence = false;
+  const flush = () => {
+    // A lone capitalised word at a sentence start is usually just the first word.
+    if (run.length > 1 || (run.length === 1 && !runStartsSentence)) {
+      const name = run.join(' ');
+      if (!STOPWORDS.has(name)) out.add(name);
+      if (run.length > 1) for (const w of run) if (!STOPWORDS.has(w) && w.length > 1) out.add(w);
+      // Titles run into names ("Ambassador Qin Gang"): the word pairs name the person too.
+      if (run.length > 2)
+        for (let k = 0; k + 1 < run.length; k++) out.add(`${run[k]} ${run[k + 1]}`);
     }
-    flush(runStartsSentence);
+    run = [];
+  };
+  let last = 0;
+  let sentenceStart = true;
+  for (const t of tokenize(src)) {
+    const gap = src.slice(last, t.start);
+    last = t.end;
+    if (/[.!?\n]/.test(gap)) sentenceStart = true;
+    // Punctuation between two capitalised words ends a name ("Qin Gang, China's …").
+    if (run.length > 0 && /\S/.test(gap)) flush();
+    const c = src.charCodeAt(t.start);
+    const capital =
+      (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(src.slice(t.start, t.start + 2)));
+    if (capital && !STOPWORDS.has(t.word)) {
+      if (run.length === 0) runStartsSentence = sentenceStart;
+      run.push(t.word.replace(/'s$/, ''));
+    } else flush();
+    sentenceStart = false;
   }
+  flush();
   return [...out].sort();
 }
 
@@ -329,8 +346,7 @@ export function buildMatchIndex(docs: MatchDoc[]): MatchIndexData {
       outlet: d.outlet,
       lang: d.lang,
       len,
-      fingerprint: fingerprint(d.text),
-      sig: minhash(d.text),
+      ...identityOf(d.text),
       terms: pairs.map((p) => p[0]),
       tfs: pairs.map((p) => p[1]),
       entities: extractEntities(full),
@@ -417,7 +433,8 @@ export function candidates(
   minTerms = 24,
   budget = 40_000,
 ): number[] {
-  const acc = new Map<number, number>();
+  const acc = scratchFor(index);
+  const touched: number[] = [];
   let read = 0;
   let used = 0;
   for (const id of q.ranked) {
@@ -427,18 +444,65 @@ export function candidates(
     used++;
     read += list.length / 2;
     const qtf = q.terms.get(id) ?? 1;
+    const w = idf(index, id) * Math.min(qtf, 3);
     for (let i = 0; i + 1 < list.length; i += 2) {
       const di = list[i] as number;
       const d = index.docs[di];
       if (!d) continue;
-      acc.set(di, (acc.get(di) ?? 0) + bm25Term(index, id, list[i + 1] as number, d.len, qtf));
+      const tf = list[i + 1] as number;
+      const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * d.len) / index.avgLen);
+      if (acc[di] === 0) touched.push(di);
+      acc[di] = (acc[di] ?? 0) + (w * (tf * (BM25_K1 + 1))) / norm;
     }
   }
-  return topK(acc, k);
+  const out = topK(acc, touched, k);
+  for (const di of touched) acc[di] = 0;
+  return out;
 }
 
-function topK(acc: Map<number, number>, k: number): number[] {
-  const arr = [...acc.entries()];
-  arr.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return arr.slice(0, k).map((e) => e[0]);
+// One reusable accumulator per index (queries run one at a time in a JS thread).
+const scratch = new WeakMap<MatchIndex, Float64Array>();
+function scratchFor(index: MatchIndex): Float64Array {
+  let a = scratch.get(index);
+  if (!a || a.length !== index.N) scratch.set(index, (a = new Float64Array(index.N)));
+  return a;
+}
+
+/** The `k` touched entries with the highest scores (ties by index), best first. */
+function topK(acc: Float64Array, touched: number[], k: number): number[] {
+  if (k <= 0) return [];
+  // A min-heap of the best k seen so far.
+  const heap: number[] = [];
+  const better = (x: number, y: number) =>
+    (acc[x] as number) > (acc[y] as number) || (acc[x] === acc[y] && x < y);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && better(heap[m] as number, heap[l] as number)) m = l;
+      if (r < heap.length && better(heap[m] as number, heap[r] as number)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+      i = m;
+    }
+  };
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!better(heap[p] as number, heap[i] as number)) return;
+      [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
+      i = p;
+    }
+  };
+  for (const di of touched) {
+    if (heap.length < k) {
+      heap.push(di);
+      up(heap.length - 1);
+    } else if (better(di, heap[0] as number)) {
+      heap[0] = di;
+      down(0);
+    }
+  }
+  return heap.sort((x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : 0));
 }

@@ -25,7 +25,7 @@ const SPEECH_VERBS =
   'described|describes|called|calls|termed|terms|highlighted|acknowledged|announced|continued';
 const NAME = "(?:[A-Z][\\p{L}'\u2019.-]*)(?:\\s+(?:[A-Z][\\p{L}'\u2019.-]*))*";
 const ROLE =
-  '(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:official|officials|spokesperson|spokesman|spokeswoman|ambassador|minister|diplomat|statement|readout|reading|document|letter|embassy|ministry)';
+  '(?:[Aa]|[Aa]n|[Tt]he)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:official|officials|spokesperson|spokesman|spokeswoman|ambassador|minister|diplomat|statement|readout|reading|document|letter|embassy|ministry)';
 const PRONOUN = '(?:he|she|He|She)';
 const SUBJECT = `(${NAME}|${ROLE}|${PRONOUN})`;
 const VERB = `(?:${SPEECH_VERBS})`;
@@ -40,8 +40,15 @@ const ACCORDING = new RegExp(
   `[Aa]ccording to\\s+(?:(?:a|an|the)\\s+[\\p{L}\\s]{0,30}?\\s+(?:by|from)\\s+)?(?:the\\s+)?(${NAME})`,
   'u',
 );
+// Scanned forward (no leading [\s\S]*: that backtracks on long sentences). Only plain
+// reporting verbs: ", Xi calls for cooperation" is a headline, not a remark.
 const UNMARKED = new RegExp(
-  `^([\\s\\S]*\\S),\\s+(${NAME}|${PRONOUN})\\s+(?:${VERB})\\b([^]*)$`,
+  `,\\s+(${NAME}|${PRONOUN})\\s+(?:said|says|added|adds|told|stated|noted|remarked|wrote|explained|insisted)\\b`,
+  'gu',
+);
+// "Biden criticized Xi …, saying he had made a 'great mistake'": the sentence's subject.
+const SAYING = new RegExp(
+  `(?:^|[.!?]\\s+)(?:[A-Z][a-z]+\\s+\\w+,\\s+)?(${NAME})\\s[^.!?]*?,\\s+saying\\b[^.!?]*$`,
   'u',
 );
 const INSTITUTION =
@@ -223,6 +230,8 @@ function speakerFor(p: string, q: RawQuote, prevEnd: number, nextStart: number):
   const left = leftClause(p, q.start, prevEnd);
   m = BEFORE_SUBJ_VERB.exec(left);
   if (m?.[1]) return cleanSpeaker(m[1]);
+  m = SAYING.exec(leftClause(p, q.start, 0));
+  if (m?.[1]) return cleanSpeaker(m[1]);
   // "According to X" names a person as speaker, but an embassy or a statement only as source.
   m = ACCORDING.exec(left) ?? ACCORDING.exec(rightSentence);
   if (m?.[1] && !INSTITUTION.test(m[0])) return cleanSpeaker(m[1]);
@@ -306,6 +315,12 @@ export function extractQuotesDetailed(paragraphs: readonly string[]): FoundQuote
         if (u.speaker) lastSpeaker = u.speaker;
       }
     }
+    // The first piece of a quote split across paragraphs takes the speaker named later.
+    const cont = found[0];
+    const prevPiece = out[out.length - 1];
+    if (raws[0]?.continued && cont?.speaker && prevPiece && !prevPiece.speaker && carry) {
+      prevPiece.speaker = cont.speaker;
+    }
     out.push(...found);
     const last = raws[raws.length - 1];
     carry = last?.open === true;
@@ -324,8 +339,10 @@ function unmarkedRemark(
   const sentences = p.split(/(?<=[.!?])\s+(?=[A-Z])/);
   const lastSentence = sentences[sentences.length - 1] ?? '';
   const lastStart = p.length - lastSentence.length;
-  const m = UNMARKED.exec(lastSentence);
-  if (!m || !m[1] || !m[2]) return null;
+  let hit: RegExpMatchArray | null = null;
+  for (const m of lastSentence.matchAll(UNMARKED)) hit = m;
+  if (!hit || !hit[1] || hit.index === undefined || hit.index === 0) return null;
+  const m = [hit[0], lastSentence.slice(0, hit.index), hit[1]] as const;
   let speaker = cleanSpeaker(m[2]);
   if (speaker && NON_SPEAKERS.has(speaker.split(' ')[0] ?? '')) return null;
   if (isPronoun(speaker)) speaker = lastSpeaker;

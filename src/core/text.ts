@@ -37,13 +37,18 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['\u2019\-][\p{L}\p{N}\p{M}]+)*/gu;
 // Scripts written without spaces: every character is a token (good enough for overlap).
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
+function hasWideChar(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x0e00) return true;
+  return false;
+}
+
 /** Splits into word tokens with offsets; CJK runs become one token per character. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD_RE)) {
     const w = m[0];
     const start = m.index ?? 0;
-    if (CJK_RE.test(w)) {
+    if (hasWideChar(w) && CJK_RE.test(w)) {
       let i = 0;
       for (const ch of w) {
         out.push({ word: ch.toLowerCase(), start: start + i, end: start + i + ch.length });
@@ -80,11 +85,16 @@ export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', "n'
 
 /** Porter stem of an English word; other scripts and numbers pass through unchanged. */
 export function stem(word: string): string {
-  const w = word.toLowerCase().replace(/'s$/, '');
-  if (!/^[a-z]+$/.test(w)) return w;
-  if (w.length <= 3) return w;
-  return stemmer(w);
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  let w = word.toLowerCase().replace(/'s$/, '');
+  if (/^[a-z]+$/.test(w) && w.length > 3) w = stemmer(w);
+  if (stemCache.size >= 200_000) stemCache.clear();
+  stemCache.set(word, w);
+  return w;
 }
+// Stemming is the hot spot of indexing; words repeat, so remember them (bounded).
+const stemCache = new Map<string, string>();
 
 /** Stemmed content words (stopwords dropped), in order. */
 export function contentStems(text: string): string[] {

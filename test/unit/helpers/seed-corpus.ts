@@ -1,59 +1,40 @@
 /**
- * Test helper: a LoadedCorpus built in memory from the bundled corpus sources (the seeds and
- * the timeline), with the same index builder the build uses. Mentions are left empty here;
- * tests that need them use the committed generated index.
+ * Test helper: the bundled corpus (seeds + timeline) built in memory from its sources with the
+ * build's own index builder, so matching tests always see the current matching code (the
+ * committed generated index may lag behind while code changes).
  */
-import { existsSync } from 'node:fs';
-import { buildMatchIndex } from '../../../src/core/match-index.ts';
+import { buildCorpusIndex } from '../../../src/corpus/build-index.ts';
 import { loadCorpus } from '../../../src/corpus/load.ts';
-import {
-  GENERATED_INDEX_PATH,
-  readBundledCorpus,
-  readCorpusSources,
-} from '../../../src/corpus/node.ts';
-import type { CorpusArticle, CorpusIndex, LoadedCorpus } from '../../../src/corpus/types.ts';
+import { readCorpusSources } from '../../../src/corpus/node.ts';
+import type { CorpusArticle, LoadedCorpus } from '../../../src/corpus/types.ts';
 import type { ExtractedArticle } from '../../../src/core/types.ts';
 
 let cached: LoadedCorpus | null = null;
+let articles: CorpusArticle[] | null = null;
 
-/** The corpus as the extension loads it when the generated index exists, else built here. */
+/** The corpus sources' articles (with text). */
+export function seedArticles(): CorpusArticle[] {
+  articles ??= readCorpusSources().articles;
+  return articles;
+}
+
+/** The bundled corpus, loaded as the extension loads it. */
 export function seedCorpus(): LoadedCorpus {
   if (cached) return cached;
-  if (existsSync(GENERATED_INDEX_PATH)) {
-    try {
-      cached = readBundledCorpus();
-      return cached;
-    } catch {
-      // A stale or half-written index: fall back to building from the sources.
-    }
-  }
-  const { articles, events } = readCorpusSources();
-  const index: CorpusIndex = {
-    version: 1,
-    sourceHash: 'test',
-    articles: articles.map(({ text, ...meta }) => ({
-      ...meta,
-      wordCount: text.split(/\s+/).length,
-    })),
-    events,
-    mentions: {},
-    match: buildMatchIndex(articles),
-  };
-  cached = loadCorpus(index);
+  const { articles: a, events } = readCorpusSources();
+  cached = loadCorpus(buildCorpusIndex(a, events));
   return cached;
 }
 
-/** The corpus source records (with text). */
-export function seedArticles(): CorpusArticle[] {
-  return readCorpusSources().articles;
+/** The seed article whose id starts with `prefix` ("000"). */
+export function seed(prefix: string): CorpusArticle {
+  const a = seedArticles().find((x) => x.id.startsWith(prefix));
+  if (!a) throw new Error(`no seed ${prefix}`);
+  return a;
 }
 
 /** A corpus article as a page would be extracted. */
 export function asPage(a: CorpusArticle): ExtractedArticle {
-  const paragraphs = a.text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
   return {
     meta: {
       url: a.url ?? `https://example.test/${a.id}`,
@@ -62,6 +43,28 @@ export function asPage(a: CorpusArticle): ExtractedArticle {
       publishedAt: a.publishedAt,
       lang: a.lang,
       wordCount: a.text.split(/\s+/).length,
+    },
+    paragraphs: a.text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+  };
+}
+
+/** A page made of the given paragraphs. */
+export function pageOf(
+  paragraphs: string[],
+  meta: Partial<ExtractedArticle['meta']> = {},
+): ExtractedArticle {
+  return {
+    meta: {
+      url: 'https://example.test/page',
+      title: '',
+      site: null,
+      publishedAt: null,
+      lang: 'en',
+      wordCount: paragraphs.join(' ').split(/\s+/).length,
+      ...meta,
     },
     paragraphs,
   };

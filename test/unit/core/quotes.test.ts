@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { extractQuotes, extractQuotesDetailed, speakerKey } from '../../../src/core/quotes.ts';
+import { asPage, seed } from '../helpers/seed-corpus.ts';
+
+const texts = (paras: string[]) => extractQuotes(paras).map((q) => q.text);
+
+describe('extractQuotes: quote marks', () => {
+  it('finds curly, straight, guillemet and CJK quotes', () => {
+    expect(texts(['He said “we are ready” on Tuesday.'])).toEqual(['we are ready']);
+    expect(texts(['He said "we are ready" on Tuesday.'])).toEqual(['we are ready']);
+    expect(texts(['Il a dit « nous sommes prêts » mardi.'])).toEqual(['nous sommes prêts']);
+    expect(texts(['他说「中美关系处在历史的十字路口」。'])).toEqual(['中美关系处在历史的十字路口']);
+    expect(texts(['他说“合作是唯一正确的选择”。'])).toEqual(['合作是唯一正确的选择']);
+  });
+
+  it('finds word-initial single quotes but not apostrophes', () => {
+    expect(texts(['Biden said Xi had made a ‘great mistake’ by not coming.'])).toEqual([
+      'great mistake',
+    ]);
+    expect(texts(['China’s leader and Biden’s adviser met.'])).toEqual([]);
+  });
+
+  it('closes a quote at an opening mark used as a closing one (seed 003)', () => {
+    const p =
+      '“Relations are at a crossroads. Hostility will hurt them both “According to a statement, Xi remarked.';
+    const [q] = extractQuotesDetailed([p]);
+    expect(q?.text).toBe('Relations are at a crossroads. Hostility will hurt them both');
+    expect(q?.speaker).toBe('Xi');
+  });
+
+  it('keeps one-word quotes and gives exact text, paragraph and anchoring context', () => {
+    const paras = ['Intro.', 'An official called the call “respectful” and “familiar and frank”.'];
+    const qs = extractQuotes(paras);
+    expect(qs.map((q) => q.text)).toEqual(['respectful', 'familiar and frank']);
+    for (const q of qs) {
+      const p = paras[q.paragraph ?? -1] ?? '';
+      expect(p.includes(`${q.prefix}${q.text}${q.suffix}`)).toBe(true);
+      expect((q.prefix ?? '').length).toBeLessThanOrEqual(32);
+      expect(q.matches).toEqual([]);
+    }
+  });
+
+  it('follows a quote split across paragraphs', () => {
+    const qs = extractQuotes([
+      '“We will keep talking,” Blinken said. “And we expect',
+      'more meetings soon,” he added.',
+    ]);
+    expect(qs.map((q) => q.text)).toEqual([
+      'We will keep talking,',
+      'And we expect',
+      'more meetings soon,',
+    ]);
+    expect(qs.map((q) => q.speaker)).toEqual(['Blinken', 'Blinken', 'Blinken']);
+  });
+
+  it('starts a new quote when the next paragraph opens one (continued-quote convention)', () => {
+    const qs = extractQuotes(['“First part of the speech.', '“Second part,” Campbell said.']);
+    expect(qs.map((q) => q.text)).toEqual(['First part of the speech.', 'Second part,']);
+  });
+});
+
+describe('extractQuotes: speakers and unmarked remarks', () => {
+  it('names the speaker before or after the quote and resolves pronouns', () => {
+    const qs = extractQuotes([
+      '“We are at a vital juncture,” Xi said of relations, adding that “both sides will benefit.”',
+      'He stated, “The only right choice is cooperation.”',
+    ]);
+    expect(qs.map((q) => q.speaker)).toEqual(['Xi', 'Xi', 'Xi']);
+  });
+
+  it('finds remarks reported without quote marks (“…, Campbell said”)', () => {
+    const qs = extractQuotesDetailed([
+      'What we have witnessed is a rebuilding of the army. This has been a matter of real concern, Campbell said in a conversation.',
+      'We now find ourselves in a difficult situation, he said.',
+    ]);
+    expect(qs.map((q) => [q.text, q.speaker, q.unmarked])).toEqual([
+      [
+        'What we have witnessed is a rebuilding of the army. This has been a matter of real concern',
+        'Campbell',
+        true,
+      ],
+      ['We now find ourselves in a difficult situation', 'Campbell', true],
+    ]);
+  });
+
+  it('reduces speakers to a comparable key', () => {
+    expect(speakerKey('Chinese President Xi Jinping')).toBe('xi');
+    expect(speakerKey('Deputy Secretary of State Kurt Campbell')).toBe('campbell');
+    expect(speakerKey(null)).toBeNull();
+  });
+
+  it('extracts the seed quotes with their speakers', () => {
+    const qs = extractQuotes(asPage(seed('003')).paragraphs);
+    expect(qs.map((q) => q.speaker)).toEqual(['Xi', 'Xi', 'Xi']);
+    expect(qs[0]?.text.endsWith('hostility will hurt them both')).toBe(true);
+  });
+});
+
+describe('extractQuotes: odd input', () => {
+  it('handles empty and degenerate input', () => {
+    expect(extractQuotes([])).toEqual([]);
+    expect(extractQuotes([''])).toEqual([]);
+    expect(extractQuotes(['“'])).toEqual([]);
+    expect(extractQuotes(['”“"«»「」'])).toEqual([]);
+    expect(extractQuotes([undefined as unknown as string, 'ok “yes”'])).toHaveLength(1);
+  });
+
+  it('handles 10,000 quotes in one paragraph', () => {
+    const p = Array.from({ length: 10_000 }, (_, i) => `“quote number ${i}” he said.`).join(' ');
+    expect(extractQuotes([p])).toHaveLength(10_000);
+  });
+
+  it('property: never throws; every quote is an exact, anchorable substring of its paragraph', () => {
+    const piece = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '“',
+        '”',
+        '"',
+        '«',
+        '»',
+        '「',
+        '」',
+        '‘',
+        '’',
+        "'",
+        ' said Xi.',
+        ', Campbell said.',
+        '\n',
+        '. ',
+      ),
+      fc.string({ unit: 'grapheme' }),
+    );
+    const para = fc.array(piece, { maxLength: 12 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.array(para, { maxLength: 6 }), (paras) => {
+        const qs = extractQuotes(paras);
+        for (const q of qs) {
+          const p = paras[q.paragraph ?? -1];
+          expect(typeof p).toBe('string');
+          expect(q.text.length).toBeGreaterThan(0);
+          expect((p as string).includes(`${q.prefix ?? ''}${q.text}${q.suffix ?? ''}`)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
