@@ -111,7 +111,8 @@ export async function serveFixtures(dir: string): Promise<FixtureServer> {
 
 /** Wait until the extension has stored an analysis for `pageUrl` (and `accept` likes it). */
 export async function waitForAnalysis(
-  worker: Worker,
+  /** The service worker, or any extension page (both can read storage.session). */
+  worker: Worker | Page,
   pageUrl: string,
   accept: (a: StoredAnalysis) => boolean = () => true,
   timeoutMs = 20_000,

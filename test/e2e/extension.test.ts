@@ -133,3 +133,40 @@ describe('the CLI and the extension', () => {
     expect(fromCli).toEqual(JSON.parse(JSON.stringify(fromExtension)));
   });
 });
+
+describe('a stopped service worker', () => {
+  it('loses nothing: the popup still shows the analysis and a restarted worker analyses again', async () => {
+    const { page, url } = await visit('/sample/article.html');
+    const { tabId, analysis } = await waitForAnalysis(
+      ext.worker,
+      url,
+      (a) => a.highlights !== undefined,
+    );
+    const cdp = await ext.context.newCDPSession(page);
+    const stopped = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        const ours = versions.find((v) =>
+          v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`),
+        );
+        if (ours?.runningStatus === 'stopped') resolve(ours.runningStatus);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    expect(await stopped).toBe('stopped');
+
+    // The popup reads storage.session directly: the analysis is still there.
+    const popup = await openPopup(ext, tabId);
+    await expect
+      .poll(() => popup.locator('main').innerText(), { timeout: 10_000 })
+      .toContain(analysis.article?.title ?? '');
+
+    // A new page wakes the worker, which reloads the corpus and answers as before.
+    const again = await visit('/sample/article.html?again');
+    const second = await waitForAnalysis(popup, again.url, (a) => a.highlights !== undefined);
+    await popup.close();
+    expect(second.analysis.related.map((r) => r.id)).toEqual(analysis.related.map((r) => r.id));
+    await again.page.close();
+    await page.close();
+  });
+});
