@@ -46,6 +46,7 @@ export class PageSession implements InteractionHost {
   private lateRuns = 0;
   private late: AbortController | null = null;
   private lastUrl = '';
+  private settingsChanges = 0;
 
   constructor(private readonly doc: Document) {
     this.card = new QuoteCard(doc, {
@@ -71,17 +72,21 @@ export class PageSession implements InteractionHost {
       if (stale()) return;
       // Single-page navigation away from an article: its highlights and card go at once.
       if (this.analysis?.article && extracted.notArticleReason) await this.clearPage();
+      const settingsSeen = this.settingsChanges;
       const [analysis, settings] = await Promise.all([
         callBackground('analyzePage', { pageUrl, extracted, detection, force }),
         readSettings(),
       ]);
       if (stale()) return;
+      // A switch flipped while this run waited is newer than what was read here.
+      if (settingsSeen === this.settingsChanges) {
+        this.enabled = highlightsEnabledFor(settings, this.hostname());
+      }
       if (pageUrl !== this.lastUrl) this.lateRuns = 0;
       this.lastUrl = pageUrl;
       this.analysis = analysis;
       this.paragraphs = extracted.paragraphs;
       this.textLength = this.pageTextLength();
-      this.enabled = highlightsEnabledFor(settings, this.hostname());
       await this.anchor(signal, force);
     } catch (error) {
       // The page is not ours: report quietly, never throw into it.
@@ -92,6 +97,7 @@ export class PageSession implements InteractionHost {
   /** The reader changed the switches: show or hide the highlights at once. */
   applySettings(settings: Settings): void {
     try {
+      this.settingsChanges++;
       this.enabled = highlightsEnabledFor(settings, this.hostname());
       if (!this.enabled) this.close();
       this.highlighter.setShown(this.enabled);

@@ -92,7 +92,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
   if (props.text !== undefined) node.textContent = props.text;
   for (const [k, v] of Object.entries(props.attrs ?? {})) node.setAttribute(k, v);
   for (const c of children) {
-    if (c === null || c === false || c === undefined) continue;
+    if (c === null || c === false || c === undefined || c === '') continue;
     node.append(typeof c === 'string' ? Document.prototype.createTextNode.call(doc, c) : c);
   }
   return node;
@@ -265,11 +265,12 @@ export class QuoteCard {
 
   private wording(pageText: string, m: QuoteMatch, source: string | null): HTMLElement {
     const d = this.doc;
-    const parts = wordDiff(pageText, m.text).map((p) =>
-      p.op === 'same'
-        ? Document.prototype.createTextNode.call(d, p.text)
-        : el(d, p.op === 'added' ? 'ins' : 'del', { text: p.text }),
-    );
+    // Marks cover the words only: the spaces around them stay plain text.
+    const parts = wordDiff(pageText, m.text).flatMap((p): Child[] => {
+      if (p.op === 'same') return [p.text];
+      const [, lead = '', word = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text) ?? [];
+      return [lead, word && el(d, p.op === 'added' ? 'ins' : 'del', { text: word }), trail];
+    });
     return el(d, 'li', {}, [
       el(d, 'div', { class: 'meta' }, [
         el(d, 'span', { class: 'outlet', text: m.outlet || source || m.articleId }),
