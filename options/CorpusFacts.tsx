@@ -2,6 +2,14 @@ import { KIND_LABELS, formatDate, plural } from '../popup/format.ts';
 import { useBackground } from '../popup/use-background.ts';
 import { EVENT_KINDS } from '../src/core/types.ts';
 
+const languageName = (tag: string): string => {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+};
+
 /** What the bundled corpus holds: articles and timeline events, with their date ranges. */
 export function CorpusFacts() {
   const summary = useBackground('corpusSummary', {}, 'once');
@@ -14,8 +22,9 @@ export function CorpusFacts() {
     <dl class="facts">
       <dt>Articles</dt>
       <dd>
-        {plural(s.articles, 'article')} from {plural(s.outlets, 'named outlet')}, in{' '}
-        {s.languages.join(', ') || 'no language'}; {span(s.articleDates)}
+        {plural(s.articles, 'article')}
+        {s.outlets > 0 && <> from {plural(s.outlets, 'named outlet')}</>}, in{' '}
+        {s.languages.map(languageName).join(', ') || 'no language'}; {span(s.articleDates)}
       </dd>
       <dt>Timeline events</dt>
       <dd>

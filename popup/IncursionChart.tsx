@@ -3,6 +3,8 @@ import { formatDate } from './format.ts';
 
 export const CHART = { width: 372, height: 120, left: 30, right: 8, top: 10, bottom: 20 };
 
+const monthYear = (iso: string): string => formatDate(iso.slice(0, 7) + '-01').replace(/^1 /, '');
+
 const day = (iso: string): number => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000;
 
 /** A round number at or above `n` for the top of the axis. */
@@ -41,10 +43,17 @@ export function IncursionChart({ points, articleDate }: Props) {
   const yMax = niceMax(peak.aircraft);
   const x = (iso: string): number => left + ((day(iso) - x0) / (x1 - x0)) * (width - left - right);
   const y = (n: number): number => top + (1 - n / yMax) * (height - top - bottom);
-  const firstYear = Number(first.date.slice(0, 4));
-  const lastYear = Number((articleDate ?? last.date).slice(0, 4));
-  const years: number[] = [];
-  for (let yr = firstYear + 1; yr <= lastYear; yr++) years.push(yr);
+  // Axis labels: the two ends by month, and each new year in between where it does not crowd them.
+  const endDate = articleDate && articleDate > last.date ? articleDate : last.date;
+  const ends = [
+    { at: x(first.date), label: monthYear(first.date), anchor: 'start' },
+    { at: x(endDate), label: monthYear(endDate), anchor: 'end' },
+  ];
+  const years: Array<{ at: number; label: string }> = [];
+  for (let yr = Number(first.date.slice(0, 4)) + 1; yr <= Number(endDate.slice(0, 4)); yr++) {
+    const at = x(`${yr}-01-01`);
+    if (ends.every((e) => Math.abs(e.at - at) > 34)) years.push({ at, label: String(yr) });
+  }
   const summary =
     `${points.length} reported counts from ${formatDate(first.date)} to ${formatDate(last.date)}; ` +
     `highest ${peak.aircraft} aircraft on ${formatDate(peak.date)}` +
@@ -68,17 +77,19 @@ export function IncursionChart({ points, articleDate }: Props) {
         <text class="tick" x={left - 4} y={y(0) + 4} text-anchor="end">
           0
         </text>
-        {years.map((yr) => {
-          const at = x(`${yr}-01-01`);
-          return (
-            <g key={yr}>
-              <line class="grid" x1={at} x2={at} y1={y(0)} y2={y(0) + 4} />
-              <text class="tick" x={at} y={height - 4} text-anchor="middle">
-                {yr}
-              </text>
-            </g>
-          );
-        })}
+        {years.map(({ at, label }) => (
+          <g key={label}>
+            <line class="grid" x1={at} x2={at} y1={y(0)} y2={y(0) + 4} />
+            <text class="tick" x={at} y={height - 4} text-anchor="middle">
+              {label}
+            </text>
+          </g>
+        ))}
+        {ends.map(({ at, label, anchor }) => (
+          <text key={anchor} class="tick" x={at} y={height - 4} text-anchor={anchor}>
+            {label}
+          </text>
+        ))}
         {points.map((p) => (
           <g key={p.eventId} class={p.wider ? 'point wider' : 'point'}>
             <title>{`${formatDate(p.date)}: ${p.aircraft} aircraft — ${p.counted || p.title}`}</title>

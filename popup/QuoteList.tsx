@@ -1,6 +1,6 @@
 import type { PageQuote, RelatedItem } from '../src/core/types.ts';
 import { formatDate } from './format.ts';
-import { Wording } from './Wording.tsx';
+import { bareQuote, Wording } from './Wording.tsx';
 
 export type RevealState = 'busy' | 'shown' | 'missing';
 
@@ -24,49 +24,52 @@ export function QuoteList({ quotes, related, onReveal, reveal }: Props) {
       {matched.length === 0 ? (
         <p class="empty">No quote of this page appears in other coverage in the corpus.</p>
       ) : (
-        <ul class="cards">
-          {matched.map(({ q, index }) => {
-            const state = reveal.get(index);
-            return (
-              <li key={index} class="card quote">
-                <button
-                  type="button"
-                  class="quote-pick"
-                  onClick={() => onReveal(index)}
-                  aria-describedby={`quote-status-${index}`}
-                >
-                  <span class="quote-text">“{q.text}”</span>
-                  {q.speaker && <span class="speaker"> — {q.speaker}</span>}
-                </button>
-                <p id={`quote-status-${index}`} class="hint" role="status">
-                  {state === 'busy'
-                    ? 'Finding it on the page…'
-                    : state === 'missing'
-                      ? 'Could not find this quote on the page.'
-                      : state === 'shown'
-                        ? 'Shown on the page.'
-                        : 'Choose to show it on the page.'}
-                </p>
-                <p class="sub">
-                  {q.matches.length === 1
-                    ? 'Another wording'
-                    : `${q.matches.length} other wordings`}
-                </p>
-                <ul class="wordings">
-                  {q.matches.map((m, i) => (
-                    <li key={`${m.articleId}-${i}`}>
-                      <p class="meta">
-                        {m.outlet || titles.get(m.articleId) || 'Corpus article'} ·{' '}
-                        {formatDate(m.publishedAt)}
-                      </p>
-                      <Wording page={q.text} other={m.text} />
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <p class="section-hint">Choose a quote to see it on the page.</p>
+          <ul class="cards">
+            {matched.map(({ q, index }) => {
+              const state = reveal.get(index);
+              return (
+                <li key={index} class="card quote">
+                  <button
+                    type="button"
+                    class="quote-pick"
+                    onClick={() => onReveal(index)}
+                    aria-describedby={`quote-status-${index}`}
+                  >
+                    <span class="quote-text">“{bareQuote(q.text)}”</span>
+                    {q.speaker && <span class="speaker"> — {q.speaker}</span>}
+                  </button>
+                  <p id={`quote-status-${index}`} class="hint" role="status">
+                    {state === 'busy'
+                      ? 'Finding it on the page…'
+                      : state === 'missing'
+                        ? 'Could not find this quote on the page.'
+                        : state === 'shown'
+                          ? 'Shown on the page.'
+                          : ''}
+                  </p>
+                  <p class="sub">
+                    {q.matches.length === 1
+                      ? 'Another wording'
+                      : `${q.matches.length} other wordings`}
+                  </p>
+                  <ul class="wordings">
+                    {q.matches.map((m, i) => (
+                      <li key={`${m.articleId}-${i}`}>
+                        <p class="meta clamp">
+                          {formatDate(m.publishedAt)} ·{' '}
+                          {m.outlet || titles.get(m.articleId) || 'Corpus article'}
+                        </p>
+                        <Wording page={q.text} other={m.text} />
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -27,7 +27,7 @@ export function RelatedList({ id, heading, items, empty, onReject, pending }: Pr
             <li key={item.id} class="card">
               <p class="card-title">{item.title}</p>
               <p class="meta">
-                {item.outlet || 'Outlet not stated'} · {formatDate(item.publishedAt)}
+                {[item.outlet, formatDate(item.publishedAt)].filter(Boolean).join(' · ')}
               </p>
               {item.why.length > 0 && (
                 <ul class="why" aria-label="Why it matched">

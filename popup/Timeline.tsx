@@ -22,6 +22,32 @@ function figureText(item: ContextItem): { numbers: string; counted: string | nul
   return { numbers, counted };
 }
 
+/** The first source in full; the others behind a disclosure, so an entry stays short. */
+function Sources({ source }: { source: string }) {
+  const [first, ...rest] = source
+    .split(/;\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!first) return null;
+  return (
+    <div class="source">
+      Source: {first}
+      {rest.length > 0 && (
+        <details class="sources">
+          <summary>
+            {rest.length} more {rest.length === 1 ? 'source' : 'sources'}
+          </summary>
+          <ul>
+            {rest.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
 function Entry({ item }: { item: ContextItem }) {
   const { numbers, counted } = figureText(item);
   return (
@@ -43,34 +69,24 @@ function Entry({ item }: { item: ContextItem }) {
             {counted && <span class="muted"> ({counted})</span>}
           </p>
         )}
-        <p class="source">Source: {item.source}</p>
+        <Sources source={item.source} />
       </div>
     </li>
   );
 }
 
-/** The dated run-up to the article: calls, meetings, talks, incursions, arms sales. */
+/**
+ * The run-up to the article, newest first: the article, then the calls, meetings, talks,
+ * incursions and arms sales before it; older or weaker events on request.
+ */
 export function Timeline({ items, more, articleDate }: Props) {
   const [showMore, setShowMore] = useState(false);
   const shown = [...items, ...(showMore ? more : [])].sort(
-    (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
+    (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
   );
   return (
     <div class="timeline">
-      {more.length > 0 && (
-        <button
-          type="button"
-          class="link"
-          aria-expanded={showMore}
-          onClick={() => setShowMore((v) => !v)}
-        >
-          {showMore ? 'Show fewer events' : `Show ${more.length} more events`}
-        </button>
-      )}
-      <ol class="events">
-        {shown.map((item) => (
-          <Entry key={item.id} item={item} />
-        ))}
+      <ol class="events" aria-label="Events before the article, newest first">
         <li class="event now">
           <span class="event-icon" aria-hidden="true">
             <span class="now-dot" />
@@ -86,7 +102,20 @@ export function Timeline({ items, more, articleDate }: Props) {
             <p class="event-title">This article</p>
           </div>
         </li>
+        {shown.map((item) => (
+          <Entry key={item.id} item={item} />
+        ))}
       </ol>
+      {more.length > 0 && (
+        <button
+          type="button"
+          class="link"
+          aria-expanded={showMore}
+          onClick={() => setShowMore((v) => !v)}
+        >
+          {showMore ? 'Show fewer events' : `Show ${more.length} more events`}
+        </button>
+      )}
     </div>
   );
 }

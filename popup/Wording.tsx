@@ -1,11 +1,14 @@
 import { wordDiff } from '../src/core/word-diff.ts';
 
+/** A quote's closing punctuation depends on the sentence around it, not on the remark. */
+export const bareQuote = (text: string): string => text.trim().replace(/[\s,.;:]+$/u, '');
+
 /**
  * Another outlet's wording of a quote, with what differs from the page's wording marked: words
  * it has that the page does not (inserted) and the page's words it lacks (struck through).
  */
 export function Wording({ page, other }: { page: string; other: string }) {
-  const parts = wordDiff(page, other);
+  const parts = wordDiff(bareQuote(page), bareQuote(other));
   const same = parts.every((p) => p.op === 'same');
   return (
     <p class="wording">

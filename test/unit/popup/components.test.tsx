@@ -152,7 +152,7 @@ describe('QuoteList', () => {
 });
 
 describe('Timeline', () => {
-  it('lists events in date order with kinds, durations, sources, and the article last', () => {
+  it('lists the article, then earlier events newest first, with kinds, durations and sources', () => {
     const el = mount(
       <Timeline
         items={diplomacy.context}
@@ -162,9 +162,9 @@ describe('Timeline', () => {
     );
     const titles = [...el.querySelectorAll('.event-title')].map((n) => n.textContent);
     expect(titles).toEqual([
-      'Biden and Xi speak by phone',
-      '56 PLA aircraft enter the ADIZ',
       'This article',
+      '56 PLA aircraft enter the ADIZ',
+      'Biden and Xi speak by phone',
     ]);
     expect(el.textContent).toContain('Leader call');
     expect(el.textContent).toContain('about 90 minutes');

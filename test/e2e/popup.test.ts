@@ -1,0 +1,226 @@
+/**
+ * The popup and the options page in real Chromium, with the built extension: each state of the
+ * popup (analysing, not an article, not about US–China diplomacy, diplomacy) and the options page,
+ * checked for content, for serious accessibility problems (axe-core), and photographed in light
+ * and dark schemes into out/screenshots/.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredAnalysis } from '../../src/analysis-store.ts';
+import {
+  badgeText,
+  launchExtension,
+  openPopup,
+  ROOT,
+  serveFixtures,
+  waitForAnalysis,
+  type Extension,
+  type FixtureServer,
+} from './harness.ts';
+import { axeBothSchemes, DIST_UNDER_TEST, screenshots } from './popup-helpers.ts';
+
+let ext: Extension;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await serveFixtures(ROOT);
+  ext = await launchExtension({ dist: DIST_UNDER_TEST });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function visit(name: string): Promise<{ page: Page; url: string }> {
+  const page = await ext.context.newPage();
+  const url = server.url(`/test/fixtures/popup/${name}.html`);
+  await page.goto(url);
+  return { page, url };
+}
+
+const text = (page: Page): Promise<string> => page.locator('main').innerText();
+
+describe('the popup while a tab is being analysed', () => {
+  it('shows a skeleton of the same size, then the analysis as soon as it is stored', async () => {
+    const tabId = 987_654; // a tab the extension has not analysed
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => text(popup)).toContain('Analysing this page');
+    expect(await popup.locator('.skeleton').count()).toBe(1);
+    expect(await axeBothSchemes(popup)).toEqual([]);
+    await screenshots(popup, popup.locator('body'), 'popup-analysing');
+    const before = await popup.locator('main').boundingBox();
+
+    const analysis: StoredAnalysis = {
+      pageUrl: 'https://news.example/a',
+      article: {
+        url: 'https://news.example/a',
+        title: 'Envoys meet <b>in Geneva</b>',
+        site: 'News Example',
+        publishedAt: '2022-03-14',
+        lang: 'en',
+        wordCount: 400,
+      },
+      detection: { label: 'us-china-diplomacy', score: 0.9, reasons: ['test'] },
+      related: [],
+      quotes: [],
+      context: [],
+    };
+    await ext.worker.evaluate(([key, value]) => chrome.storage.session.set({ [key]: value }), [
+      `analysis:${tabId}`,
+      analysis,
+    ] as const);
+    await expect.poll(() => text(popup)).toContain('Envoys meet <b>in Geneva</b>');
+    expect(await popup.locator('main b').count()).toBe(0); // page strings stay text
+    expect(await popup.locator('main').boundingBox()).toEqual(before);
+    await popup.close();
+  });
+});
+
+describe('the popup on a page that is not an article', () => {
+  it('says so with the reason, and offers nothing to analyse', async () => {
+    const { page, url } = await visit('front-page');
+    const { tabId, analysis } = await waitForAnalysis(ext.worker, url);
+    expect(analysis.detection.label).toBe('not-article');
+    expect(await badgeText(ext.worker, tabId)).toBe('');
+
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => text(popup)).toContain('Not an article');
+    const shown = await text(popup);
+    expect(shown).toContain(analysis.detection.reasons[0] ?? '');
+    expect(shown).not.toContain('Analyse anyway');
+    expect(await popup.locator('#same-h').count()).toBe(0);
+    expect(await axeBothSchemes(popup)).toEqual([]);
+    await screenshots(popup, popup.locator('body'), 'popup-not-article');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the popup on an article not about US–China diplomacy', () => {
+  it('gives the reasons, and "analyse anyway" analyses it', async () => {
+    const { page, url } = await visit('unrelated');
+    const { tabId, analysis } = await waitForAnalysis(ext.worker, url);
+    expect(analysis.detection.label).toBe('unrelated');
+    expect(await badgeText(ext.worker, tabId)).toBe('');
+
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => text(popup)).toContain('Not about US–China relations');
+    for (const reason of analysis.detection.reasons) expect(await text(popup)).toContain(reason);
+    expect(await axeBothSchemes(popup)).toEqual([]);
+    await screenshots(popup, popup.locator('body'), 'popup-unrelated');
+
+    await popup.getByRole('button', { name: 'Analyse anyway' }).click();
+    await expect.poll(() => text(popup), { timeout: 15_000 }).toContain('analysed on request');
+    expect(await popup.locator('#same-h').count()).toBe(1);
+    expect(await popup.locator('#context-h').count()).toBe(1);
+    expect(await popup.getByRole('button', { name: 'Analyse anyway' }).count()).toBe(0);
+    // The badge counts diplomacy articles only.
+    expect(await badgeText(ext.worker, tabId)).toBe('');
+    await screenshots(popup, popup.locator('body'), 'popup-unrelated-forced');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the popup on a US–China diplomacy article', () => {
+  it('shows same-story and related coverage, quotes, the timeline and the chart', async () => {
+    const { page, url } = await visit('diplomacy');
+    const { tabId, analysis } = await waitForAnalysis(
+      ext.worker,
+      url,
+      (a) => a.highlights !== undefined,
+    );
+    expect(analysis.detection.label).toBe('us-china-diplomacy');
+    expect(await badgeText(ext.worker, tabId)).toBe(String(analysis.related.length));
+
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => text(popup)).toContain('Xi letter strikes warmer tone');
+    const shown = await text(popup);
+    for (const heading of [
+      'SAME STORY',
+      'RELATED COVERAGE',
+      'QUOTES ON THIS PAGE',
+      'PRIOR CONTEXT',
+    ]) {
+      expect(shown.toUpperCase()).toContain(heading);
+    }
+    for (const item of analysis.related) expect(shown).toContain(item.title);
+    expect(shown).toContain(analysis.related[0]?.why[0] ?? '');
+    const same = analysis.related.filter((r) => r.relation === 'same-story');
+    expect(same.length).toBeGreaterThan(0);
+    expect(await popup.getByRole('button', { name: /^Not the same story/ }).count()).toBe(
+      same.length,
+    );
+
+    // Quotes: each matched quote with its other wordings.
+    const matched = analysis.quotes.filter((q) => q.matches.length > 0);
+    expect(await popup.locator('.quote-pick').count()).toBe(matched.length);
+    expect(await popup.locator('.wordings > li').count()).toBe(
+      matched.reduce((n, q) => n + q.matches.length, 0),
+    );
+
+    // Timeline: the context items, then the article itself; the chart marks the article's date.
+    expect(await popup.locator('.events > li').count()).toBe(analysis.context.length + 1);
+    await expect.poll(() => popup.locator('.chart svg .point').count()).toBeGreaterThan(0);
+    expect(await popup.locator('.chart .marker').textContent()).toBe('This article');
+    expect(await popup.locator('.chart desc').textContent()).toContain('10 Nov 2021');
+
+    expect(await axeBothSchemes(popup)).toEqual([]);
+    await screenshots(popup, popup.locator('body'), 'popup-diplomacy');
+    for (const section of ['quotes-h', 'context-h']) {
+      await popup.locator(`#${section}`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await screenshots(popup, popup.locator('body'), `popup-diplomacy-${section.slice(0, -2)}`);
+    }
+
+    // Choosing a quote scrolls the article to it. (Instantly: a smooth scroll stalls in a tab
+    // that is not in front, and the popup is.)
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await popup.locator('.quote-pick').last().click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    await expect.poll(() => text(popup)).toContain('Shown on the page.');
+
+    // The highlight switch for the site is stored in the settings the content script watches.
+    await popup.getByRole('checkbox', { name: 'on 127.0.0.1' }).uncheck();
+    await expect
+      .poll(() =>
+        ext.worker.evaluate(async () => {
+          const { settings } = await chrome.storage.local.get('settings');
+          return (settings as { highlightsOffSites?: string[] } | undefined)?.highlightsOffSites;
+        }),
+      )
+      .toEqual(['127.0.0.1']);
+    await popup.getByRole('checkbox', { name: 'on 127.0.0.1' }).check();
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the options page', () => {
+  it('shows the switches, silent sites, what the corpus holds and the privacy statement', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
+    await expect.poll(() => text(page)).toMatch(/\d+ articles, in/);
+    const shown = await text(page);
+    expect(shown).toContain('Nothing you read leaves your browser');
+    expect(shown).toMatch(/\d+ events, \d+ \w+ \d{4} – \d+ \w+ \d{4}/);
+    expect(shown).toContain('Taiwan incursion');
+
+    await page.getByLabel('Silent sites: add a site').fill('https://www.Example.com/news/1');
+    await page.getByLabel('Silent sites: add a site').press('Enter');
+    await expect.poll(() => text(page)).toContain('www.example.com');
+    const stored = await ext.worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      return settings as { silentSites: string[] };
+    });
+    expect(stored.silentSites).toEqual(['www.example.com']);
+
+    expect(await axeBothSchemes(page)).toEqual([]);
+    await page.setViewportSize({ width: 900, height: 1100 });
+    await screenshots(page, page.locator('body'), 'options');
+    await page.getByRole('button', { name: 'Remove www.example.com' }).click();
+    await expect.poll(() => text(page)).toContain('No silent sites.');
+    await page.close();
+  });
+});
