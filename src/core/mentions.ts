@@ -6,10 +6,13 @@
  * the corpus. For each sentence it collects cues — dates resolved against the article's date,
  * durations, amounts and counts, places, participants, "record", and words saying what kind of
  * contact it was — scores every event that happened on or before the article's date, and keeps
- * an event only when the evidence is sufficient: a score threshold plus at least one anchor
- * (a date, a duration, a figure, or a place together with a participant). One sentence can
- * mention several events ("the March meeting in Anchorage and the October meeting in Zurich"),
- * so the specific cues used by a chosen event are consumed before the next pick.
+ * an event only when the evidence is sufficient: a score threshold, two kinds of evidence, and
+ * an anchor (a date of a month or finer, a duration, a figure, or a telling place with a
+ * participant or a date), with no other event explained equally well by the same cues. One
+ * sentence can mention several events ("the March meeting in Anchorage and the October meeting
+ * in Zurich"), so the specific cues used by a chosen event are consumed before the next pick.
+ * The gazetteers (people, places) come from the events themselves, so a bigger timeline needs
+ * no code change.
  */
 import type { EventMention, TimelineEvent } from '../corpus/types.ts';
 import { splitSentences } from './text.ts';
@@ -83,16 +86,9 @@ type Cue = DateCue | PlaceCue | DurationCue | FigureCue | RecordCue | PersonCue 
 /** Cues that pin one event and are used up by it (shared cues: persons, types). */
 type SpecificCue = DateCue | PlaceCue | DurationCue | FigureCue | RecordCue;
 
-const WEIGHT = {
-  day: 3,
-  week: 2.5,
-  month: 2,
-  year: 1,
-  place: 1.5,
-  duration: 2,
-  figure: 3,
-  record: 1.5,
-};
+// Evidence weights: how strongly each kind of cue ties a sentence to one event.
+// prettier-ignore
+const WEIGHT = { day: 3, week: 2.5, month: 2, year: 1, place: 1.5, duration: 2, figure: 3, record: 1.5 };
 const MIN_SCORE = 3;
 const MAX_PER_SENTENCE = 3;
 /** A place named by this many events or more does not pin one event without a date. */
@@ -101,58 +97,19 @@ const COMMON_PLACE = 3;
 const RELATION_WINDOW_DAYS = 14;
 
 const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august'],
+  ...['september', 'october', 'november', 'december'],
 ];
-const MONTH_ABBR: Record<string, number> = {
-  jan: 0,
-  feb: 1,
-  mar: 2,
-  apr: 3,
-  jun: 5,
-  jul: 6,
-  aug: 7,
-  sep: 8,
-  sept: 8,
-  oct: 9,
-  nov: 10,
-  dec: 11,
-};
+const MONTH_ABBR: Record<string, number> = { sept: 8 };
+for (const [i, m] of MONTHS.entries()) if (m !== 'may') MONTH_ABBR[m.slice(0, 3)] = i;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+// prettier-ignore
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
   ninety: 90,
 };
-const NUM =
-  '(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ninety)';
+const NUM = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join('|')})`;
 
 function numberValue(word: string): number | null {
   const w = word.toLowerCase();
@@ -261,14 +218,8 @@ function eventClasses(ev: TimelineEvent): Set<TypeClass> {
 
 const CONTACT_KINDS = new Set(['leader-call', 'leader-meeting', 'senior-talks']);
 
-const TITLE_WORDS = new Set([
-  'President',
-  'Secretary',
-  'Minister',
-  'Director',
-  'Advisor',
-  'Adviser',
-]);
+// prettier-ignore
+const TITLE_WORDS = new Set(['President', 'Secretary', 'Minister', 'Director', 'Advisor', 'Adviser']);
 const TITLED_NAME =
   /\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Foreign Minister|Secretary|Director|Ambassador)\s+((?:\p{Lu}[\p{Ll}'-]+)(?:\s+\p{Lu}[\p{Ll}'-]+)?)/gu;
 
@@ -276,44 +227,17 @@ const TITLED_NAME =
 // Gazetteers derived from the events themselves (no hand list of seed sentences)
 
 // Chinese names are written family name first: "Xi Jinping" is referred to as "Xi".
+// ("He" is left out: as a key it would match the pronoun.)
+// prettier-ignore
 const FAMILY_NAME_FIRST = new Set([
-  'xi',
-  'wang',
-  'yang',
-  'qin',
-  'zhang',
-  'li',
-  'lin',
-  'lai',
-  'tsai',
-  'he',
-  'han',
-  'liu',
-  'chen',
-  'zhao',
-  'hu',
-  'wen',
-  'guo',
-  'dong',
-  'ma',
+  'xi', 'wang', 'yang', 'qin', 'zhang', 'li', 'lin', 'lai', 'tsai', 'han', 'liu', 'chen', 'zhao',
+  'hu', 'wen', 'guo', 'dong',
 ]);
+// Words of event places too generic to point at one event.
+// prettier-ignore
 const PLACE_STOP = new Set([
-  'Taiwan',
-  'ADIZ',
-  'Strait',
-  'White',
-  'House',
-  'Room',
-  'Air',
-  'Base',
-  'Intl',
-  'Airport',
-  'Roosevelt',
-  'Carnegie',
-  'Endowment',
-  'International',
-  'Peace',
-  'Hotel',
+  'Taiwan', 'ADIZ', 'Strait', 'White', 'House', 'Room', 'Air', 'Base', 'Intl', 'Airport',
+  'Roosevelt', 'Carnegie', 'Endowment', 'International', 'Peace', 'Hotel',
 ]);
 
 interface Gazetteer {
