@@ -133,7 +133,7 @@ interface CdpNode {
 /** Move the mouse to the middle of the highlighted range whose text contains `text`. */
 export async function hoverQuote(page: Page, text: string): Promise<void> {
   const ranges = await highlightRanges(page);
-  const target = ranges.find((r) => visible(r.text).includes(text));
+  const target = ranges.find((r) => visible(r.text).includes(visible(text)));
   if (!target?.rect) throw new Error(`no highlighted range with "${text}" on screen`);
   const { x, y, width, height } = target.rect;
   await page.mouse.move(x + width / 2, y + height / 2, { steps: 4 });
