@@ -25,8 +25,8 @@ describe('corpus schema', () => {
       const { problems } = validateCorpusSources(withFile(goodFiles(), path, content));
       const lines = problems.map(formatProblem);
       // One problem per defect: a single bad value does not cascade into others.
-    expect(lines, lines.join('\n')).toHaveLength(1);
-    const hit = lines.find((l) => l.startsWith(prefix));
+      expect(lines, lines.join('\n')).toHaveLength(1);
+      const hit = lines.find((l) => l.startsWith(prefix));
       expect(hit, lines.join('\n')).toBeDefined();
       expect(hit).toMatch(says);
     },
