@@ -107,7 +107,7 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
         heading="Related coverage"
         items={related}
         empty="No related coverage in the corpus."
-        onReject={reject}
+        onReject={null}
         pending={pending}
       />
       <QuoteList

@@ -42,9 +42,9 @@ export function RelatedList({ id, heading, items, empty, onReject, pending }: Pr
                   class="link"
                   disabled={pending.has(item.id)}
                   onClick={() => onReject(item)}
-                  aria-label={`${rejectText(item)}: ${item.title}`}
+                  aria-label={`Not the same story: ${item.title}`}
                 >
-                  {pending.has(item.id) ? 'Saving…' : rejectText(item)}
+                  {pending.has(item.id) ? 'Saving…' : 'Not the same story'}
                 </button>
               )}
             </li>
@@ -54,6 +54,3 @@ export function RelatedList({ id, heading, items, empty, onReject, pending }: Pr
     </section>
   );
 }
-
-const rejectText = (item: RelatedItem): string =>
-  item.relation === 'same-story' ? 'Not the same story' : 'Not related';

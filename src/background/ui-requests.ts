@@ -27,14 +27,20 @@ export function fromUi<P, R>(
 }
 
 /**
- * Remember the correction, drop the article from the stored analysis at once (popup and badge
- * update without waiting), then ask the page to run again so every later result reflects it.
+ * Remember the correction, move the article out of the same story in the stored analysis at
+ * once (the popup updates without waiting; matching does the same on every later run: the
+ * article stays as related coverage, marked), then ask the page to run again.
  */
 export async function markNotSameStory(tabId: number, articleId: string): Promise<boolean> {
   const current = await readAnalysis(tabId);
   if (!current) return false;
   await addCorrection(current.pageUrl, articleId);
-  const next = { ...current, related: current.related.filter((r) => r.id !== articleId) };
+  const related = current.related.map((r) =>
+    r.id === articleId && r.relation === 'same-story'
+      ? { ...r, relation: 'related' as const, why: [MARKED, ...r.why] }
+      : r,
+  );
+  const next = { ...current, related };
   await writeAnalysis(tabId, next);
   await showBadge(tabId, next);
   // A page the reader analysed on request is not labelled diplomacy: keep it forced.
@@ -42,3 +48,5 @@ export async function markNotSameStory(tabId: number, articleId: string): Promis
   await callContent(tabId, 'reanalyze', { force }).catch(() => false);
   return true;
 }
+
+const MARKED = 'you marked it as not the same story';

@@ -114,15 +114,20 @@ describe('UI requests', () => {
     expect(() => handler(1, { id: 'backstory-test-id' })).toThrow();
   });
 
-  it('"not the same story" is remembered, dropped from the analysis and re-run on the page', async () => {
+  it('"not the same story" is remembered, applied to the analysis and re-run on the page', async () => {
     const send = vi
       .spyOn(browserMock.tabs, 'sendMessage')
       .mockResolvedValue({ ok: true, value: true });
     await writeAnalysis(5, diplomacy);
     expect(await markNotSameStory(5, 'a1')).toBe(true);
     expect([...(await rejectedFor(diplomacy.pageUrl + '#top'))]).toEqual(['a1']);
-    expect((await readAnalysis(5))?.related.map((r) => r.id)).toEqual(['a2']);
-    expect(await browserMock.action.getBadgeText({ tabId: 5 })).toBe('1');
+    const after = (await readAnalysis(5))?.related ?? [];
+    expect(after.map((r) => [r.id, r.relation])).toEqual([
+      ['a1', 'related'],
+      ['a2', 'related'],
+    ]);
+    expect(after[0]?.why[0]).toBe('you marked it as not the same story');
+    expect(await browserMock.action.getBadgeText({ tabId: 5 })).toBe('2');
     expect(send).toHaveBeenCalledWith(
       5,
       expect.objectContaining({ method: 'reanalyze', params: { force: false } }),
