@@ -6,7 +6,8 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { detectDiplomacy } from '../src/core/detect.ts';
 import { extractArticle } from '../src/core/extract.ts';
-import type { Detection, Label } from '../src/core/types.ts';
+import type { Detection, ExtractedArticle, Label } from '../src/core/types.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import {
   SHARED_DATA,
   fixturePages,
@@ -23,15 +24,27 @@ interface Row {
   detection: Detection;
 }
 
-function run(page: LabelledPage): Row {
-  const virtualConsole = new VirtualConsole();
-  const dom = new JSDOM(pageHtml(page), { url: page.url, virtualConsole });
+// `--cache FILE` keeps extracted articles between runs while tuning detection.
+const cacheArg = process.argv.indexOf('--cache');
+const cacheFile = cacheArg > 0 ? process.argv[cacheArg + 1] : undefined;
+const cache: Record<string, ExtractedArticle> =
+  cacheFile && existsSync(cacheFile)
+    ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, ExtractedArticle>)
+    : {};
+
+function extract(page: LabelledPage): ExtractedArticle {
+  const cached = cache[page.id];
+  if (cached) return cached;
+  const dom = new JSDOM(pageHtml(page), { url: page.url, virtualConsole: new VirtualConsole() });
   try {
-    const article = extractArticle(dom.window.document, page.url);
-    return { page, detection: detectDiplomacy(article) };
+    return (cache[page.id] = extractArticle(dom.window.document, page.url));
   } finally {
     dom.window.close();
   }
+}
+
+function run(page: LabelledPage): Row {
+  return { page, detection: detectDiplomacy(extract(page)) };
 }
 
 function pad(s: string, n: number): string {
@@ -101,6 +114,7 @@ function main(): void {
   const fixtureRows = fixtures.map(run);
   if (sharedRows.length) report('Labelled pages of ../shared/data', sharedRows);
   if (fixtureRows.length) report('Project fixtures (test/fixtures/pages)', fixtureRows);
+  if (cacheFile) writeFileSync(cacheFile, JSON.stringify(cache));
 }
 
 main();

@@ -536,23 +536,92 @@ export const DIPLOMATIC_ACTS: readonly { name: string; patterns: string[] }[] = 
   },
 ];
 
-/** Military pressure on Taiwan and its vocabulary. */
-export const TAIWAN_PLA_TERMS: readonly string[] = [
+/** Taiwan and its leaders. */
+export const TAIWAN_TERMS: readonly string[] = [
   'Taiwan(?:ese)?',
-  'Taiwan Strait',
   'Taipei',
-  'incursions?',
-  'air defen[cs]e identification zone',
-  'ADIZ',
-  'military (?:drills?|exercises?)',
-  'warplanes',
-  'warships',
-  'blockade',
   'Tsai Ing-wen',
   'Lai Ching-te',
   '台湾',
   '台海',
+  '台北',
+];
+
+/** Military pressure by the PLA: exercises, incursions, blockades around Taiwan. */
+export const PLA_PRESSURE_TERMS: readonly string[] = [
+  'Taiwan Strait',
+  'incursions?',
+  'air defen[cs]e identification zone',
+  'ADIZ',
+  'military (?:drills?|exercises?|pressure|activity|activities|coercion)',
+  '(?:live-fire|large-scale|joint) (?:drills?|exercises?)',
+  'drills',
+  'warplanes',
+  'warships',
+  'fighter jets',
+  'ballistic missiles?',
+  'missile launches',
+  'blockade',
+  'encircl\\w+',
+  'coercion',
+  'provocative',
+  'escalatory',
   '军演',
+  '演习',
+  '战机',
+  '军机',
+  '封锁',
+];
+
+/** Military pressure on Taiwan and its vocabulary (both lists together). */
+export const TAIWAN_PLA_TERMS: readonly string[] = [...TAIWAN_TERMS, ...PLA_PRESSURE_TERMS];
+
+/**
+ * Headline words of a transcript or statement whose speaker the headline names ("Remarks by
+ * President Biden…"); in such documents "I" and "we" are the speaker's side.
+ */
+export const TRANSCRIPT_HEADLINE_TERMS: readonly string[] = [
+  'Remarks',
+  'Press Conference',
+  'Press Call',
+  'Press Briefing',
+  'Press Gaggle',
+  'Briefing',
+  'Gaggle',
+  'Interview',
+  'Q&A',
+  'Speech',
+  'Statement (?:by|from)',
+  'Testimony',
+];
+
+/** First-person words that stand for the speaker's side in a transcript. */
+export const FIRST_PERSON_TERMS: readonly string[] = [
+  'I',
+  "I[’']m",
+  "I[’']ve",
+  'we',
+  'We',
+  'my',
+  'My',
+  'our',
+  'Our',
+  'me',
+  'us',
+];
+
+/** Markers of working-level exchanges (not leaders or senior officials). */
+export const WORKING_LEVEL_TERMS: readonly string[] = [
+  'working group',
+  'working-level',
+  'working level',
+  'expert-level',
+  'experts? (?:talks|dialogue|meeting|consultations)',
+  'interagency (?:U\\.?S\\.? )?delegation',
+  'technical (?:talks|consultations|exchanges)',
+  '工作组',
+  '工作层',
+  '专家级',
 ];
 
 /** Counterparts other than the US: when they dominate, China's diplomacy is with someone else. */
@@ -600,4 +669,6 @@ export const OTHER_COUNTERPARTS: readonly { name: string; patterns: string[] }[]
     ],
   },
   { name: 'Ukraine', patterns: ['Ukrain(?:e|ian)', 'Zelensky'] },
+  { name: 'Canada', patterns: ['Canad(?:a|ian)', 'Ottawa', 'Trudeau', 'Carney'] },
+  { name: 'Mexico', patterns: ['Mexic(?:o|an)', 'Sheinbaum'] },
 ];
