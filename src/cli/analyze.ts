@@ -1,13 +1,11 @@
 /**
  * `npm run --silent analyze -- FILE [--url URL] [--exclude ID]... [--force]`
  * Runs Backstory's pipeline on an .html, .md or .txt file and prints the analysis as JSON.
- * Exit codes: 0 analysed, 2 bad usage or unreadable file.
+ * Exit codes: 0 analysed, 1 the analysis failed, 2 bad usage or unreadable file.
  */
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readBundledCorpus } from '../corpus/node.ts';
-import { analyzeFile } from './analyze-file.ts';
 
 const USAGE = 'usage: npm run --silent analyze -- FILE [--url URL] [--exclude ID]... [--force]';
 
@@ -58,8 +56,20 @@ try {
 const ext = extname(path).toLowerCase();
 const kind = ext === '.md' || ext === '.markdown' ? 'md' : ext === '.txt' ? 'txt' : 'html';
 const url = parsed.url ?? pathToFileURL(path).href;
-const analysis = analyzeFile(content, kind, url, readBundledCorpus(), {
-  exclude: new Set(parsed.exclude),
-  force: parsed.force,
-});
-process.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
+try {
+  // Loaded only once the arguments are known to be good: usage errors answer at once.
+  const [{ readBundledCorpus }, { analyzeFile }] = await Promise.all([
+    import('../corpus/node.ts'),
+    import('./analyze-file.ts'),
+  ]);
+  const analysis = analyzeFile(content, kind, url, readBundledCorpus(), {
+    exclude: new Set(parsed.exclude),
+    force: parsed.force,
+  });
+  process.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
+} catch (error) {
+  process.stderr.write(
+    `backstory analyze: analysis failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+}
