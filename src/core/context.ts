@@ -108,7 +108,8 @@ function collect(
   const text = `${title}\n\n${body}`;
   const sameStory = related.filter((r) => r.relation === 'same-story');
   // Without a page date, the story's date (its same-story coverage) bounds "prior".
-  let date = article.meta?.publishedAt ?? null;
+  const given = article.meta?.publishedAt ?? null;
+  let date = given && /^\d{4}-\d{2}-\d{2}/.test(given) ? given.slice(0, 10) : null;
   if (!date) {
     const dates = sameStory.map((r) => r.publishedAt).filter((d): d is string => !!d);
     date = dates.sort()[dates.length - 1] ?? null;

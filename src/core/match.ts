@@ -56,6 +56,8 @@ export const MATCH_LIMITS = {
   related: 10,
   /** Page quotes matched (a page with more keeps the rest unmatched). */
   pageQuotes: 400,
+  /** Page quotes compared when judging "same story" (shared quotes). */
+  storyQuotes: 100,
   /** Matches kept per page quote. */
   matchesPerQuote: 5,
   /** Content words of a quote considered. */
@@ -270,7 +272,7 @@ function findRelatedUnsafe(
     skip: (id) => id === self || isExcluded(id, opts),
   });
   const pageQuotes = prepareQuotes(
-    pageQuotesOf(article).slice(0, MATCH_LIMITS.pageQuotes),
+    pageQuotesOf(article).slice(0, MATCH_LIMITS.storyQuotes),
     article,
   );
   const out: RelatedItem[] = [];
@@ -478,9 +480,25 @@ function quoteWordWeight(index: MatchIndex, s: string): number {
   return 0.5 + 0.5 * Math.min(1, v / max);
 }
 
+type Tie = { w: number; how: string } | null;
+const SAME: Tie = { w: 1, how: 'same word' };
+// Word pairs repeat across quotes and articles: remember their ties (bounded).
+const tieCache = new Map<string, Tie>();
+
 /** How well two words render the same thing (0..1), and why. */
-function wordTie(a: string, b: string): { w: number; how: string } | null {
-  if (a === b) return { w: 1, how: 'same word' };
+function wordTie(a: string, b: string): Tie {
+  if (a === b) return SAME;
+  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  let t = tieCache.get(key);
+  if (t === undefined) {
+    t = computeTie(a, b);
+    if (tieCache.size >= 500_000) tieCache.clear();
+    tieCache.set(key, t);
+  }
+  return t;
+}
+
+function computeTie(a: string, b: string): Tie {
   const tie = synonymTie(a, b);
   if (tie === 'synonym') return { w: 0.9, how: 'synonym' };
   if (a.length >= 5 && b.length >= 5 && commonPrefix(a, b) >= 5)
@@ -518,6 +536,27 @@ function dice(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
   return (2 * n) / (a.size + b.size);
+}
+
+const rootSets = new WeakMap<IndexedQuote, Set<string>>();
+
+/** Whether a page quote shares a word or a 5-letter root with a corpus quote. */
+function sharesRoot(stems: string[], cq: IndexedQuote): boolean {
+  let roots = rootSets.get(cq);
+  if (!roots) {
+    roots = new Set<string>();
+    for (const st of cq.stems) {
+      if (NEGATIONS.has(st)) continue;
+      roots.add(st);
+      if (st.length >= 5) roots.add(`${st.slice(0, 5)}\u0001`);
+    }
+    rootSets.set(cq, roots);
+  }
+  for (const st of stems) {
+    if (NEGATIONS.has(st)) continue;
+    if (roots.has(st) || (st.length >= 5 && roots.has(`${st.slice(0, 5)}\u0001`))) return true;
+  }
+  return false;
 }
 
 function corpusRemark(cq: IndexedQuote): Remark {
@@ -566,7 +605,7 @@ function alignRemark(index: MatchIndex, R: Remark, T: Remark): Alignment | null 
   if (P.length === 0 || C.length === 0) return null;
   const wp = P.map((s) => quoteWordWeight(index, s));
   const wc = C.map((s) => quoteWordWeight(index, s));
-  const ties: ({ w: number; how: string } | null)[][] = P.map((p) => C.map((c) => wordTie(p, c)));
+  const ties: Tie[][] = P.map((p) => C.map((c) => wordTie(p, c)));
   const ctx: number[] = C.map((c) => (R.context.has(c) ? CONTEXT_TIE : 0));
   const colBest: number[] = C.map((_, j) => {
     let m = 0;
@@ -593,21 +632,40 @@ function alignRemark(index: MatchIndex, R: Remark, T: Remark): Alignment | null 
   };
   const useful: number[] = [];
   for (let j = 0; j < C.length; j++) if ((colBest[j] ?? 0) > 0) useful.push(j);
+  // Flat tie weights, row-major (page word i, target word j).
+  const tw = new Float64Array(P.length * C.length);
+  for (let i = 0; i < P.length; i++) {
+    const row = ties[i] as Tie[];
+    for (let j = 0; j < C.length; j++) tw[i * C.length + j] = row[j]?.w ?? 0;
+  }
   let best: { f: number; from: number; to: number; cp: number; cc: number } | null = null;
   const maxLen = Math.max(2 * P.length + 4, 8);
+  const running = new Float64Array(P.length);
+  // For each start, grow the span one column at a time, keeping each page word's best tie
+  // so far: O(|P|) per step instead of rescanning the span.
   for (let a = 0; a < useful.length; a++) {
+    const from = useful[a] as number;
+    running.fill(0);
+    let cover = 0;
+    let acc = 0;
+    let tot = 0;
+    let j = from;
     for (let b = a; b < useful.length; b++) {
-      const from = useful[a] as number;
       const to = useful[b] as number;
       if (to - from + 1 > maxLen) break;
-      let cover = 0;
-      for (let i = 0; i < P.length; i++) {
-        let m = 0;
-        for (let j = from; j <= to; j++) m = Math.max(m, ties[i]?.[j]?.w ?? 0);
-        cover += m * (wp[i] ?? 0);
+      for (; j <= to; j++) {
+        for (let i = 0; i < P.length; i++) {
+          const w = tw[i * C.length + j] as number;
+          if (w > (running[i] as number)) {
+            cover += (w - (running[i] as number)) * (wp[i] ?? 0);
+            running[i] = w;
+          }
+        }
+        acc += Math.max(colBest[j] ?? 0, ctx[j] ?? 0) * (wc[j] ?? 0);
+        tot += wc[j] ?? 0;
       }
       const cp = cover / totalP;
-      const cc = spanCover(from, to);
+      const cc = tot > 0 ? acc / tot : 0;
       const f = cp + cc > 0 ? (2 * cp * cc) / (cp + cc) : 0;
       if (!best || f > best.f) best = { f, from, to, cp, cc };
     }
@@ -672,10 +730,14 @@ export function compareQuote(
   cq: IndexedQuote,
   days: number | null = null,
 ): QuoteComparison | null {
+  if (q.stems.length === 0 || cq.stems.length === 0) return null;
   const near = isNear(days);
+  const sameSpeakerAhead = q.speaker !== null && q.speaker === cq.speakerKey;
+  // Cheap pre-filter: a match needs a shared word or root unless the same speaker said it
+  // around the same time (see below), so most pairs stop here.
+  if (!(sameSpeakerAhead && near) && !sharesRoot(q.stems, cq)) return null;
   const P = pageRemark(q);
   const C = corpusRemark(cq);
-  if (P.stems.length === 0 || C.stems.length === 0) return null;
   let result: { a: Alignment; reverse: boolean } | null = null;
   const fwd = alignRemark(index, P, C);
   if (fwd) result = { a: fwd, reverse: false };

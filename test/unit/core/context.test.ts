@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { collectContext, CONTEXT_LIMIT } from '../../../src/core/context.ts';
+import { findRelated } from '../../../src/core/match.ts';
+import { asPage, pageOf, seed, seedCorpus } from '../helpers/seed-corpus.ts';
+
+const corpus = seedCorpus();
+
+function contextFor(prefix: string, limit?: number) {
+  const a = seed(prefix);
+  const page = asPage(a);
+  const related = findRelated(page, corpus, { exclude: new Set([a.id]) });
+  return { a, ...collectContext(page, related, corpus, limit === undefined ? {} : { limit }) };
+}
+
+describe('collectContext', () => {
+  it('lists only events on or before the article date, reader-sized, the rest aside', () => {
+    const { a, context, moreContext } = contextFor('004');
+    expect(context.length).toBeLessThanOrEqual(CONTEXT_LIMIT);
+    for (const c of [...context, ...moreContext]) {
+      expect(c.date <= (a.publishedAt as string)).toBe(true);
+      expect(c.why?.length).toBeGreaterThan(0);
+    }
+    const ids = new Set([...context, ...moreContext].map((c) => c.id));
+    expect(ids.size).toBe(context.length + moreContext.length);
+  });
+
+  it('puts the events the page mentions first and marks them', () => {
+    const { context } = contextFor('004');
+    const kinds = context.filter((c) => c.mentioned).map((c) => c.kind);
+    expect(kinds).toContain('arms-sale');
+    expect(kinds).toContain('leader-meeting');
+    const firstUnmentioned = context.findIndex((c) => !c.mentioned);
+    const lastMentioned = context.map((c) => !!c.mentioned).lastIndexOf(true);
+    if (firstUnmentioned >= 0) expect(lastMentioned).toBeLessThan(firstUnmentioned);
+    expect(context.find((c) => c.mentioned)?.why?.[0]).toMatch(/^the page mentions it/);
+  });
+
+  it('uses the mentions of same-story coverage', () => {
+    const { context, moreContext } = contextFor('003');
+    const all = [...context, ...moreContext];
+    // 003 does not mention the September call; 000 and 001, the same story, do.
+    const call = all.find((c) => c.id === '2021-09-09-biden-xi-call');
+    expect(call?.why?.some((w) => w.startsWith('same-story coverage mentions it'))).toBe(true);
+  });
+
+  it('respects the limit', () => {
+    const { context, moreContext } = contextFor('000', 2);
+    expect(context).toHaveLength(2);
+    expect(moreContext.length).toBeGreaterThan(0);
+  });
+
+  it('never throws on odd input', () => {
+    expect(collectContext(pageOf([]), [], corpus)).toEqual({ context: [], moreContext: [] });
+    fc.assert(
+      fc.property(
+        fc.array(fc.string(), { maxLength: 4 }),
+        fc.option(fc.constantFrom('2021-11-10', 'not a date', '1999-01-01', ''), { nil: null }),
+        (paras, date) => {
+          const out = collectContext(pageOf(paras, { publishedAt: date }), [], corpus, {
+            limit: 3,
+          });
+          expect(out.context.length).toBeLessThanOrEqual(3);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
