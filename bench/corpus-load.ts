@@ -6,11 +6,18 @@
  *   raw:   the baseline in the same run — validate the raw sources, build the index from them
  *          (mentions, match index) and load it, which is what the extension would do without
  *          a precomputed index.
- * Every run uses a fresh page, so parsing and the code run cold in a new JS context. The text
- * is fetched before the clock starts; the table prints median and p95 in ms, and the sizes.
+ * Page rows: every run uses a fresh page, so parsing and the code run cold in a new JS context.
+ * Service-worker rows (when a built extension is in dist/): the same code injected into the
+ * extension's own service worker, which fetches the index packaged in dist/; each run injects a
+ * uniquely tagged copy so nothing is reused from V8's compilation cache (the worker itself stays
+ * up between runs). The text is fetched before the clock starts; the table prints median and
+ * p95 in ms, and the sizes.
  */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -18,21 +25,40 @@ import { readGeneratedIndexText, readSourceFiles } from '../src/corpus/node.ts';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 30;
+const DIST = resolve('dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Which = 'index' | 'raw';
+type Times = Record<Which, number[]>;
+type BenchGlobals = Record<string, (url?: string, inline?: string) => Promise<{ ms: number }>>;
+
+/** Alternates the order of the two sides so neither always runs first. */
+function orderOf(i: number): Which[] {
+  return i % 2 === 0 ? ['index', 'raw'] : ['raw', 'index'];
+}
 
 const ENTRY = `
 import { loadCorpus } from './src/corpus/load.ts';
 import { validateCorpusSources } from './src/corpus/validate.ts';
 import { buildCorpusIndex } from './src/corpus/build-index.ts';
 async function text(url) { return (await fetch(url)).text(); }
-window.benchIndex = async () => {
-  const body = await text('/index.json');
+globalThis.benchIndex = async (url = '/index.json') => {
+  const body = await text(url);
   const t0 = performance.now();
   const corpus = loadCorpus(JSON.parse(body));
   const ms = performance.now() - t0;
   return { ms, articles: corpus.articles.size, events: corpus.events.length };
 };
-window.benchRaw = async () => {
-  const body = await text('/sources.json');
+globalThis.benchRaw = async (url = '/sources.json', inline = null) => {
+  const body = inline ?? (await text(url));
   const t0 = performance.now();
   const v = validateCorpusSources(JSON.parse(body));
   if (v.problems.length) throw new Error('invalid sources');
@@ -42,28 +68,21 @@ window.benchRaw = async () => {
 };
 `;
 
-async function main() {
-  const bundle = await build({
-    stdin: {
-      contents: ENTRY,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-      sourcefile: 'bench-entry.ts',
-    },
+async function bundle(format: 'esm' | 'iife'): Promise<string> {
+  const out = await build({
+    stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'ts', sourcefile: 'bench.ts' },
     bundle: true,
-    format: 'esm',
+    format,
     minify: true,
     write: false,
     platform: 'browser',
   });
-  const js = bundle.outputFiles[0]?.text ?? '';
-  const indexText = readGeneratedIndexText();
-  const sourcesText = JSON.stringify(readSourceFiles());
+  return out.outputFiles[0]?.text ?? '';
+}
+
+async function measurePage(js: string, indexText: string, sourcesText: string): Promise<Times> {
   const routes: Record<string, [string, string]> = {
-    '/': [
-      'text/html',
-      '<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>',
-    ],
+    '/': ['text/html', '<!doctype html><script type="module" src="/bench.js"></script>'],
     '/bench.js': ['text/javascript', js],
     '/index.json': ['application/json', indexText],
     '/sources.json': ['application/json', sourcesText],
@@ -82,34 +101,20 @@ async function main() {
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const version = browser.version();
-  const times: Record<'index' | 'raw', number[]> = { index: [], raw: [] };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const times: Times = { index: [], raw: [] };
   try {
     const context = await browser.newContext();
     for (let i = 0; i < RUNS; i++) {
-      // Alternate the order so neither side always runs first.
-      const order: ('index' | 'raw')[] = i % 2 === 0 ? ['index', 'raw'] : ['raw', 'index'];
-      for (const which of order) {
+      for (const which of orderOf(i)) {
         const page = await context.newPage();
         await page.goto(`${origin}/`);
-        await page.waitForFunction(() => 'benchIndex' in window);
-        const r = await page.evaluate((w) => {
-          const fns = window as unknown as Record<string, () => Promise<{ ms: number }>>;
-          return (
-            fns[w === 'index' ? 'benchIndex' : 'benchRaw'] as () => Promise<{ ms: number }>
-          )();
-        }, which);
+        await page.waitForFunction(() => 'benchIndex' in globalThis);
+        const r = await page.evaluate(
+          (w) =>
+            (globalThis as unknown as BenchGlobals)[w === 'index' ? 'benchIndex' : 'benchRaw']!(),
+          which,
+        );
         times[which].push(r.ms);
         await page.close();
       }
@@ -118,30 +123,102 @@ async function main() {
     await browser.close();
     server.close();
   }
-  const stat = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? NaN;
-    return { median: q(0.5), p95: q(0.95) };
+  return times;
+}
+
+/** The extension's service worker, when dist/ holds a build; null (and why) otherwise. */
+async function measureServiceWorker(
+  iife: string,
+  sourcesText: string,
+): Promise<{ times: Times; indexText: string } | string> {
+  if (!existsSync(join(DIST, 'manifest.json'))) return 'no dist/manifest.json (run npm run build)';
+  const asset = readdirSync(join(DIST, 'assets')).find((f) => /^corpus-index.*\.json$/.test(f));
+  if (!asset) return 'no corpus-index*.json in dist/assets';
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
+  });
+  const times: Times = { index: [], raw: [] };
+  try {
+    const worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const url = `assets/${asset}`;
+    for (let i = 0; i < RUNS; i++) {
+      for (const which of orderOf(i)) {
+        // A uniquely tagged copy: its functions are compiled afresh, like after a restart.
+        await worker.evaluate(`${iife}\n//# run-${i}-${which}`);
+        const r = await worker.evaluate(
+          async ([w, u, src]) => {
+            const g = globalThis as unknown as BenchGlobals & {
+              chrome: { runtime: { getURL(p: string): string } };
+            };
+            return w === 'index'
+              ? g.benchIndex!(g.chrome.runtime.getURL(u))
+              : g.benchRaw!(undefined, src);
+          },
+          [which, url, sourcesText] as const,
+        );
+        times[which].push(r.ms);
+      }
+    }
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return { times, indexText: readFileSync(join(DIST, 'assets', asset), 'utf8') };
+}
+
+function stat(xs: number[]): { median: number; p95: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? NaN;
+  return { median: q(0.5), p95: q(0.95) };
+}
+
+async function main() {
+  const indexText = readGeneratedIndexText();
+  const sourcesText = JSON.stringify(readSourceFiles());
+  const [esm, iife] = await Promise.all([bundle('esm'), bundle('iife')]);
+  const page = await measurePage(esm, indexText, sourcesText);
+  const sw = await measureServiceWorker(iife, sourcesText);
+
+  const kib = (n: number) => (n / 1024).toFixed(1).padStart(9);
+  const gz = (s: string) => (gzipSync(s).length / 1024).toFixed(1).padStart(8);
+  const row = (label: string, xs: number[], bytes: number, gzip: string) => {
+    const { median, p95 } = stat(xs);
+    console.log(
+      `| ${label.padEnd(46)} | ${median.toFixed(2).padStart(9)} | ${p95.toFixed(2).padStart(6)} | ${kib(bytes)} | ${gzip} |`,
+    );
   };
-  const kb = (s: string) => (Buffer.byteLength(s) / 1024).toFixed(1);
-  const gz = (s: string) => (gzipSync(s).length / 1024).toFixed(1);
-  const idx = stat(times.index);
-  const raw = stat(times.raw);
-  console.log(`Chromium ${version}, ${RUNS} cold runs each (fresh page per run)\n`);
+  const indexBytes = Buffer.byteLength(indexText);
+  const sourceBytes = Buffer.byteLength(sourcesText);
+  console.log(`${RUNS} cold runs per row\n`);
+  console.log(`| ${'load'.padEnd(46)} | median ms | p95 ms | input KiB | gzip KiB |`);
+  console.log(`|${'-'.repeat(48)}|----------:|-------:|----------:|---------:|`);
+  row('page: index, JSON.parse + loadCorpus', page.index, indexBytes, gz(indexText));
+  row('page: raw sources, validate + build + load', page.raw, sourceBytes, gz(sourcesText));
+  if (typeof sw === 'string') {
+    console.log(`\nservice worker: skipped, ${sw}`);
+  } else {
+    row(
+      'service worker: packaged index, parse + load',
+      sw.times.index,
+      Buffer.byteLength(sw.indexText),
+      gz(sw.indexText),
+    );
+    row(
+      'service worker: raw sources, validate+build+load',
+      sw.times.raw,
+      sourceBytes,
+      gz(sourcesText),
+    );
+  }
+  const ratio = stat(page.index).median / stat(page.raw).median;
+  console.log(`\npage index/raw median: ${(ratio * 100).toFixed(1)}%`);
   console.log(
-    '| load                                   | median ms | p95 ms | input KiB | gzip KiB |',
-  );
-  console.log(
-    '|----------------------------------------|----------:|-------:|----------:|---------:|',
-  );
-  console.log(
-    `| precomputed index: JSON.parse + load   | ${idx.median.toFixed(2).padStart(9)} | ${idx.p95.toFixed(2).padStart(6)} | ${kb(indexText).padStart(9)} | ${gz(indexText).padStart(8)} |`,
-  );
-  console.log(
-    `| raw sources: validate + build + load   | ${raw.median.toFixed(2).padStart(9)} | ${raw.p95.toFixed(2).padStart(6)} | ${kb(sourcesText).padStart(9)} | ${gz(sourcesText).padStart(8)} |`,
-  );
-  console.log(
-    `\nindex/raw median: ${((idx.median / raw.median) * 100).toFixed(1)}%; bench bundle ${kb(js)} KiB`,
+    `Chromium: ${CHROMIUM}; bench bundle ${(Buffer.byteLength(esm) / 1024).toFixed(1)} KiB`,
   );
 }
 
