@@ -14,7 +14,7 @@ interface PairLabel {
   b: [string, string];
   same: boolean;
 }
-const labels = pairLabels as { pairs: PairLabel[] };
+const labels = pairLabels as unknown as { pairs: PairLabel[] };
 
 function matchedQuotes(prefix: string): PageQuote[] {
   const a = seed(prefix);
@@ -160,7 +160,7 @@ describe('matchQuotes', () => {
       text,
       speaker: fc.option(fc.constantFrom('Xi', 'Biden', 'he', ''), { nil: null }),
       paragraph: fc.option(fc.integer({ min: -2, max: 5 }), { nil: undefined }),
-      matches: fc.constant([]),
+      matches: fc.constant([] as PageQuote['matches']),
     });
     fc.assert(
       fc.property(
