@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { StoredAnalysis } from '../src/analysis-store.ts';
 import browser from '../src/browser.ts';
 import type { RelatedItem } from '../src/core/types.ts';
@@ -12,7 +12,7 @@ import { RelatedList } from './RelatedList.tsx';
 import { Skeleton } from './Skeleton.tsx';
 import { Timeline } from './Timeline.tsx';
 import { useBackground } from './use-background.ts';
-import { useElapsed, useTabAnalysis } from './use-tab-analysis.ts';
+import { useElapsed, useTabAnalysis, type TabState } from './use-tab-analysis.ts';
 import { Verdict, type Anyway } from './Verdict.tsx';
 
 /** Marks read by bench/popup.ts: first commit, and first commit with the tab's analysis. */
@@ -143,8 +143,8 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
   );
 }
 
-function Body() {
-  const tab = useTabAnalysis();
+function Body({ initial }: { initial?: TabState | undefined }) {
+  const tab = useTabAnalysis(initial);
   const [anyway, setAnyway] = useState<Anyway>('idle');
   const [requested, setRequested] = useState(false);
   const analysis = tab.status === 'ready' ? tab.analysis : null;
@@ -152,14 +152,17 @@ function Body() {
   const waitedLong = useElapsed(tab.status === 'ready' && analysis === null, WAIT_MS);
   const marked = useRef(false);
 
-  useEffect(() => {
+  // Layout effects run as the render commits to the DOM: the marks time the commit itself.
+  useLayoutEffect(() => {
     performance.mark(MARK_FIRST);
   }, []);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (analysis && !marked.current) {
       marked.current = true;
       performance.mark(MARK_DATA);
     }
+  }, [analysis]);
+  useEffect(() => {
     // A new analysis after "analyse anyway" is its answer.
     setAnyway((a) => (a === 'busy' ? 'idle' : a));
   }, [analysis]);
@@ -212,6 +215,7 @@ function Body() {
   );
 }
 
-export function App() {
-  return <Body />;
+/** `initial`: the tab's state when it could be read before the first render. */
+export function App({ initial }: { initial?: TabState | undefined }) {
+  return <Body initial={initial} />;
 }

@@ -14,12 +14,22 @@ export async function targetTabId(search = location.search): Promise<number | nu
   return tab?.id ?? null;
 }
 
+/** Read the tab and its analysis once (main.tsx starts this before the first render). */
+export async function loadTabState(): Promise<TabState> {
+  const tabId = await targetTabId();
+  return { status: 'ready', tabId, analysis: tabId === null ? null : await readAnalysis(tabId) };
+}
+
+const same = (a: StoredAnalysis | null, b: StoredAnalysis | null): boolean =>
+  a === b || JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * The tab's analysis, read straight from storage.session (no round trip through the service
- * worker) and kept current as the background rewrites it.
+ * worker) and kept current as the background rewrites it. `initial` is what was read before
+ * the first render, so that render already has the data.
  */
-export function useTabAnalysis(): TabState {
-  const [state, setState] = useState<TabState>({ status: 'loading' });
+export function useTabAnalysis(initial?: TabState): TabState {
+  const [state, setState] = useState<TabState>(initial ?? { status: 'loading' });
   useEffect(() => {
     let stop = (): void => undefined;
     let live = true;
@@ -31,9 +41,14 @@ export function useTabAnalysis(): TabState {
         changed = true;
         setState({ status: 'ready', tabId, analysis });
       });
+      // Read again after subscribing: a write between the first read and now is not lost.
       const analysis = await readAnalysis(tabId);
-      // A change that arrived while reading is newer than what was read.
-      if (live && !changed) setState({ status: 'ready', tabId, analysis });
+      if (!live || changed) return;
+      setState((prev) =>
+        prev.status === 'ready' && prev.tabId === tabId && same(prev.analysis, analysis)
+          ? prev
+          : { status: 'ready', tabId, analysis },
+      );
     });
     return () => {
       live = false;

@@ -1,0 +1,192 @@
+/**
+ * `npx tsx bench/popup.ts [--runs N] [--dist DIR]` (also `npm run bench:popup`)
+ *
+ * 1. The popup's time from navigation to the first render with data, in headless Chromium with
+ *    the built extension, for a tab whose analysis is already in storage.session (the usual case:
+ *    the page was analysed when it loaded). Read from the popup's own performance marks
+ *    (`backstory:data-render`, set when the render with the analysis commits) relative to the
+ *    navigation start. Baseline in the same run: the same popup for a tab with no analysis,
+ *    timed to its first render (the skeleton) — the cost of loading the page and its code,
+ *    with no data to read.
+ * 2. The size of each built JavaScript file in dist/ (raw and gzip), and what each extension
+ *    page or script loads eagerly (its static-import closure); the corpus index chunk, loaded
+ *    by the service worker on first use, is flagged apart.
+ * Build first: `npx tsx scripts/build-index.ts && npx vite build`.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import {
+  DIST,
+  launchExtension,
+  ROOT,
+  serveFixtures,
+  waitForAnalysis,
+  type Extension,
+} from '../scripts/extension-browser.ts';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const RUNS = Number(arg('--runs') ?? 30);
+const WARMUP = 3;
+const dist = arg('--dist') ?? process.env['BACKSTORY_DIST'] ?? DIST;
+
+const MARK_FIRST = 'backstory:first-render';
+const MARK_DATA = 'backstory:data-render';
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+}
+const f1 = (n: number): string => n.toFixed(1);
+
+/** Open the popup for `tabId` in a fresh page and return the mark's time after navigation. */
+async function timePopup(ext: Extension, tabId: number, mark: string): Promise<number> {
+  const page: Page = await ext.context.newPage();
+  await page.setViewportSize({ width: 420, height: 700 });
+  await page.goto(`chrome-extension://${ext.extensionId}/popup/index.html?tabId=${tabId}`);
+  const ms = await page.waitForFunction(
+    (name) => performance.getEntriesByName(name)[0]?.startTime,
+    mark,
+    { timeout: 10_000 },
+  );
+  const value = (await ms.jsonValue()) as number;
+  await page.close();
+  return value;
+}
+
+async function popupTimes(): Promise<void> {
+  const server = await serveFixtures(ROOT);
+  const ext = await launchExtension({ dist });
+  try {
+    const url = server.url('/test/fixtures/popup/diplomacy.html');
+    const article = await ext.context.newPage();
+    await article.goto(url);
+    const { tabId } = await waitForAnalysis(ext.worker, url);
+    const rows: Array<{ name: string; times: number[] }> = [
+      { name: 'cached analysis → first render with data', times: [] },
+      { name: 'baseline: no analysis → first render (skeleton)', times: [] },
+    ];
+    const unanalysedTab = 987_654_321;
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      // Alternate, so both see the same machine state.
+      const withData = await timePopup(ext, tabId, MARK_DATA);
+      const baseline = await timePopup(ext, unanalysedTab, MARK_FIRST);
+      if (i < WARMUP) continue;
+      rows[0]?.times.push(withData);
+      rows[1]?.times.push(baseline);
+    }
+    console.log(
+      `\nPopup, ${RUNS} runs each after ${WARMUP} warm-up runs (ms after navigation start)\n`,
+    );
+    console.log('| popup | median | p90 | min | max |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const { name, times } of rows) {
+      console.log(
+        `| ${name} | ${f1(quantile(times, 0.5))} | ${f1(quantile(times, 0.9))} | ${f1(Math.min(...times))} | ${f1(Math.max(...times))} |`,
+      );
+    }
+    const [data, base] = rows.map((r) => quantile(r.times, 0.5));
+    console.log(
+      `\nReading the analysis and rendering it adds ${f1((data ?? 0) - (base ?? 0))} ms (median) to the popup's own load.`,
+    );
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+}
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return jsFiles(path);
+    return name.endsWith('.js') ? [path] : [];
+  });
+}
+
+const STATIC_IMPORT = /(?:\bimport|\bfrom)\s*["']([^"']+\.js)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+\.js)["']\s*\)/g;
+
+/** Files a script loads before it runs (static imports, transitively), as dist-relative paths. */
+function closure(file: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (path: string): void => {
+    const rel = relative(dist, path);
+    if (seen.has(rel) || !existsSync(path)) return;
+    seen.add(rel);
+    const code = readFileSync(path, 'utf8').replace(DYNAMIC_IMPORT, '');
+    for (const m of code.matchAll(STATIC_IMPORT)) {
+      const spec = m[1] ?? '';
+      visit(spec.startsWith('/') ? join(dist, spec) : join(path, '..', spec));
+    }
+  };
+  visit(file);
+  return seen;
+}
+
+function htmlScripts(html: string): string[] {
+  const text = readFileSync(join(dist, html), 'utf8');
+  return [...text.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) =>
+    join(dist, (m[1] ?? '').startsWith('/') ? (m[1] ?? '').slice(1) : join(html, '..', m[1] ?? '')),
+  );
+}
+
+function bundleSizes(): void {
+  const size = (rel: string): { raw: number; gz: number } => {
+    const body = readFileSync(join(dist, rel));
+    return { raw: body.length, gz: gzipSync(body, { level: 9 }).length };
+  };
+  const kb = (n: number): string => (n / 1024).toFixed(1);
+  const isIndex = (rel: string): boolean => /corpus-index/.test(rel);
+  console.log(`\nBuilt JavaScript in ${relative(ROOT, dist) || dist} (KiB; gzip level 9)\n`);
+  console.log('| file | raw | gzip | note |');
+  console.log('|---|---:|---:|---|');
+  const files = jsFiles(dist)
+    .map((p) => relative(dist, p))
+    .sort((a, b) => size(b).raw - size(a).raw);
+  for (const rel of files) {
+    const { raw, gz } = size(rel);
+    const note = isIndex(rel) ? 'corpus index (exempt)' : raw > 150 * 1024 ? 'over 150 KB' : '';
+    console.log(`| ${rel} | ${kb(raw)} | ${kb(gz)} | ${note} |`);
+  }
+
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+    background?: { service_worker?: string };
+    content_scripts?: Array<{ js?: string[] }>;
+  };
+  const entries: Array<[string, string[]]> = [
+    ['popup', htmlScripts('popup/index.html')],
+    ['options page', htmlScripts('options/index.html')],
+    ['service worker', [join(dist, manifest.background?.service_worker ?? '')]],
+    ['content script', (manifest.content_scripts?.[0]?.js ?? []).map((p) => join(dist, p))],
+  ];
+  console.log('\nWhat each part loads before it runs (static imports; lazy chunks apart)\n');
+  console.log('| part | files | raw | gzip | lazy (dynamic import) |');
+  console.log('|---|---:|---:|---:|---|');
+  for (const [name, starts] of entries) {
+    const all = new Set(starts.flatMap((s) => [...closure(s)]));
+    let raw = 0;
+    let gz = 0;
+    for (const rel of all) {
+      const s = size(rel);
+      raw += s.raw;
+      gz += s.gz;
+    }
+    const lazy = new Set<string>();
+    for (const rel of all) {
+      const code = readFileSync(join(dist, rel), 'utf8');
+      for (const m of code.matchAll(DYNAMIC_IMPORT)) lazy.add((m[1] ?? '').replace(/^.*\//, ''));
+    }
+    console.log(`| ${name} | ${all.size} | ${kb(raw)} | ${kb(gz)} | ${[...lazy].join(', ')} |`);
+  }
+}
+
+if (!existsSync(join(dist, 'manifest.json'))) {
+  console.error(`${dist} has no build: run \`npx tsx scripts/build-index.ts && npx vite build\``);
+  process.exit(1);
+}
+bundleSizes();
+await popupTimes();
