@@ -12,6 +12,7 @@ import {
   readGeneratedIndexText,
 } from '../../../src/corpus/node.ts';
 import type { CorpusIndex } from '../../../src/corpus/types.ts';
+import { parseDurationMinutes } from '../../../src/core/mentions.ts';
 
 const sources = readCorpusSources();
 const SEEDS = resolve(__dirname, '../../../../shared/seeds');
@@ -82,6 +83,20 @@ describe('bundled corpus sources', () => {
       expect(leaderDates).toContain(d);
     for (const e of sources.events.filter((x) => x.kind === 'taiwan-incursion'))
       expect(typeof e.figures.counted, e.id).toBe('string');
+  });
+  it('write durations the mention resolver can read', () => {
+    for (const e of sources.events.filter((x) => x.duration !== null))
+      expect(parseDurationMinutes(e.duration as string), `${e.id}: ${e.duration}`).not.toBeNull();
+  });
+
+  it('keep parts inside their larger event', () => {
+    const byId = new Map(sources.events.map((e) => [e.id, e]));
+    for (const e of sources.events.filter((x) => x.partOf !== undefined)) {
+      const whole = byId.get(e.partOf as string);
+      expect(whole, e.id).toBeDefined();
+      expect(e.date >= (whole?.date ?? ''), e.id).toBe(true);
+      expect((e.end ?? e.date) <= (whole?.end ?? whole?.date ?? ''), e.id).toBe(true);
+    }
   });
 });
 
