@@ -202,7 +202,8 @@ export function diplomacyFeatures(article: ExtractedArticle): DiplomacyFeatures 
     let cnOfficial = false;
     for (const e of ENTITIES) {
       let n = count(e.full, text);
-      if (e.short && present.has(e.entity.name)) n += count(e.short, text);
+      // A short form inside a full one ("Sullivan" in "Jake Sullivan") is not a second mention.
+      if (e.short && present.has(e.entity.name)) n += count(e.short, text.replace(e.full, ' '));
       if (n === 0) continue;
       let m = mentions.get(e.entity.name);
       if (!m) {

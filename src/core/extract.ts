@@ -171,6 +171,30 @@ export function teaserListReason(content: Element, paragraphs: string[]): string
   return null;
 }
 
+const BYLINE_LINE =
+  /^(?:by|von|par|por|di|door|av)\s+\S|^(?:published|updated|posted)\b|来源|作者|编辑|记者/i;
+const DATE_LINE =
+  /\b(?:19|20)\d{2}\b.*\b\d{1,2}\b|\b\d{1,2}\b.*\b(?:19|20)\d{2}\b|(?:19|20)\d{2}年/;
+
+/**
+ * Readability keeps the headline, byline and dateline inside the content at times; they are
+ * not body text. Drops them from the first few paragraphs only.
+ */
+function dropHeadAndByline(paragraphs: string[], meta: PageMeta): void {
+  for (let i = 0; i < 3 && paragraphs.length > 1;) {
+    const p = paragraphs[i]!;
+    const short = p.length <= 120;
+    const isHead = p === meta.title;
+    const isByline =
+      short &&
+      (BYLINE_LINE.test(p) ||
+        (!!meta.byline && p.includes(meta.byline) && p.length < meta.byline.length + 60));
+    const isDate = short && p.length <= 60 && DATE_LINE.test(p) && !/[.!?。]$/.test(p);
+    if (isHead || isByline || isDate) paragraphs.splice(i, 1);
+    else i++;
+  }
+}
+
 function toArticleMeta(m: PageMeta, url: string, wordCount: number): ArticleMeta {
   return {
     url,
@@ -225,6 +249,13 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle {
   try {
     if (queryAll(doc, '*').length > MAX_ELEMENTS) return notArticle('page has too many elements');
     const clone = doc.cloneNode(true) as Document;
+    // Readability re-parses HTML (innerHTML); inline on* handlers there trip a strict page CSP
+    // and log errors in the page's console. They carry no text: drop them from the clone.
+    for (const el of Array.from(clone.querySelectorAll('*'))) {
+      for (const a of Array.from(el.attributes)) {
+        if (/^on/i.test(a.name)) el.removeAttribute(a.name);
+      }
+    }
     const parsed = new Readability<Element>(clone, {
       serializer: (node) => node as Element,
       charThreshold: 400,
@@ -232,8 +263,7 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle {
     const content = parsed?.content;
     if (!parsed || !content) return notArticle('no article text found');
     const paragraphs = paragraphsOf(content);
-    // Readability keeps the headline inside the content at times; it is not body text.
-    if (paragraphs.length && paragraphs[0] === meta.title) paragraphs.shift();
+    dropHeadAndByline(paragraphs, meta);
     const teaser = teaserListReason(content, paragraphs);
     if (teaser) return notArticle(teaser);
     const words = countWords(paragraphs);

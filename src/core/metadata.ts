@@ -219,7 +219,7 @@ const VISIBLE_DATE =
 export function visibleDate(doc: Document): string | null {
   const candidates = queryAll(
     doc,
-    '[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [itemprop="datePublished"], header, .dateline',
+    '[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [class*="info" i], [class*="pub" i], [itemprop="datePublished"], header, .dateline',
   ).slice(0, 60);
   for (const el of candidates) {
     const text = textOf(el).slice(0, 300);
@@ -296,7 +296,8 @@ export function readMeta(doc: Document, url: string): PageMeta {
     '';
   const h1 = textOf(queryOne(doc, 'h1'));
   let title = cleanTitle(rawTitle || titleOf(doc) || h1, site);
-  if (!title) title = h1;
+  // "Headline_Section_Site": the page's own <h1> is the headline when the title contains it.
+  if (!title || (h1.length >= 8 && title !== h1 && title.includes(h1))) title = h1;
 
   let publishedAt: string | null = null;
   let publishedFrom: string | null = null;

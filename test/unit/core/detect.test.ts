@@ -1,0 +1,152 @@
+import { detectDiplomacy, diplomacyFeatures, sentences } from '../../../src/core/detect.ts';
+import { extractArticle } from '../../../src/core/extract.ts';
+import type { ExtractedArticle } from '../../../src/core/types.ts';
+import { FIXTURE_LABELS, fixture } from './fixture-pages.ts';
+
+function detectFixture(file: string): ReturnType<typeof detectDiplomacy> {
+  const { doc, url } = fixture(file);
+  return detectDiplomacy(extractArticle(doc, url));
+}
+
+function article(title: string, paragraphs: string[]): ExtractedArticle {
+  return {
+    meta: {
+      url: 'https://x.example/a',
+      title,
+      site: null,
+      publishedAt: null,
+      lang: 'en',
+      wordCount: 300,
+    },
+    paragraphs,
+  };
+}
+
+describe('fixtures: the expected label for every page', () => {
+  for (const { file, label, note } of FIXTURE_LABELS) {
+    it(`${file} → ${label} (${note ?? ''})`, () => {
+      expect(detectFixture(file).label).toBe(label);
+    });
+  }
+});
+
+describe('hard cases', () => {
+  it('a leaders’ call is diplomacy, with reasons naming actors, acts and zones', () => {
+    const d = detectFixture('biden-xi-call.html');
+    expect(d.label).toBe('us-china-diplomacy');
+    expect(d.score).toBeGreaterThan(0.5);
+    const text = d.reasons.join('\n');
+    expect(text).toMatch(/US actors: Joe Biden \(headline, lead/);
+    expect(text).toMatch(/Chinese actors: Xi Jinping \(headline, lead/);
+    expect(text).toMatch(/Diplomatic acts: .*call/);
+  });
+
+  it('a Xi–Putin summit is not US–China diplomacy', () => {
+    const d = detectFixture('xi-putin-summit.html');
+    expect(d.label).toBe('china-other');
+  });
+
+  it('a US–Japan summit that names China once is unrelated, whatever the trending box says', () => {
+    const d = detectFixture('us-japan-summit.html');
+    expect(d.label).toBe('unrelated');
+    expect(d.reasons.join('\n')).not.toMatch(/Xi Jinping/);
+  });
+
+  it('China’s EV exports with no US officials are china-other', () => {
+    const d = detectFixture('china-ev-exports.html');
+    expect(d.label).toBe('china-other');
+    expect(d.reasons.join('\n')).toMatch(/No US government actor|US named only as a country/);
+  });
+
+  it('a US budget fight mentioning China in passing is unrelated; related stories do not count', () => {
+    const d = detectFixture('us-budget-fight.html');
+    expect(d.label).toBe('unrelated');
+    expect(d.reasons.join('\n')).toMatch(/China is not a subject/);
+  });
+
+  it('sport between Chinese and American players is not diplomacy', () => {
+    expect(detectFixture('tennis-us-china.html').label).toBe('china-other');
+  });
+
+  it('PLA pressure on Taiwan with a US response is diplomacy; without a US angle it is china-other', () => {
+    const withUs = detectFixture('taiwan-drills-us-response.html');
+    expect(withUs.label).toBe('us-china-diplomacy');
+    expect(withUs.reasons.join('\n')).toMatch(/Taiwan named/);
+    expect(detectFixture('taiwan-drills-no-us.html').label).toBe('china-other');
+  });
+
+  it('a Simplified Chinese report of a 习近平–拜登 call is diplomacy', () => {
+    const d = detectFixture('zh-xi-biden-call.html');
+    expect(d.label).toBe('us-china-diplomacy');
+    const text = d.reasons.join('\n');
+    expect(text).toMatch(/Joe Biden/);
+    expect(text).toMatch(/Xi Jinping/);
+  });
+
+  it('a home page of Biden–Xi teasers is not-article', () => {
+    const d = detectFixture('front-page-biden-xi.html');
+    expect(d.label).toBe('not-article');
+    expect(d.reasons[0]).toMatch(/^Not an article: home page/);
+  });
+});
+
+describe('detection rules', () => {
+  it('passes not-article through with its reason', () => {
+    const a = { ...article('x', []), notArticleReason: 'section front' };
+    expect(detectDiplomacy(a)).toEqual({
+      label: 'not-article',
+      score: 1,
+      reasons: ['Not an article: section front'],
+    });
+  });
+
+  it('counts a bare surname only when the full name appears', () => {
+    const f1 = diplomacyFeatures(
+      article('Sullivan wins the race', ['Sullivan crossed the line first in Boston.']),
+    );
+    expect(f1.mentions.find((m) => m.name === 'Jake Sullivan')).toBeUndefined();
+    const f2 = diplomacyFeatures(
+      article('Jake Sullivan meets Wang Yi', ['Sullivan and Wang Yi met in Vienna for talks.']),
+    );
+    expect(f2.mentions.find((m) => m.name === 'Jake Sullivan')?.zones).toEqual({
+      headline: 1,
+      lead: 1,
+      body: 0,
+    });
+  });
+
+  it('does not read "Xi’an" as Xi or "us" as the US', () => {
+    const f = diplomacyFeatures(
+      article('Travel in Xi’an', ['Let us walk the city wall of Xi’an at dawn.']),
+    );
+    expect(f.mentions.map((m) => m.name)).not.toContain('Xi Jinping');
+    expect(f.mentions.map((m) => m.name)).not.toContain('United States');
+  });
+
+  it('treats a working-level exchange as china-other', () => {
+    const d = detectDiplomacy(
+      article('US and China hold first working group meeting on drug trafficking', [
+        'Officials from the United States and China held the first meeting of a new counternarcotics working group in Beijing on Tuesday.',
+        'The two sides discussed cooperation on precursor chemicals, the State Department said, and agreed to meet again.',
+        'Chinese officials described the talks as constructive.',
+      ]),
+    );
+    expect(d.label).toBe('china-other');
+    expect(d.reasons.join('\n')).toMatch(/working-level/);
+  });
+
+  it('splits English and Chinese sentences', () => {
+    expect(sentences('Biden spoke. Xi replied! Done?')).toEqual([
+      'Biden spoke.',
+      'Xi replied!',
+      'Done?',
+    ]);
+    expect(sentences('习近平通电话。拜登表示同意！')).toEqual(['习近平通电话。', '拜登表示同意！']);
+    expect(sentences('The U.S. and China met.')).toEqual(['The U.S. and China met.']);
+  });
+
+  it('is pure: same input, same output', () => {
+    const a = article('Blinken meets Wang Yi', ['Blinken met Wang Yi in Beijing for talks.']);
+    expect(detectDiplomacy(a)).toEqual(detectDiplomacy(structuredClone(a)));
+  });
+});
