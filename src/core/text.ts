@@ -3,7 +3,6 @@
  * sentence splitting and stemming. Pure functions, no Node or DOM imports.
  */
 import { stemmer } from 'stemmer';
-import synonymData from './generated/synonyms.json';
 
 /** Opening and closing quote marks we recognise, by family. */
 export const OPEN_DOUBLE = '\u201C\u201E\u00AB\u300C\u300E\uFF02"';
@@ -186,34 +185,4 @@ export function daysBetween(
   const tb = Date.parse(b.slice(0, 10));
   if (Number.isNaN(ta) || Number.isNaN(tb)) return null;
   return Math.round((tb - ta) / 86_400_000);
-}
-
-/** Stem → "synsetIds|relatedIds" (base 36), derived from WordNet by scripts/build-synonyms.ts. */
-const SYN_TABLE: Readonly<Record<string, string>> = synonymData.stems;
-const synCache = new Map<string, { s: Set<string>; r: Set<string> } | null>();
-
-function synEntry(st: string): { s: Set<string>; r: Set<string> } | null {
-  let e = synCache.get(st);
-  if (e !== undefined) return e;
-  const raw = Object.prototype.hasOwnProperty.call(SYN_TABLE, st) ? SYN_TABLE[st] : undefined;
-  if (raw === undefined) e = null;
-  else {
-    const [s = '', r = ''] = raw.split('|');
-    e = { s: new Set(s ? s.split(',') : []), r: new Set(r ? r.split(',') : []) };
-  }
-  if (synCache.size > 50_000) synCache.clear();
-  synCache.set(st, e);
-  return e;
-}
-
-/** How two stems are tied in WordNet: 'synonym' (a shared synset), 'related' (one link), or null. */
-export function synonymTie(a: string, b: string): 'synonym' | 'related' | null {
-  if (a === b) return 'synonym';
-  const ea = synEntry(a);
-  const eb = synEntry(b);
-  if (!ea || !eb) return null;
-  for (const x of ea.s) if (eb.s.has(x)) return 'synonym';
-  for (const x of ea.s) if (eb.r.has(x)) return 'related';
-  for (const x of ea.r) if (eb.s.has(x)) return 'related';
-  return null;
 }

@@ -3,10 +3,10 @@ import {
   normalizeText,
   splitSentences,
   stem,
-  synonymTie,
   tokenize,
   wordSimilarity,
 } from '../../../src/core/text.ts';
+import { synonymTie } from '../../../src/core/match.ts';
 
 describe('normalizeText', () => {
   it('folds quote marks, dashes, soft hyphens and whitespace', () => {
