@@ -167,6 +167,37 @@ describe('the popup on a US–China diplomacy article', () => {
     expect(await popup.locator('.chart desc').textContent()).toContain('10 Nov 2021');
 
     expect(await axeBothSchemes(popup)).toEqual([]);
+
+    // Keyboard: Tab reaches every control in reading order, each with a visible focus ring.
+    const focused: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await popup.keyboard.press('Tab');
+      const f = await popup.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return {
+          name: `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`,
+          ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        };
+      });
+      if (!f) continue;
+      expect(f.ring, `focus ring on ${f.name}`).toBe(true);
+      focused.push(f.name);
+    }
+    for (const expected of [
+      'button:Options',
+      `a:${same.length} same story`,
+      `button:Not the same story: ${same[0]?.title.slice(0, 20) ?? ''}`,
+      'button:“We are at a vital historical juncture',
+      'input:',
+    ]) {
+      expect(
+        focused.some((n) => n.startsWith(expected)),
+        expected,
+      ).toBe(true);
+    }
+
     await screenshots(popup, popup.locator('body'), 'popup-diplomacy');
     for (const section of ['quotes-h', 'context-h']) {
       await popup.locator(`#${section}`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
