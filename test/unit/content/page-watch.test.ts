@@ -1,0 +1,127 @@
+import { watchPage } from '../../../content/page-watch.ts';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function showArticle(headline: string): void {
+  document.title = headline;
+  document.body.innerHTML = `<main><article><h1>${headline}</h1><p>Body of ${headline}.</p></article></main>`;
+}
+
+describe('watchPage', () => {
+  let stop: AbortController;
+  let runs: { signal: AbortSignal; path: string; headline: string }[];
+  const run = (signal: AbortSignal): void => {
+    runs.push({
+      signal,
+      path: location.pathname,
+      headline: document.querySelector('h1')?.textContent ?? '',
+    });
+  };
+  const opts = (): { signal: AbortSignal; settleMs: number; pollMs: number } => ({
+    signal: stop.signal,
+    settleMs: 30,
+    pollMs: 10,
+  });
+
+  beforeEach(() => {
+    history.replaceState(null, '', '/news/first-story');
+    showArticle('First story');
+    stop = new AbortController();
+    runs = [];
+  });
+  afterEach(() => stop.abort());
+
+  it('runs once at start', () => {
+    watchPage(run, opts());
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.path).toBe('/news/first-story');
+  });
+
+  it('re-runs after a single-page navigation, once the new article is in place, aborting the old run', async () => {
+    watchPage(run, opts());
+    history.pushState(null, '', '/news/second-story');
+    await sleep(15);
+    // The old run is aborted as soon as the URL changes.
+    expect(runs[0]!.signal.aborted).toBe(true);
+    showArticle('Second story');
+    await vi.waitFor(() => expect(runs).toHaveLength(2), { timeout: 2000 });
+    expect(runs[1]).toMatchObject({ path: '/news/second-story', headline: 'Second story' });
+    expect(runs[1]!.signal.aborted).toBe(false);
+  });
+
+  it('notices popstate (back button)', async () => {
+    watchPage(run, opts());
+    history.pushState(null, '', '/news/second-story');
+    showArticle('Second story');
+    await vi.waitFor(() => expect(runs).toHaveLength(2), { timeout: 2000 });
+    history.back();
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    showArticle('First story');
+    await vi.waitFor(() => expect(runs).toHaveLength(3), { timeout: 2000 });
+    expect(runs[1]!.signal.aborted).toBe(true);
+  });
+
+  it('re-runs when the main content is replaced without a URL change', async () => {
+    watchPage(run, opts());
+    showArticle('Replaced story');
+    await vi.waitFor(() => expect(runs).toHaveLength(2), { timeout: 2000 });
+    expect(runs[1]!.headline).toBe('Replaced story');
+  });
+
+  it('does not re-run for a #hash jump or for unrelated mutations such as ads', async () => {
+    watchPage(run, opts());
+    history.pushState(null, '', '/news/first-story#comments');
+    const ad = document.createElement('div');
+    ad.textContent = 'Advertisement';
+    document.body.appendChild(ad);
+    await sleep(150);
+    expect(runs).toHaveLength(1);
+  });
+
+  it('waits for the page to settle before re-running', async () => {
+    watchPage(run, { ...opts(), settleMs: 60 });
+    history.pushState(null, '', '/news/second-story');
+    showArticle('Second story');
+    // Keep mutating for a while: the re-run waits until mutations stop.
+    for (let i = 0; i < 6; i++) {
+      await sleep(15);
+      document.querySelector('article')!.appendChild(document.createElement('p'));
+    }
+    expect(runs).toHaveLength(1);
+    await vi.waitFor(() => expect(runs).toHaveLength(2), { timeout: 2000 });
+  });
+
+  it('stops everything when its signal aborts', async () => {
+    watchPage(run, opts());
+    stop.abort();
+    expect(runs[0]!.signal.aborted).toBe(true);
+    history.pushState(null, '', '/news/other-story');
+    showArticle('Other story');
+    await sleep(150);
+    expect(runs).toHaveLength(1);
+  });
+
+  it('does nothing with an already aborted signal', () => {
+    stop.abort();
+    watchPage(run, opts());
+    expect(runs).toHaveLength(0);
+  });
+
+  it('survives runs that throw or reject', async () => {
+    let calls = 0;
+    watchPage(() => {
+      calls++;
+      if (calls === 1) throw new Error('boom');
+      return Promise.reject(new Error('later'));
+    }, opts());
+    showArticle('Next story');
+    await vi.waitFor(() => expect(calls).toBe(2), { timeout: 2000 });
+  });
+
+  it('never modifies the page DOM', async () => {
+    const before = document.documentElement.outerHTML;
+    watchPage(run, opts());
+    await sleep(50);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+});
