@@ -67,5 +67,14 @@ describe('a "not the same story" correction', () => {
     expect(sameAfter.map((r) => r.id)).toEqual(
       sameBefore.filter((r) => r.id !== target.id).map((r) => r.id),
     );
+
+    // The options page counts the correction and can forget it.
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
+    await expect.poll(() => options.locator('main').innerText()).toContain('You marked 1 article');
+    await options.getByRole('button', { name: 'Forget my corrections' }).click();
+    await expect
+      .poll(() => options.locator('main').innerText())
+      .toContain('You have not marked any article');
   });
 });
