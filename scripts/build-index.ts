@@ -1,6 +1,7 @@
 /**
  * Validates the corpus sources and writes the precomputed index the extension bundles:
  * `src/corpus/generated/corpus-index.json`. Run by `npm run build` before vite.
+ * `--check`: write nothing, exit 1 when the committed index is out of date.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
@@ -29,7 +30,13 @@ try {
   previous = null;
 }
 const out = relative(process.cwd(), GENERATED_INDEX_PATH);
-if (previous === text) {
+if (process.argv.includes('--check')) {
+  if (previous !== text) {
+    console.error(`build-index: ${out} is out of date; run npx tsx scripts/build-index.ts`);
+    process.exit(1);
+  }
+  console.log(`build-index: ${out} is up to date`);
+} else if (previous === text) {
   console.log(
     `build-index: ${out} is up to date (${articles.length} articles, ${events.length} events)`,
   );
