@@ -11,7 +11,8 @@
  * 2. The size of each built JavaScript file in dist/ (raw and gzip), and what each extension
  *    page or script loads eagerly (its static-import closure); the corpus index chunk, loaded
  *    by the service worker on first use, is flagged apart.
- * Build first: `npx tsx scripts/build-index.ts && npx vite build`.
+ * Build first: `npx tsx scripts/build-index.ts && npx vite build` (into another directory:
+ * `npx vite build --outDir DIR --emptyOutDir`, then `--dist DIR`).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -99,11 +100,12 @@ async function popupTimes(): Promise<void> {
   }
 }
 
-function jsFiles(dir: string): string[] {
+/** The built JavaScript, and the corpus index whether it is emitted as JS or as JSON. */
+function codeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return jsFiles(path);
-    return name.endsWith('.js') ? [path] : [];
+    if (statSync(path).isDirectory()) return codeFiles(path);
+    return name.endsWith('.js') || /corpus-index.*\.json$/.test(name) ? [path] : [];
   });
 }
 
@@ -141,10 +143,10 @@ function bundleSizes(): void {
   };
   const kb = (n: number): string => (n / 1024).toFixed(1);
   const isIndex = (rel: string): boolean => /corpus-index/.test(rel);
-  console.log(`\nBuilt JavaScript in ${relative(ROOT, dist) || dist} (KiB; gzip level 9)\n`);
+  console.log(`\nBuilt JavaScript in ${dist} (KiB; gzip level 9)\n`);
   console.log('| file | raw | gzip | note |');
   console.log('|---|---:|---:|---|');
-  const files = jsFiles(dist)
+  const files = codeFiles(dist)
     .map((p) => relative(dist, p))
     .sort((a, b) => size(b).raw - size(a).raw);
   for (const rel of files) {
