@@ -109,10 +109,15 @@ export async function serveFixtures(dir: string): Promise<FixtureServer> {
   };
 }
 
+/** Anything that runs code inside the extension: its service worker or one of its pages. */
+export interface ExtensionContext {
+  evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
+}
+
 /** Wait until the extension has stored an analysis for `pageUrl` (and `accept` likes it). */
 export async function waitForAnalysis(
   /** The service worker, or any extension page (both can read storage.session). */
-  worker: Worker | Page,
+  worker: ExtensionContext,
   pageUrl: string,
   accept: (a: StoredAnalysis) => boolean = () => true,
   timeoutMs = 20_000,
