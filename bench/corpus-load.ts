@@ -80,7 +80,11 @@ async function bundle(format: 'esm' | 'iife'): Promise<string> {
   return out.outputFiles[0]?.text ?? '';
 }
 
-async function measurePage(js: string, indexText: string, sourcesText: string): Promise<Times> {
+async function measurePage(
+  js: string,
+  indexText: string,
+  sourcesText: string,
+): Promise<{ times: Times; version: string }> {
   const routes: Record<string, [string, string]> = {
     '/': ['text/html', '<!doctype html><script type="module" src="/bench.js"></script>'],
     '/bench.js': ['text/javascript', js],
@@ -102,6 +106,7 @@ async function measurePage(js: string, indexText: string, sourcesText: string): 
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const version = browser.version();
   const times: Times = { index: [], raw: [] };
   try {
     const context = await browser.newContext();
@@ -123,7 +128,7 @@ async function measurePage(js: string, indexText: string, sourcesText: string): 
     await browser.close();
     server.close();
   }
-  return times;
+  return { times, version };
 }
 
 /** The extension's service worker, when dist/ holds a build; null (and why) otherwise. */
@@ -181,7 +186,7 @@ async function main() {
   const indexText = readGeneratedIndexText();
   const sourcesText = JSON.stringify(readSourceFiles());
   const [esm, iife] = await Promise.all([bundle('esm'), bundle('iife')]);
-  const page = await measurePage(esm, indexText, sourcesText);
+  const { times: page, version } = await measurePage(esm, indexText, sourcesText);
   const sw = await measureServiceWorker(iife, sourcesText);
 
   const kib = (n: number) => (n / 1024).toFixed(1).padStart(9);
@@ -197,19 +202,19 @@ async function main() {
   console.log(`${RUNS} cold runs per row\n`);
   console.log(`| ${'load'.padEnd(46)} | median ms | p95 ms | input KiB | gzip KiB |`);
   console.log(`|${'-'.repeat(48)}|----------:|-------:|----------:|---------:|`);
-  row('page: index, JSON.parse + loadCorpus', page.index, indexBytes, gz(indexText));
-  row('page: raw sources, validate + build + load', page.raw, sourceBytes, gz(sourcesText));
+  row('page: index → JSON.parse + loadCorpus', page.index, indexBytes, gz(indexText));
+  row('page: raw sources → validate + build + load', page.raw, sourceBytes, gz(sourcesText));
   if (typeof sw === 'string') {
     console.log(`\nservice worker: skipped, ${sw}`);
   } else {
     row(
-      'service worker: packaged index, parse + load',
+      'worker: packaged index → parse + loadCorpus',
       sw.times.index,
       Buffer.byteLength(sw.indexText),
       gz(sw.indexText),
     );
     row(
-      'service worker: raw sources, validate+build+load',
+      'worker: raw sources → validate + build + load',
       sw.times.raw,
       sourceBytes,
       gz(sourcesText),
@@ -218,7 +223,7 @@ async function main() {
   const ratio = stat(page.index).median / stat(page.raw).median;
   console.log(`\npage index/raw median: ${(ratio * 100).toFixed(1)}%`);
   console.log(
-    `Chromium: ${CHROMIUM}; bench bundle ${(Buffer.byteLength(esm) / 1024).toFixed(1)} KiB`,
+    `Chromium ${version} (${CHROMIUM}); bench bundle ${(Buffer.byteLength(esm) / 1024).toFixed(1)} KiB`,
   );
 }
 
