@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { readSettings, updateSettings, watchSettings, type Settings } from '../src/settings.ts';
 
+// updateSettings reads, changes and writes: two changes in flight at once would lose one.
+let queue: Promise<unknown> = Promise.resolve();
+
 /** The reader's settings, kept current, and a way to change them (popup and options page). */
 export function useSettings(): {
   settings: Settings | null;
@@ -17,7 +20,9 @@ export function useSettings(): {
     };
   }, []);
   const update = useCallback((change: (s: Settings) => Settings) => {
-    void updateSettings(change).then(setSettings);
+    const next = queue.then(() => updateSettings(change));
+    queue = next.catch(() => undefined);
+    void next.then(setSettings, () => undefined);
   }, []);
   return { settings, update };
 }
