@@ -5,9 +5,11 @@
  *  2. quote pairs: each seed is the page (corpus without it), its quotes are matched, and the
  *     matches are compared with the labelled pairs of `test/fixtures/quote-pairs.json`. Any
  *     match between seed quotes that is not labelled as the same remark counts as an error.
+ *  3. real pages about other things (../shared/data, when present): any quote match is false.
  * Prints precision, recall and every error. Exits non-zero when an acceptance figure fails.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpusIndex } from '../src/corpus/build-index.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
@@ -189,6 +191,40 @@ void key;
 const quoteP = qtp + qfp ? qtp / (qtp + qfp) : 1;
 const quoteR = qtp + qfn ? qtp / (qtp + qfn) : 1;
 
+// 3. Real pages that are not about this story (newspaper4k's saved texts, when present):
+// every quote match against the seed corpus is a false match.
+const realDir = fileURLToPath(
+  new URL('../../shared/data/newspaper4k-testdata/txt', import.meta.url),
+);
+const realLines: string[] = [];
+let realQuotes = 0;
+let realMatches = 0;
+if (existsSync(realDir)) {
+  for (const name of readdirSync(realDir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
+    const text = readFileSync(join(realDir, name), 'utf8');
+    const paragraphs = text
+      .split(/\n\s*\n|\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const page: ExtractedArticle = {
+      meta: { url: name, title: '', site: null, publishedAt: null, lang: 'en', wordCount: 0 },
+      paragraphs,
+    };
+    const qs = matchQuotes(extractQuotes(paragraphs), page, corpus);
+    realQuotes += qs.length;
+    for (const q of qs) {
+      for (const m of q.matches) {
+        realMatches++;
+        realLines.push(
+          `REAL ${name} “${q.text.slice(0, 60)}” → ${short(m.articleId)} “${m.text.slice(0, 60)}” ${m.score}`,
+        );
+      }
+    }
+  }
+}
+
 const f = (x: number) => x.toFixed(3);
 console.log('Matching evaluation (seeds, leave-one-out)\n');
 console.log('| measure | precision | recall | counts |');
@@ -197,9 +233,14 @@ console.log(`| same-story (LOO) | ${f(storyP)} | ${f(storyR)} | tp ${tp}, fp ${f
 console.log(
   `| quote pairs (${labels.pairs.length} labelled, both directions) | ${f(quoteP)} | ${f(quoteR)} | tp ${qtp}, fp ${qfp}, fn ${qfn} |`,
 );
+if (existsSync(realDir)) {
+  console.log(
+    `| real unrelated pages (newspaper4k, ${realQuotes} quotes) | false matches: ${realMatches} | | |`,
+  );
+} else console.log('(../shared/data/newspaper4k-testdata absent: real-page check skipped)');
 console.log('\nErrors:');
-for (const e of [...storyErrors, ...quoteErrors]) console.log(`- ${e}`);
-if (storyErrors.length + quoteErrors.length === 0) console.log('- none');
+for (const e of [...storyErrors, ...quoteErrors, ...realLines]) console.log(`- ${e}`);
+if (storyErrors.length + quoteErrors.length + realLines.length === 0) console.log('- none');
 
 const pass = storyP === 1 && storyR === 1 && quoteR >= 0.9 && quoteP >= 0.95;
 console.log(`\nAcceptance (same-story P=R=1; quotes R≥0.9 at P≥0.95): ${pass ? 'pass' : 'FAIL'}`);

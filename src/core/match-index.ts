@@ -377,6 +377,11 @@ export function hydrateMatchIndex(data: MatchIndexData): MatchIndex {
   return { data, docs: data.docs, byId, termIds, N: data.docs.length, avgLen: data.avgLen || 1 };
 }
 
+/** The idf of a term no article has. */
+export function maxIdf(index: MatchIndex): number {
+  return Math.log(1 + (index.N + 0.5) / 0.5);
+}
+
 /** BM25 inverse document frequency of a term id. */
 export function idf(index: MatchIndex, termId: number): number {
   const n = index.data.df[termId] ?? 0;
@@ -387,19 +392,23 @@ export function idf(index: MatchIndex, termId: number): number {
 export interface IndexQuery {
   /** term id → query term frequency. */
   terms: Map<number, number>;
+  /** Frequencies of the query's terms that no corpus article has (they still count in norms). */
+  unknown: number[];
   /** Term ids ordered by discriminative weight (idf · log tf), best first. */
   ranked: number[];
 }
 
 export function prepareQuery(index: MatchIndex, text: string): IndexQuery {
   const terms = new Map<number, number>();
+  const unknown: number[] = [];
   for (const [t, f] of termFrequencies(text)) {
     const id = index.termIds.get(t);
     if (id !== undefined) terms.set(id, f);
+    else unknown.push(f);
   }
   const weight = (id: number) => idf(index, id) * (1 + Math.log(terms.get(id) ?? 1));
   const ranked = [...terms.keys()].sort((a, b) => weight(b) - weight(a));
-  return { terms, ranked };
+  return { terms, unknown, ranked };
 }
 
 function bm25Term(index: MatchIndex, termId: number, tf: number, len: number, qtf: number): number {

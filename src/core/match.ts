@@ -10,6 +10,7 @@ import {
   extractEntities,
   fingerprint,
   idf,
+  maxIdf,
   minhash,
   minhashSimilarity,
   prepareQuery,
@@ -125,6 +126,9 @@ export function profilePage(index: MatchIndex, article: ExtractedArticle): PageP
     weights.set(id, w);
     sq += w * w;
   }
+  // Words of the page that no corpus article uses make it less like any of them.
+  const rare = maxIdf(index);
+  for (const tf of query.unknown) sq += ((1 + Math.log(tf)) * rare) ** 2;
   return {
     query,
     weights,
@@ -280,7 +284,7 @@ function findRelatedUnsafe(
   const out: RelatedItem[] = [];
   for (const r of ranked) {
     const d = index.docs[r.doc] as IndexedDoc;
-    const shared = sharedQuotes(index, pageQuotes, d, r.days);
+    const shared = sharedQuotes(index, pageQuotes, d, r.days, r.cosine);
     const why: string[] = [];
     // Same story: published close together, and sharing quotes, event-specific names or
     // much of the wording. Without dates, more evidence is needed.
@@ -412,6 +416,7 @@ function sharedQuotes(
   quotes: PreparedQuote[],
   d: IndexedDoc,
   days: number | null,
+  cosine: number,
 ): string[] {
   // A page quote may render several corpus quotes and the reverse: count the larger side.
   const pageSide: string[] = [];
@@ -419,7 +424,7 @@ function sharedQuotes(
   for (const q of quotes) {
     let hit = false;
     d.quotes.forEach((cq, k) => {
-      const m = compareQuote(index, q, cq, days);
+      const m = compareQuote(index, q, cq, days, cosine);
       if (m && m.score >= MATCH_LIMITS.quoteThreshold) {
         hit = true;
         corpusSide.add(k);
@@ -562,6 +567,8 @@ interface Remark {
 }
 
 const CONTEXT_TIE = 0.6;
+/** Article cosine from which two articles plainly tell the same story (short remarks). */
+const SAME_STORY_COSINE = 0.3;
 
 function dice(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
@@ -761,6 +768,7 @@ export function compareQuote(
   q: PreparedQuote,
   cq: IndexedQuote,
   days: number | null = null,
+  articleCosine = 1,
 ): QuoteComparison | null {
   if (q.stems.length === 0 || cq.stems.length === 0) return null;
   const near = isNear(days);
@@ -780,7 +788,16 @@ export function compareQuote(
   if (!result) return null;
   const { a, reverse } = result;
   const sameSpeaker = P.speaker !== null && P.speaker === C.speaker;
-  if (!a.anchored && !(sameSpeaker && near)) return null;
+  const sameOccasion = sameSpeaker && near;
+  if (!a.anchored && !sameOccasion) return null;
+  // A remark of one to three words ("Well,", "a mistake") says little by itself: it needs the
+  // two articles to be about the same thing, and when it is only a fragment of a longer
+  // sentence, the same speaker around the same time.
+  const shortSide = reverse ? C.stems.length : P.stems.length;
+  const sameDays = days !== null && Math.abs(days) <= 3;
+  const occasion = sameOccasion || sameDays || articleCosine >= SAME_STORY_COSINE;
+  if (shortSide < 4 && !occasion) return null;
+  if (a.short && !sameOccasion) return null;
   let score = a.f;
   const why: string[] = [];
   if (reverse) {
@@ -795,7 +812,10 @@ export function compareQuote(
     if (sameSpeaker) {
       score += 0.05;
       why.push(`same speaker: ${C.speakerName}`);
-    } else score -= 0.1;
+    } else {
+      score -= 0.2;
+      why.push(`another speaker: ${C.speakerName}`);
+    }
   }
   // The sentences around both quotes say the same thing ("Xi said China is willing to …").
   const ctx = dice(P.context, C.context);
@@ -873,10 +893,10 @@ function matchQuotesUnsafe(
       for (const cq of d.quotes) {
         let best: { cmp: QuoteComparison; seg: string | null } | null = null;
         for (const seg of segments) {
-          const cmp = compareQuote(index, seg.q, cq, r.days);
+          const cmp = compareQuote(index, seg.q, cq, r.days, r.cosine);
           if (cmp && (!best || cmp.score > best.cmp.score)) best = { cmp, seg: seg.label };
         }
-        const whole = compareQuote(index, pq, cq, r.days);
+        const whole = compareQuote(index, pq, cq, r.days, r.cosine);
         if (whole && (!best || whole.score >= best.cmp.score)) best = { cmp: whole, seg: null };
         if (!best || best.cmp.score < MATCH_LIMITS.quoteThreshold) continue;
         const why = [...best.cmp.why];

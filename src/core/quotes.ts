@@ -68,6 +68,9 @@ const NON_SPEAKERS = new Set(
 /** The speaker's name reduced to a comparable key ("President Xi Jinping" → "xi"). */
 export function speakerKey(speaker: string | null | undefined): string | null {
   if (!speaker) return null;
+  // A role ("a senior administration official") is keyed by its head noun.
+  const role = /^(?:a|an|the)\s.*?(\p{L}+)$/iu.exec(speaker.trim());
+  if (role?.[1]) return role[1].toLowerCase();
   const parts = speaker.split(/\s+/).filter((w) => /^[A-Z]/.test(w) && !TITLES.has(w));
   if (parts.length === 0) return null;
   // Chinese names put the family name first ("Xi Jinping", "Qin Gang").
