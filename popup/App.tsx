@@ -4,6 +4,7 @@ import type { StoredAnalysis } from '../src/analysis-store.ts';
 import browser from '../src/browser.ts';
 import type { RelatedItem } from '../src/core/types.ts';
 import { callBackground } from '../src/messaging.ts';
+import { isSilentSite } from '../src/settings.ts';
 import { hostnameOf, plural } from './format.ts';
 import { HighlightSwitches } from './HighlightSwitches.tsx';
 import { IncursionChart, CHART } from './IncursionChart.tsx';
@@ -12,6 +13,7 @@ import { RelatedList } from './RelatedList.tsx';
 import { Skeleton } from './Skeleton.tsx';
 import { Timeline } from './Timeline.tsx';
 import { useBackground } from './use-background.ts';
+import { toggleSite, useSettings } from './use-settings.ts';
 import { useElapsed, useTabAnalysis, type TabState } from './use-tab-analysis.ts';
 import { Verdict, type Anyway } from './Verdict.tsx';
 
@@ -151,6 +153,7 @@ function Body({ initial }: { initial?: TabState | undefined }) {
   const tabId = tab.status === 'ready' ? tab.tabId : null;
   const waitedLong = useElapsed(tab.status === 'ready' && analysis === null, WAIT_MS);
   const marked = useRef(false);
+  const { settings, update } = useSettings();
 
   // Layout effects run as the render commits to the DOM: the marks time the commit itself.
   useLayoutEffect(() => {
@@ -179,6 +182,31 @@ function Body({ initial }: { initial?: TabState | undefined }) {
     return (
       <Shell site={site}>
         <Skeleton note={note} />
+      </Shell>
+    );
+  }
+
+  if (site && settings && isSilentSite(settings, site)) {
+    const speakAgain = (): void => {
+      void update((s) => ({ ...s, silentSites: toggleSite(s.silentSites, site, false) })).then(() =>
+        callBackground('reanalyzeTab', { tabId }).catch(() => false),
+      );
+    };
+    return (
+      <Shell site={site}>
+        <section class="verdict" aria-labelledby="verdict-title">
+          <h1 id="verdict-title" class="page-title">
+            Silent on {site}
+          </h1>
+          <p class="muted">
+            You asked Backstory to stay silent on this site: no matching, no badge, no highlights.
+          </p>
+          <div class="anyway">
+            <button type="button" class="primary" onClick={speakAgain}>
+              Analyse pages on this site again
+            </button>
+          </div>
+        </section>
       </Shell>
     );
   }

@@ -7,7 +7,8 @@ let queue: Promise<unknown> = Promise.resolve();
 /** The reader's settings, kept current, and a way to change them (popup and options page). */
 export function useSettings(): {
   settings: Settings | null;
-  update: (change: (s: Settings) => Settings) => void;
+  /** Change the settings; resolves once the change is stored. */
+  update: (change: (s: Settings) => Settings) => Promise<void>;
 } {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
@@ -22,7 +23,7 @@ export function useSettings(): {
   const update = useCallback((change: (s: Settings) => Settings) => {
     const next = queue.then(() => updateSettings(change));
     queue = next.catch(() => undefined);
-    void next.then(setSettings, () => undefined);
+    return next.then(setSettings, () => undefined);
   }, []);
   return { settings, update };
 }

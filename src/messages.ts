@@ -31,6 +31,8 @@ export interface ContentToBackground {
 export interface UiToBackground {
   /** Re-run the analysis of a tab even though detection did not flag it. */
   analyzeAnyway(params: { tabId: number }): boolean;
+  /** Run the analysis of a tab again as usual (after the reader changed a setting). */
+  reanalyzeTab(params: { tabId: number }): boolean;
   /** Scroll the page of a tab to one of its quotes and flash it. */
   revealQuote(params: { tabId: number; quoteIndex: number }): boolean;
   /** The reader says a corpus article is not the same story: remember it, re-run the tab. */

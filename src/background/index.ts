@@ -18,6 +18,7 @@ listen<ContentToBackground & UiToBackground>('background', {
   reportHighlights: (stats, sender) => recordHighlights(senderTab(sender), stats),
   clearPage: (_params, sender) => forgetTab(senderTab(sender)),
   analyzeAnyway: fromUi(({ tabId }) => callContent(tabId, 'reanalyze', { force: true })),
+  reanalyzeTab: fromUi(({ tabId }) => callContent(tabId, 'reanalyze', { force: false })),
   revealQuote: fromUi(({ tabId, quoteIndex }) => callContent(tabId, 'revealQuote', { quoteIndex })),
   markNotSameStory: fromUi(({ tabId, articleId }) => markNotSameStory(tabId, articleId)),
   corpusSummary: fromUi(async () => summarizeCorpus(await getCorpus())),

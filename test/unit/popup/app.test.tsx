@@ -119,6 +119,33 @@ describe('the popup', () => {
     expect(el.querySelector('#same-h')).toBeNull();
   });
 
+  it('on a silent site, says so and can make Backstory speak there again', async () => {
+    await browserMock.storage.local.set({
+      settings: {
+        version: 1,
+        highlights: true,
+        highlightsOffSites: [],
+        silentSites: ['ledger.example'],
+      },
+    });
+    await writeAnalysis(TAB, {
+      ...notArticle,
+      detection: { label: 'unrelated', score: 0, reasons: [] },
+    });
+    const el = await mountApp();
+    expect(el.textContent).toContain('Silent on ledger.example');
+    const again = [...el.querySelectorAll('button')].find((b) =>
+      b.textContent?.startsWith('Analyse pages on this site again'),
+    );
+    act(() => again?.click());
+    await settle();
+    const stored = (await browserMock.storage.local.get('settings'))['settings'] as {
+      silentSites: string[];
+    };
+    expect(stored.silentSites).toEqual([]);
+    expect(sent).toContainEqual({ method: 'reanalyzeTab', params: { tabId: TAB } });
+  });
+
   it('switches highlights for the page’s site in the settings', async () => {
     await writeAnalysis(TAB, diplomacy);
     const el = await mountApp();
