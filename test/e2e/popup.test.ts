@@ -228,6 +228,34 @@ describe('the popup on a US–China diplomacy article', () => {
   });
 });
 
+describe('the popup on a site where Backstory stays silent', () => {
+  it('says so, and "analyse pages on this site again" lifts the silence', async () => {
+    const setSilent = (sites: string[]) =>
+      ext.worker.evaluate(
+        (silentSites) =>
+          chrome.storage.local.set({
+            settings: { version: 1, highlights: true, highlightsOffSites: [], silentSites },
+          }),
+        sites,
+      );
+    await setSilent(['127.0.0.1']);
+    const { page, url } = await visit('diplomacy');
+    const { tabId } = await waitForAnalysis(ext.worker, url, (a) => a.article === null);
+    expect(await badgeText(ext.worker, tabId)).toBe('');
+    const popup = await openPopup(ext, tabId);
+    await expect.poll(() => text(popup)).toContain('Silent on 127.0.0.1');
+    expect(await axeBothSchemes(popup)).toEqual([]);
+    await screenshots(popup, popup.locator('body'), 'popup-silent');
+    await popup.getByRole('button', { name: 'Analyse pages on this site again' }).click();
+    await expect.poll(() => popup.locator('#same-h').count(), { timeout: 15_000 }).toBe(1);
+    const { analysis } = await waitForAnalysis(ext.worker, url, (a) => a.article !== null);
+    expect(await badgeText(ext.worker, tabId)).toBe(String(analysis.related.length));
+    await setSilent([]);
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('the options page', () => {
   it('shows the switches, silent sites, what the corpus holds and the privacy statement', async () => {
     const page = await ext.context.newPage();
