@@ -3,10 +3,12 @@
  * metadata, the timeline, the event mentions of every article and the matching data.
  * Deterministic (same sources → byte-identical JSON), so a test can detect a stale index.
  */
+import { countWords } from '../core/extract.ts';
 import { buildMatchIndex } from '../core/match-index.ts';
 import { resolveMentions } from '../core/mentions.ts';
 import { hash32 } from '../core/text.ts';
 import { CORPUS_INDEX_VERSION } from './load.ts';
+import { compareEvents, compareIds } from './order.ts';
 import type { CorpusArticle, CorpusArticleEntry, CorpusIndex, TimelineEvent } from './types.ts';
 
 export { CORPUS_INDEX_VERSION };
@@ -19,18 +21,13 @@ export function corpusSourceHash(articles: CorpusArticle[], events: TimelineEven
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
-function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
-
 export function buildCorpusIndex(articles: CorpusArticle[], events: TimelineEvent[]): CorpusIndex {
-  const sortedArticles = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const sortedEvents = [...events].sort((a, b) =>
-    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  const sortedArticles = [...articles].sort(compareIds);
+  const sortedEvents = [...events].sort(compareEvents);
   const entries: CorpusArticleEntry[] = sortedArticles.map(({ text, ...meta }) => ({
     ...meta,
-    wordCount: countWords(text),
+    // Counted as for the reader's page, so the two compare.
+    wordCount: countWords(text.split(/\n\s*\n/)),
   }));
   const mentions: Record<string, CorpusIndex['mentions'][string]> = {};
   for (const a of sortedArticles) {

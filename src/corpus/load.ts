@@ -18,10 +18,8 @@ export function loadCorpus(index: CorpusIndex): LoadedCorpus {
   }
   const articles = new Map<string, CorpusArticleEntry>();
   for (const a of index.articles) articles.set(a.id, a);
-  // The builder already sorts; sorting a copy keeps hand-made indexes (tests) safe too.
-  const events = [...index.events].sort((a, b) =>
-    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  // Already sorted by date by the builder.
+  const events = index.events;
   const eventsById = new Map<string, TimelineEvent>();
   for (const e of events) eventsById.set(e.id, e);
   return { index, articles, events, eventsById, match: hydrateMatchIndex(index.match) };

@@ -4,6 +4,7 @@
  */
 import { articleIdFromPath, parseArticleSource, parseEventsSource } from './schema.ts';
 import type { Problem } from './schema.ts';
+import { compareEvents, compareIds } from './order.ts';
 import type { CorpusArticle, TimelineEvent } from './types.ts';
 
 export interface SourceFile {
@@ -75,10 +76,8 @@ export function validateCorpusSources(files: SourceFile[]): ValidatedCorpus {
         problem: `not a corpus source (expected ${ARTICLES_DIR}/<id>.md or ${EVENTS_FILE})`,
       });
   }
-  articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  events.sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  articles.sort(compareIds);
+  events.sort(compareEvents);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { articles, events, problems };
 }
