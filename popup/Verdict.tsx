@@ -35,8 +35,10 @@ export function Verdict({ analysis, forced, anyway, onAnalyseAnyway }: Props) {
       )}
       <p class={`label label-${detection.label}`}>
         <span class="label-dot" aria-hidden="true" />
-        {LABELS[detection.label]}
-        {forced && !diplomacy && <span class="muted"> · analysed on request</span>}
+        <span>
+          {LABELS[detection.label]}
+          {forced && !diplomacy && <span class="muted"> · analysed on request</span>}
+        </span>
       </p>
       {!diplomacy && detection.reasons.length > 0 && (
         <details class="reasons" open={!forced}>

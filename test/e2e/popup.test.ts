@@ -198,6 +198,10 @@ describe('the popup on a US–China diplomacy article', () => {
       ).toBe(true);
     }
 
+    await popup.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      document.querySelector('main')?.scrollTo(0, 0);
+    });
     await screenshots(popup, popup.locator('body'), 'popup-diplomacy');
     for (const section of ['quotes-h', 'context-h']) {
       await popup.locator(`#${section}`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
