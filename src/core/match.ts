@@ -25,6 +25,7 @@ import type {
   MatchIndex,
   QuoteTokens,
 } from './match-index.ts';
+import { resolveMentions } from './mentions.ts';
 import { extractQuotes, speakerKey } from './quotes.ts';
 import {
   commonPrefix,
@@ -222,6 +223,23 @@ function datePhrase(days: number | null): string | null {
   return `published ${Math.round(d / 365)} years apart`;
 }
 
+/**
+ * The timeline event that the page and the article both mention and that happened within a
+ * week before the article: the news event they share (its title), or null.
+ */
+function sharedEvent(corpus: LoadedCorpus, pageEvents: Set<string>, d: IndexedDoc): string | null {
+  let best: { title: string; date: string } | null = null;
+  for (const m of corpus.index.mentions?.[d.id] ?? []) {
+    if (!pageEvents.has(m.eventId)) continue;
+    const e = corpus.eventsById.get(m.eventId);
+    if (!e) continue;
+    const gap = daysBetween(e.date, d.publishedAt);
+    if (gap !== null && (gap < 0 || gap > 7)) continue;
+    if (!best || e.date > best.date) best = { title: e.title, date: e.date };
+  }
+  return best?.title ?? null;
+}
+
 /** The article sentence that shares the most telling words with the page: the common event. */
 function eventSentence(index: MatchIndex, page: PageProfile, d: IndexedDoc): string | null {
   let best: { text: string; score: number } | null = null;
@@ -281,6 +299,11 @@ function findRelatedUnsafe(
     pageQuotesOf(article).slice(0, MATCH_LIMITS.storyQuotes),
     article,
   );
+  const pageEvents = new Set(
+    resolveMentions(pageText(article), article.meta?.publishedAt ?? null, corpus.events).map(
+      (m) => m.eventId,
+    ),
+  );
   const out: RelatedItem[] = [];
   for (const r of ranked) {
     const d = index.docs[r.doc] as IndexedDoc;
@@ -310,13 +333,15 @@ function findRelatedUnsafe(
       );
     }
     if (same) {
-      const ev = eventSentence(index, page, d);
-      if (ev) why.push(`same event: ${clip(ev, 140)}`);
+      const shared = sharedEvent(corpus, pageEvents, d);
+      const ev = shared ? null : eventSentence(index, page, d);
+      if (shared) why.push(`same event: ${shared}`);
+      else if (ev) why.push(`same event: ${clip(ev, 140)}`);
     }
     const dp = datePhrase(r.days);
     if (dp) why.push(dp);
-    if (names.length)
-      why.push(`names both mention: ${names.slice(0, 4).map(titleCase).join(', ')}`);
+    const shown = distinctNames(names).slice(0, 4);
+    if (shown.length) why.push(`names both mention: ${shown.map(titleCase).join(', ')}`);
     why.push(`similar wording (tf·idf cosine ${r.cosine.toFixed(2)})`);
     const score = Math.min(1, r.score + 0.1 * Math.min(3, shared.length));
     out.push({
@@ -931,6 +956,15 @@ function segmentsOf(q: PageQuote, paras: readonly string[]): { q: PreparedQuote;
 
 function clip(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
+}
+
+/** Longest names first, dropping those inside another ("joe biden" in "president joe biden"). */
+function distinctNames(names: string[]): string[] {
+  const kept: string[] = [];
+  for (const n of [...names].sort((a, b) => b.length - a.length)) {
+    if (!kept.some((k) => ` ${k} `.includes(` ${n} `))) kept.push(n);
+  }
+  return kept;
 }
 
 function titleCase(s: string): string {
