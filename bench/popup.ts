@@ -7,14 +7,26 @@
  *    (`backstory:data-render`, set when the render with the analysis commits) relative to the
  *    navigation start. Baseline in the same run: the same popup for a tab with no analysis,
  *    timed to its first render (the skeleton) — the cost of loading the page and its code,
- *    with no data to read.
+ *    with no data to render; and the floor, a blank extension page whose one tiny module script
+ *    sets the same mark (added to a copy of the build), which is what Chromium itself takes to
+ *    open an extension page and run a script on this machine.
  * 2. The size of each built JavaScript file in dist/ (raw and gzip), and what each extension
  *    page or script loads eagerly (its static-import closure); the corpus index chunk, loaded
  *    by the service worker on first use, is flagged apart.
  * Build first: `npx tsx scripts/build-index.ts && npx vite build` (into another directory:
  * `npx vite build --outDir DIR --emptyOutDir`, then `--dist DIR`).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -44,11 +56,11 @@ function quantile(xs: number[], q: number): number {
 }
 const f1 = (n: number): string => n.toFixed(1);
 
-/** Open the popup for `tabId` in a fresh page and return the mark's time after navigation. */
-async function timePopup(ext: Extension, tabId: number, mark: string): Promise<number> {
+/** Open an extension page in a fresh page and return the mark's time after navigation. */
+async function timePage(ext: Extension, path: string, mark: string): Promise<number> {
   const page: Page = await ext.context.newPage();
   await page.setViewportSize({ width: 420, height: 700 });
-  await page.goto(`chrome-extension://${ext.extensionId}/popup/index.html?tabId=${tabId}`);
+  await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
   const ms = await page.waitForFunction(
     (name) => performance.getEntriesByName(name)[0]?.startTime,
     mark,
@@ -59,48 +71,77 @@ async function timePopup(ext: Extension, tabId: number, mark: string): Promise<n
   return value;
 }
 
+/** A copy of the build with a blank page that only sets the mark: the floor. */
+function withBlankPage(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'backstory-bench-popup-'));
+  cpSync(dist, copy, { recursive: true });
+  writeFileSync(
+    join(copy, 'bench-blank.html'),
+    '<!doctype html><meta charset="utf-8"><title>blank</title><script type="module" src="bench-blank.js"></script>',
+  );
+  writeFileSync(join(copy, 'bench-blank.js'), `performance.mark(${JSON.stringify(MARK_FIRST)});`);
+  return copy;
+}
+
 async function popupTimes(): Promise<void> {
   const server = await serveFixtures(ROOT);
-  const ext = await launchExtension({ dist });
+  const copy = withBlankPage();
+  const ext = await launchExtension({ dist: copy });
   try {
     const url = server.url('/test/fixtures/popup/diplomacy.html');
     const article = await ext.context.newPage();
     await article.goto(url);
     const { tabId } = await waitForAnalysis(ext.worker, url);
-    const rows: Array<{ name: string; times: number[] }> = [
-      { name: 'cached analysis → first render with data', times: [] },
-      { name: 'baseline: no analysis → first render (skeleton)', times: [] },
-    ];
     const unanalysedTab = 987_654_321;
+    const rows: Array<{ name: string; path: string; mark: string; times: number[] }> = [
+      {
+        name: 'cached analysis → first render with data',
+        path: `popup/index.html?tabId=${tabId}`,
+        mark: MARK_DATA,
+        times: [],
+      },
+      {
+        name: 'baseline: no analysis → first render (skeleton)',
+        path: `popup/index.html?tabId=${unanalysedTab}`,
+        mark: MARK_FIRST,
+        times: [],
+      },
+      {
+        name: 'floor: blank extension page → its script runs',
+        path: 'bench-blank.html',
+        mark: MARK_FIRST,
+        times: [],
+      },
+    ];
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      // Alternate, so both see the same machine state.
-      const withData = await timePopup(ext, tabId, MARK_DATA);
-      const baseline = await timePopup(ext, unanalysedTab, MARK_FIRST);
-      if (i < WARMUP) continue;
-      rows[0]?.times.push(withData);
-      rows[1]?.times.push(baseline);
+      // Interleaved, so all see the same machine state.
+      for (const row of rows) {
+        const ms = await timePage(ext, row.path, row.mark);
+        if (i >= WARMUP) row.times.push(ms);
+      }
     }
     console.log(
       `\nPopup, ${RUNS} runs each after ${WARMUP} warm-up runs (ms after navigation start)\n`,
     );
-    console.log('| popup | median | p90 | min | max |');
+    console.log('| page | median | p90 | min | max |');
     console.log('|---|---:|---:|---:|---:|');
     for (const { name, times } of rows) {
       console.log(
         `| ${name} | ${f1(quantile(times, 0.5))} | ${f1(quantile(times, 0.9))} | ${f1(Math.min(...times))} | ${f1(Math.max(...times))} |`,
       );
     }
-    const [data, base] = rows.map((r) => quantile(r.times, 0.5));
+    const [data, base, floor] = rows.map((r) => quantile(r.times, 0.5) ?? 0);
     console.log(
-      `\nReading the analysis and rendering it adds ${f1((data ?? 0) - (base ?? 0))} ms (median) to the popup's own load.`,
+      `\nMedians: rendering the analysis adds ${f1((data ?? 0) - (base ?? 0))} ms to the popup's own load; ` +
+        `the popup's code adds ${f1((base ?? 0) - (floor ?? 0))} ms to a blank extension page.`,
     );
   } finally {
     await ext.close();
     await server.close();
+    rmSync(copy, { recursive: true, force: true });
   }
 }
 
-/** The built JavaScript, and the corpus index whether it is emitted as JS or as JSON. */
 function codeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
