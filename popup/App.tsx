@@ -228,6 +228,7 @@ function Body({ initial }: { initial?: TabState | undefined }) {
     <Shell site={site}>
       <Verdict
         analysis={analysis}
+        site={site}
         forced={forced}
         anyway={anyway}
         onAnalyseAnyway={analyseAnyway}

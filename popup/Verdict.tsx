@@ -12,6 +12,8 @@ export type Anyway = 'idle' | 'busy' | 'failed';
 
 interface Props {
   analysis: Analysis;
+  /** The page's hostname, shown when the page is not an article (it has no title of its own). */
+  site?: string | null;
   /** The reader asked for this analysis although detection did not flag the page. */
   forced: boolean;
   anyway: Anyway;
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** What Backstory made of the page: its title, the label, the reasons, and "analyse anyway". */
-export function Verdict({ analysis, forced, anyway, onAnalyseAnyway }: Props) {
+export function Verdict({ analysis, site, forced, anyway, onAnalyseAnyway }: Props) {
   const { article, detection } = analysis;
   const diplomacy = detection.label === 'us-china-diplomacy';
   const canForce = article !== null && !diplomacy && !forced;
@@ -28,10 +30,12 @@ export function Verdict({ analysis, forced, anyway, onAnalyseAnyway }: Props) {
       <h1 id="verdict-title" class="page-title">
         {article?.title || 'This page'}
       </h1>
-      {article && (
+      {article ? (
         <p class="meta">
           {[article.site, formatDate(article.publishedAt)].filter(Boolean).join(' · ')}
         </p>
+      ) : (
+        site && <p class="meta">{site}</p>
       )}
       <p class={`label label-${detection.label}`}>
         <span class="label-dot" aria-hidden="true" />
