@@ -117,6 +117,7 @@ describe('the popup on an article not about US–China diplomacy', () => {
     expect(await popup.getByRole('button', { name: 'Analyse anyway' }).count()).toBe(0);
     // The badge counts diplomacy articles only.
     expect(await badgeText(ext.worker, tabId)).toBe('');
+    expect(await axeBothSchemes(popup)).toEqual([]);
     await screenshots(popup, popup.locator('body'), 'popup-unrelated-forced');
     await popup.close();
     await page.close();
