@@ -439,8 +439,8 @@ export function candidates(
   index: MatchIndex,
   q: IndexQuery,
   k = 100,
-  minTerms = 24,
-  budget = 40_000,
+  minTerms = 8,
+  budget = 20_000,
 ): number[] {
   const acc = scratchFor(index);
   const touched: number[] = [];

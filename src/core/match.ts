@@ -52,8 +52,8 @@ export interface MatchOptions {
 export const MATCH_LIMITS = {
   /** Candidates taken from the inverted index before exact re-ranking. */
   candidates: 100,
-  /** Query terms whose postings are read (the most discriminative ones). */
-  queryTerms: 24,
+  /** Query terms whose postings are always read (the most discriminative ones). */
+  queryTerms: 8,
   /** Re-ranked articles whose quotes are compared for "same story". */
   quoteCompared: 20,
   /** Related items returned. */
