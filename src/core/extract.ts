@@ -46,6 +46,14 @@ export function nonArticleUrl(url: string): string | null {
   return null;
 }
 
+function elementCount(doc: Document): number {
+  try {
+    return rootOf(doc)?.getElementsByTagName('*').length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 function textLength(el: Element | null): number {
   try {
     return el?.textContent?.length ?? 0;
@@ -181,7 +189,7 @@ const DATE_LINE =
  * not body text. Drops them from the first few paragraphs only.
  */
 function dropHeadAndByline(paragraphs: string[], meta: PageMeta): void {
-  for (let i = 0; i < 3 && paragraphs.length > 1;) {
+  for (let i = 0; i < 3 && i < paragraphs.length && paragraphs.length > 1;) {
     const p = paragraphs[i]!;
     const short = p.length <= 120;
     const isHead = p === meta.title;
@@ -247,7 +255,7 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle {
   const check = precheck(doc, url);
   if (!check.ok) return notArticle(check.reason ?? 'not an article');
   try {
-    if (queryAll(doc, '*').length > MAX_ELEMENTS) return notArticle('page has too many elements');
+    if (elementCount(doc) > MAX_ELEMENTS) return notArticle('page has too many elements');
     const clone = doc.cloneNode(true) as Document;
     // Readability re-parses HTML (innerHTML); inline on* handlers there trip a strict page CSP
     // and log errors in the page's console. They carry no text: drop them from the clone.
