@@ -108,6 +108,27 @@ const BLOCK_TAGS = new Set([
 /** Stop reading page text after this many folded characters (pathological pages). */
 export const MAX_TEXT = 2_000_000;
 
+// NodeFilter's values, spelled out so that any DOM implementation (page, test DOM) works.
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
+/**
+ * A Document method from the document's own prototype chain, not from the object itself, which
+ * a page can shadow with named elements (`<form name="createRange">`).
+ */
+function domMethod<K extends 'createTreeWalker' | 'createRange'>(
+  doc: Document,
+  name: K,
+): Document[K] {
+  let proto: object | null = Object.getPrototypeOf(doc) as object | null;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, name)) {
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  return ((proto as Document | null) ?? doc)[name];
+}
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // Soft hyphens, zero-width and other format characters, and combining marks: dropped, not spaces.
 const INVISIBLE = /[\p{Cf}\p{M}]/u;
@@ -183,20 +204,15 @@ export function buildTextMap(root: Node, skip?: (el: Element) => boolean): TextM
   };
 
   // Through the prototype: a page can shadow document methods with named elements.
-  const walker = Document.prototype.createTreeWalker.call(
-    doc,
-    root,
-    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-    {
-      acceptNode(node) {
-        if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
-        const el = node as Element;
-        if (SKIP_TAGS.has(el.tagName.toUpperCase())) return NodeFilter.FILTER_REJECT;
-        if (el.hasAttribute('hidden') || skip?.(el)) return NodeFilter.FILTER_REJECT;
-        return NodeFilter.FILTER_ACCEPT;
-      },
+  const walker = domMethod(doc, 'createTreeWalker').call(doc, root, SHOW_ELEMENT | SHOW_TEXT, {
+    acceptNode(node: Node): number {
+      if (node.nodeType !== 1) return FILTER_ACCEPT;
+      const el = node as Element;
+      if (SKIP_TAGS.has(el.tagName.toUpperCase())) return FILTER_REJECT;
+      if (el.hasAttribute('hidden') || skip?.(el)) return FILTER_REJECT;
+      return FILTER_ACCEPT;
     },
-  );
+  });
 
   for (let n = walker.nextNode(); n && length < MAX_TEXT; n = walker.nextNode()) {
     if (n.nodeType === 1) {
@@ -261,7 +277,8 @@ export function rangeFor(map: TextMap, from: number, to: number): Range | null {
   if (!startNode || !endNode || startOffset === undefined || endOffset === undefined) return null;
   if (!startNode.isConnected || !endNode.isConnected) return null;
   try {
-    const range = Document.prototype.createRange.call(startNode.ownerDocument ?? document);
+    const doc = startNode.ownerDocument;
+    const range = domMethod(doc, 'createRange').call(doc);
     range.setStart(startNode, Math.min(startOffset, startNode.data.length));
     range.setEnd(endNode, Math.min(endOffset, endNode.data.length));
     return range;
@@ -291,9 +308,10 @@ function similarity(actual: string, expected: string): number {
 }
 
 /** Weights after hypothesis: the quote itself matters most, then its context, then position. */
-const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 };
+const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 10 };
 /** Approximate matches need at least this similarity to the quote to be placed. */
 export const MIN_QUOTE_SIMILARITY = 0.82;
+const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 /** Quotes shorter than this (folded) are too ambiguous to place. */
 export const MIN_QUOTE_LENGTH = 6;
 
@@ -314,7 +332,9 @@ export function anchorQuote(
   opts: AnchorOptions = {},
 ): Anchor | null {
   const needle = fold(selector.text).trim();
-  if (needle.length < MIN_QUOTE_LENGTH) return null;
+  // A Han, kana or Hangul character says about as much as a short word.
+  const dense = needle.match(DENSE_SCRIPT)?.length ?? 0;
+  if (needle.length + 2 * dense < MIN_QUOTE_LENGTH) return null;
   const prefix = fold(selector.prefix ?? '').trim();
   const suffix = fold(selector.suffix ?? '').trim();
   const { text } = map;
@@ -326,7 +346,11 @@ export function anchorQuote(
       ? similarity(text.slice(Math.max(0, start - prefix.length - 2), start), prefix)
       : 1;
     const suf = suffix ? similarity(text.slice(end, end + suffix.length + 2), suffix) : 1;
-    const position = hint === undefined ? 1 : 1 - Math.abs(start - hint) / Math.max(1, text.length);
+    // Near the hint (the quote's paragraph starts there, so a little after it is as good as at
+    // it) beats far; beyond a few paragraphs only the quote and its context count.
+    const away =
+      hint === undefined ? 0 : start < hint ? hint - start : Math.max(0, start - hint - 600);
+    const position = Math.max(0, 1 - away / 2000);
     // A match that starts or ends inside a word ("bathe only…" for "the only…") ranks lower.
     const cut =
       (start > 0 && text[start - 1] !== ' ' ? 1 : 0) +

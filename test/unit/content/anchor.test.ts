@@ -121,3 +121,21 @@ describe('anchorQuote', () => {
     expect(root.innerHTML).toBe(before);
   });
 });
+
+describe('anchorQuote with a position hint', () => {
+  it('picks the occurrence in the quote’s own paragraph when the contexts look alike', () => {
+    const filler = '<p>' + 'Other words fill this paragraph of the page. '.repeat(80) + '</p>';
+    const root = page(
+      `<p id="a">She said "New Zealand" twice.</p>${filler}<p id="b">She said "New Zealand" twice.</p>`,
+    );
+    const map = buildTextMap(root);
+    const second = map.text.lastIndexOf('she said');
+    const a = anchorQuote(map, { text: 'New Zealand', prefix: 'She said "', hint: second });
+    expect(a?.range.startContainer.parentElement?.id).toBe('b');
+  });
+
+  it('places short quotes in scripts without spaces', () => {
+    const a = anchored('<p>他说“一带一路”倡议很重要。</p>', '一带一路');
+    expect(a?.range.toString()).toBe('一带一路');
+  });
+});
