@@ -112,6 +112,15 @@ describe('highlights on an article', () => {
     await page.screenshot({ path: screenshotPath('highlights-card-hover.png') });
   });
 
+  it('follows a dark colour scheme', async () => {
+    const light = (await cardState(page)).background;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(async () => (await cardState(page)).background).not.toBe(light);
+    expect((await cardState(page)).background).toBe('rgb(28, 33, 40)');
+    await page.screenshot({ path: screenshotPath('highlights-card-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('closes the card with Esc, and opens it from the keyboard with focus inside', async () => {
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await cardState(page)).open).toBe(false);
