@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorQuote, buildTextMap, fold, paragraphHint } from '../../../content/anchor.ts';
 
@@ -137,5 +138,63 @@ describe('anchorQuote with a position hint', () => {
   it('places short quotes in scripts without spaces', () => {
     const a = anchored('<p>他说“一带一路”倡议很重要。</p>', '一带一路');
     expect(a?.range.toString()).toBe('一带一路');
+  });
+});
+
+describe('anchorQuote over generated pages', () => {
+  it('lands on exactly the quoted words whatever the markup, spacing and marks', () => {
+    const word = fc.constantFrom(
+      'cooperation',
+      'vital',
+      'historical',
+      'juncture',
+      'frank',
+      'choice',
+      'Beijing',
+      'Washington',
+      'U.S.',
+      'well-known',
+      'leaders',
+    );
+    const space = fc.constantFrom(' ', '  ', '\n      ', '&nbsp;', ' \t');
+    const wrap = fc.constantFrom('', 'em', 'span', 'a', 'strong');
+    const marks = fc.constantFrom(['“', '”'], ['"', '"'], ['&ldquo;', '&rdquo;'], ['«', '»']);
+    const page = fc.record({
+      words: fc.array(fc.tuple(word, space, wrap, fc.boolean()), { minLength: 6, maxLength: 30 }),
+      from: fc.nat(),
+      length: fc.integer({ min: 3, max: 8 }),
+      marks,
+      split: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(page, ({ words, from, length, marks: [open, close], split }) => {
+        const start = from % (words.length - 2);
+        const end = Math.min(words.length, start + length);
+        const html: string[] = ['<p>'];
+        words.forEach(([w, sp, tag, shy], i) => {
+          if (i === start) html.push(open ?? '');
+          // A soft hyphen in the middle of long words, as some sites insert.
+          const text = shy && w.length > 6 ? `${w.slice(0, 3)}&shy;${w.slice(3)}` : w;
+          html.push(tag ? `<${tag}>${text}</${tag}>` : text);
+          if (i === end - 1) html.push(close ?? '');
+          // A quote that runs on into the next paragraph.
+          html.push(split && i === start + 1 && i < end - 1 ? '</p><p>' : sp);
+        });
+        html.push('</p>');
+        document.body.innerHTML = html.join('');
+        const quote = words
+          .slice(start, end)
+          .map(([w]) => w)
+          .join(' ');
+        const map = buildTextMap(document.body);
+        const a = anchorQuote(map, { text: quote });
+        expect(a).not.toBeNull();
+        expect(map.text.slice(a?.start, a?.end)).toBe(fold(quote));
+        // The range holds exactly the quote's letters (paragraph breaks have no text of their own).
+        const letters = (s: string): string => s.replace(/[^\p{L}\p{N}]/gu, '');
+        expect(letters(a?.range.toString() ?? '')).toBe(letters(quote));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
