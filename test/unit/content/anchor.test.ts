@@ -158,7 +158,12 @@ describe('anchorQuote over generated pages', () => {
     );
     const space = fc.constantFrom(' ', '  ', '\n      ', '&nbsp;', ' \t');
     const wrap = fc.constantFrom('', 'em', 'span', 'a', 'strong');
-    const marks = fc.constantFrom(['“', '”'], ['"', '"'], ['&ldquo;', '&rdquo;'], ['«', '»']);
+    const marks = fc.constantFrom<[string, string]>(
+      ['“', '”'],
+      ['"', '"'],
+      ['&ldquo;', '&rdquo;'],
+      ['«', '»'],
+    );
     const page = fc.record({
       words: fc.array(fc.tuple(word, space, wrap, fc.boolean()), { minLength: 6, maxLength: 30 }),
       from: fc.nat(),
