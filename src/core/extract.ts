@@ -46,11 +46,32 @@ export function nonArticleUrl(url: string): string | null {
   return null;
 }
 
-function elementCount(doc: Document): number {
-  try {
-    return rootOf(doc)?.getElementsByTagName('*').length ?? 0;
-  } catch {
-    return 0;
+const ORDERED_NODE_SNAPSHOT_TYPE = 7;
+
+/** Removes on* attributes from a (cloned) document; one native XPath query where available. */
+function dropInlineHandlers(doc: Document): void {
+  if (typeof doc.evaluate === 'function') {
+    try {
+      const found = doc.evaluate(
+        "//*[@*[starts-with(name(), 'on') or starts-with(name(), 'ON') or starts-with(name(), 'On')]]",
+        doc,
+        null,
+        ORDERED_NODE_SNAPSHOT_TYPE,
+        null,
+      );
+      for (let i = 0; i < found.snapshotLength; i++) {
+        const el = found.snapshotItem(i) as Element | null;
+        if (!el) continue;
+        for (const a of Array.from(el.attributes))
+          if (/^on/i.test(a.name)) el.removeAttribute(a.name);
+      }
+      return;
+    } catch {
+      // fall back to walking the elements
+    }
+  }
+  for (const el of Array.from(doc.querySelectorAll('*'))) {
+    for (const a of Array.from(el.attributes)) if (/^on/i.test(a.name)) el.removeAttribute(a.name);
   }
 }
 
@@ -90,12 +111,14 @@ export function precheck(doc: Document, url: string): { ok: boolean; reason?: st
     const cjk =
       /^(zh|ja|ko)/i.test(attr(root, 'lang') ?? '') ||
       /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/.test(titleOf(doc));
-    const readerable = isProbablyReaderable(doc, {
-      minContentLength: cjk ? 50 : 100,
-      minScore: cjk ? 10 : 18,
-      visibilityChecker: () => true,
-    });
-    if (!declaredArticle && !readerable) {
+    if (
+      !declaredArticle &&
+      !isProbablyReaderable(doc, {
+        minContentLength: cjk ? 50 : 100,
+        minScore: cjk ? 10 : 18,
+        visibilityChecker: () => true,
+      })
+    ) {
       return { ok: false, reason: 'no block of article text' };
     }
     return { ok: true };
@@ -221,7 +244,7 @@ export function countWords(paragraphs: string[]): number {
   for (const p of paragraphs) {
     const han = p.match(/[\u3040-\u30ff\u4e00-\u9fff]/g)?.length ?? 0;
     const latin =
-      p.replace(/[\u3040-\u30ff\u4e00-\u9fff]/g, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+      p.replace(/[\u3040-\u30ff\u4e00-\u9fff]/g, ' ').match(/[^\s\p{P}]+/gu)?.length ?? 0;
     // Two Han characters make about one English word.
     n += latin + Math.round(han / 2);
   }
@@ -255,18 +278,16 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle {
   const check = precheck(doc, url);
   if (!check.ok) return notArticle(check.reason ?? 'not an article');
   try {
-    if (elementCount(doc) > MAX_ELEMENTS) return notArticle('page has too many elements');
     const clone = doc.cloneNode(true) as Document;
     // Readability re-parses HTML (innerHTML); inline on* handlers there trip a strict page CSP
     // and log errors in the page's console. They carry no text: drop them from the clone.
-    for (const el of Array.from(clone.querySelectorAll('*'))) {
-      for (const a of Array.from(el.attributes)) {
-        if (/^on/i.test(a.name)) el.removeAttribute(a.name);
-      }
-    }
+    dropInlineHandlers(clone);
     const parsed = new Readability<Element>(clone, {
       serializer: (node) => node as Element,
       charThreshold: 400,
+      // metadata.ts has read JSON-LD already
+      disableJSONLD: true,
+      maxElemsToParse: MAX_ELEMENTS,
     }).parse();
     const content = parsed?.content;
     if (!parsed || !content) return notArticle('no article text found');
@@ -285,6 +306,9 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle {
       meta.lang = guessLang(paragraphs.join(' '));
     return { meta: toArticleMeta(meta, url, words), paragraphs };
   } catch (err) {
+    if (err instanceof Error && /elements found/.test(err.message)) {
+      return notArticle('page has too many elements');
+    }
     return notArticle(`page could not be read (${err instanceof Error ? err.name : 'error'})`);
   }
 }
