@@ -33,8 +33,6 @@ export default defineConfig(({ mode }) => {
         contentScripts: { standaloneFiles: ['content/index.ts'] },
       }),
     ],
-    // The corpus index is a JSON.parse of one string: faster to load than a JS object literal.
-    json: { stringify: true },
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
@@ -42,19 +40,8 @@ export default defineConfig(({ mode }) => {
       // Vite's preload helper touches `document`, which a service worker does not have; an
       // extension loads its chunks from disk, so preload hints gain nothing.
       modulePreload: false,
-      // The one large chunk is data (the synonym table), measured in BENCHMARKS.md.
-      chunkSizeWarningLimit: 1024,
       rolldownOptions: {
         input: { options: 'options/index.html' },
-        output: {
-          // Data gets chunks of its own, so code size and data size are seen apart.
-          codeSplitting: {
-            groups: [
-              { name: 'data-corpus-index', test: /corpus-index\.json$/ },
-              { name: 'data-synonyms', test: /synonyms\.json$/ },
-            ],
-          },
-        },
       },
     },
   };

@@ -15,9 +15,11 @@
 import { buildMatchIndex, hydrateMatchIndex } from '../src/core/match-index.ts';
 import type { MatchDoc, MatchIndex } from '../src/core/match-index.ts';
 import { profilePage, rankDocuments } from '../src/core/match.ts';
-import { readCorpusSources } from '../src/corpus/node.ts';
+import { installBundledSynonyms, readCorpusSources } from '../src/corpus/node.ts';
 import type { ExtractedArticle } from '../src/core/types.ts';
 import { splitSentences } from '../src/core/text.ts';
+
+installBundledSynonyms();
 
 const args = process.argv.slice(2);
 const argOf = (name: string) => {

@@ -13,11 +13,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpusIndex } from '../src/corpus/build-index.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { readCorpusSources } from '../src/corpus/node.ts';
+import { installBundledSynonyms, readCorpusSources } from '../src/corpus/node.ts';
 import type { CorpusArticle } from '../src/corpus/types.ts';
 import { findRelated, matchQuotes } from '../src/core/match.ts';
 import { extractQuotes } from '../src/core/quotes.ts';
 import type { ExtractedArticle, PageQuote } from '../src/core/types.ts';
+
+installBundledSynonyms();
 
 interface PairLabel {
   a: [string, string];

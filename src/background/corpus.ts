@@ -1,23 +1,36 @@
 /**
- * Loads the prebuilt corpus index once per service-worker life. The index ships as a JSON file
- * inside the extension (service workers may not `import()` chunks lazily); it is fetched from the
- * extension's own package on first use and parsed natively — never recomputed.
+ * Loads the corpus once per service-worker life: the prebuilt index and the synonym table that
+ * quote matching needs. Both ship as JSON files inside the extension (service workers may not
+ * `import()` chunks lazily, and data kept out of the code keeps the worker's start cheap); they
+ * are fetched from the extension's own package on first use and parsed natively, never
+ * recomputed.
  */
 import browser from '../browser.ts';
+import { installSynonyms, type SynonymTable } from '../core/synonyms.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import type { CorpusIndex, LoadedCorpus } from '../corpus/types.ts';
 import indexUrl from '../corpus/generated/corpus-index.json?url';
+import synonymsUrl from '../core/generated/synonyms.json?url';
 
 let loading: Promise<LoadedCorpus> | null = null;
 
-async function fetchIndex(): Promise<CorpusIndex> {
-  const response = await fetch(browser.runtime.getURL(indexUrl.replace(/^\//, '')));
-  if (!response.ok) throw new Error(`corpus index missing from the package (${response.status})`);
-  return (await response.json()) as CorpusIndex;
+async function fetchPackaged<T>(path: string, what: string): Promise<T> {
+  const response = await fetch(browser.runtime.getURL(path.replace(/^\//, '')));
+  if (!response.ok) throw new Error(`${what} missing from the package (${response.status})`);
+  return (await response.json()) as T;
+}
+
+async function load(): Promise<LoadedCorpus> {
+  const [index, synonyms] = await Promise.all([
+    fetchPackaged<CorpusIndex>(indexUrl, 'corpus index'),
+    fetchPackaged<SynonymTable>(synonymsUrl, 'synonym table'),
+  ]);
+  installSynonyms(synonyms);
+  return loadCorpus(index);
 }
 
 export function getCorpus(): Promise<LoadedCorpus> {
-  loading ??= fetchIndex().then(loadCorpus);
+  loading ??= load();
   loading.catch(() => {
     loading = null;
   });

@@ -39,7 +39,7 @@ import {
 import type { ExtractedArticle, PageQuote, QuoteMatch, RelatedItem } from './types.ts';
 // The WordNet-derived table (~0.5 MB) lives with matching, not in text.ts, so modules that only
 // need tokenising (the content script's) do not bundle it.
-import synonymData from './generated/synonyms.json';
+import { synonymTie } from './synonyms.ts';
 
 export interface MatchOptions {
   /** Corpus ids to leave out entirely (e.g. the page's own article in leave-one-out runs). */
@@ -516,36 +516,6 @@ type Tie = { w: number; how: string } | null;
 const SAME: Tie = { w: 1, how: 'same word' };
 // Word pairs repeat across quotes and articles: remember their ties (bounded).
 const tieCache = new Map<string, Tie>();
-
-/** Stem → "synsetIds|relatedIds" (base 36), derived from WordNet by scripts/build-synonyms.ts. */
-const SYN_TABLE: Readonly<Record<string, string>> = synonymData.stems;
-const synCache = new Map<string, { s: Set<string>; r: Set<string> } | null>();
-
-function synEntry(st: string): { s: Set<string>; r: Set<string> } | null {
-  let e = synCache.get(st);
-  if (e !== undefined) return e;
-  const raw = Object.prototype.hasOwnProperty.call(SYN_TABLE, st) ? SYN_TABLE[st] : undefined;
-  if (raw === undefined) e = null;
-  else {
-    const [s = '', r = ''] = raw.split('|');
-    e = { s: new Set(s ? s.split(',') : []), r: new Set(r ? r.split(',') : []) };
-  }
-  if (synCache.size > 50_000) synCache.clear();
-  synCache.set(st, e);
-  return e;
-}
-
-/** How two stems are tied in WordNet: 'synonym' (a shared synset), 'related' (one link), or null. */
-export function synonymTie(a: string, b: string): 'synonym' | 'related' | null {
-  if (a === b) return 'synonym';
-  const ea = synEntry(a);
-  const eb = synEntry(b);
-  if (!ea || !eb) return null;
-  for (const x of ea.s) if (eb.s.has(x)) return 'synonym';
-  for (const x of ea.s) if (eb.r.has(x)) return 'related';
-  for (const x of ea.r) if (eb.s.has(x)) return 'related';
-  return null;
-}
 
 /** How well two words render the same thing (0..1), and why. */
 function wordTie(a: string, b: string): Tie {

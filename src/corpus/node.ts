@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installSynonyms, synonymsInstalled, type SynonymTable } from '../core/synonyms.ts';
 import { loadCorpus } from './load.ts';
 import type { CorpusIndex, LoadedCorpus } from './types.ts';
 import { validateCorpusSources } from './validate.ts';
@@ -42,7 +43,17 @@ export function readGeneratedIndexText(): string {
   return readFileSync(GENERATED_INDEX_PATH, 'utf8');
 }
 
-/** The committed generated index, loaded. */
+const SYNONYMS_PATH = join(HERE, '..', 'core', 'generated', 'synonyms.json');
+
+/** Install the WordNet synonym table that quote matching needs (once per process). */
+export function installBundledSynonyms(): void {
+  if (!synonymsInstalled()) {
+    installSynonyms(JSON.parse(readFileSync(SYNONYMS_PATH, 'utf8')) as SynonymTable);
+  }
+}
+
+/** The committed generated index, loaded, with the synonym table matching needs. */
 export function readBundledCorpus(): LoadedCorpus {
+  installBundledSynonyms();
   return loadCorpus(JSON.parse(readGeneratedIndexText()) as CorpusIndex);
 }

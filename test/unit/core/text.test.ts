@@ -6,7 +6,7 @@ import {
   tokenize,
   wordSimilarity,
 } from '../../../src/core/text.ts';
-import { synonymTie } from '../../../src/core/match.ts';
+import { synonymTie } from '../../../src/core/synonyms.ts';
 
 describe('normalizeText', () => {
   it('folds quote marks, dashes, soft hyphens and whitespace', () => {
