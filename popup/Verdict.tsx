@@ -44,6 +44,13 @@ export function Verdict({ analysis, site, forced, anyway, onAnalyseAnyway }: Pro
           {forced && !diplomacy && <span class="muted"> · analysed on request</span>}
         </span>
       </p>
+      {analysis.corpusArticle && (
+        <p class="meta corpus-article">
+          This article is in Backstory's corpus
+          {analysis.corpusArticle.outlet ? ` (${analysis.corpusArticle.outlet})` : ''}; it is not
+          listed as its own coverage.
+        </p>
+      )}
       {!diplomacy && detection.reasons.length > 0 && (
         <details class="reasons" open={!forced}>
           <summary>Why</summary>

@@ -5,7 +5,7 @@
  */
 import type { LoadedCorpus } from '../corpus/types.ts';
 import { collectContext } from './context.ts';
-import { findRelated, matchQuotes } from './match.ts';
+import { findRelated, identifyCorpusArticle, matchQuotes } from './match.ts';
 import { extractQuotes } from './quotes.ts';
 import type { Analysis, Detection, ExtractedArticle } from './types.ts';
 
@@ -32,5 +32,10 @@ export function analyzeExtracted(
   const related = findRelated(extracted, corpus, matchOpts);
   const quotes = matchQuotes(extractQuotes(extracted.paragraphs), extracted, corpus, matchOpts);
   const { context, moreContext } = collectContext(extracted, related, corpus);
-  return { article, detection, related, quotes, context, moreContext };
+  const identity = identifyCorpusArticle(extracted, corpus, matchOpts);
+  const entry = identity === null ? undefined : corpus.articles.get(identity);
+  const corpusArticle = entry
+    ? { id: entry.id, title: entry.title, publishedAt: entry.publishedAt, outlet: entry.outlet }
+    : null;
+  return { article, detection, corpusArticle, related, quotes, context, moreContext };
 }

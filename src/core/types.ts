@@ -106,6 +106,14 @@ export interface HighlightStats {
   orphaned: number;
 }
 
+/** A corpus article the page was recognised as. */
+export interface CorpusArticleRef {
+  id: string;
+  title: string;
+  publishedAt: string | null;
+  outlet: string | null;
+}
+
 /** The analysis: one shape from the CLI and in `storage.session` under `analysis:<tabId>`. */
 export interface Analysis {
   article: ArticleMeta | null;
@@ -113,6 +121,8 @@ export interface Analysis {
   related: RelatedItem[];
   quotes: PageQuote[];
   context: ContextItem[];
+  /** Set when the page is itself an article of the corpus: reported as that article. */
+  corpusArticle?: CorpusArticleRef | null;
   /** Context items beyond the reader-sized list. */
   moreContext?: ContextItem[];
   /** Set by the extension only, after anchoring. */
