@@ -136,21 +136,30 @@ const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, figcaption, td';
 export function paragraphsOf(content: Element): string[] {
   const out: string[] = [];
   const blocks = Array.from(content.querySelectorAll(BLOCKS));
-  const leaves = blocks.filter((b) => !b.querySelector(BLOCKS));
-  if (leaves.length === 0) {
-    const t = (content.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return t ? [t] : [];
-  }
+  // In document order a block's descendants follow it at once: a leaf is a block whose
+  // next block is not inside it.
+  const leaves = blocks.filter((b, i) => {
+    const next = blocks[i + 1];
+    return !next || !b.contains(next);
+  });
+  const all = collapse(content.textContent ?? '');
+  if (leaves.length === 0) return all ? [all] : [];
+  let covered = 0;
   for (const el of leaves) {
     if (el.tagName === 'FIGCAPTION') continue;
-    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t.length >= 2) out.push(t);
+    const t = collapse(el.textContent ?? '');
+    if (t.length >= 2) {
+      out.push(t);
+      covered += t.length + 1;
+    }
   }
   // Text sitting directly in divs (e.g. "<div>text<br>text</div>") that no block covered.
-  if (out.join(' ').length < 0.5 * (content.textContent ?? '').replace(/\s+/g, ' ').trim().length) {
-    return splitLoose(content);
-  }
+  if (covered < 0.5 * all.length) return splitLoose(content);
   return out;
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 function splitLoose(content: Element): string[] {
@@ -243,8 +252,10 @@ export function countWords(paragraphs: string[]): number {
   let n = 0;
   for (const p of paragraphs) {
     const han = p.match(/[\u3040-\u30ff\u4e00-\u9fff]/g)?.length ?? 0;
-    const latin =
-      p.replace(/[\u3040-\u30ff\u4e00-\u9fff]/g, ' ').match(/[^\s\p{P}]+/gu)?.length ?? 0;
+    const latin = p
+      .replace(/[\u3040-\u30ff\u4e00-\u9fff]/g, ' ')
+      .split(/\s+/)
+      .filter((w) => /[^\s!-/:-@[-`{-~—–…“”‘’«»]/.test(w)).length;
     // Two Han characters make about one English word.
     n += latin + Math.round(han / 2);
   }

@@ -242,11 +242,18 @@ function primaryLang(raw: string | null | undefined): string | null {
 
 /** Guess the language from the text when the page does not declare it (only zh/ja/ko/en). */
 export function guessLang(text: string): string {
-  const sample = text.slice(0, 4000);
-  const han = (sample.match(/[\u4e00-\u9fff]/g) ?? []).length;
-  const kana = (sample.match(/[\u3040-\u30ff]/g) ?? []).length;
-  const hangul = (sample.match(/[\uac00-\ud7af]/g) ?? []).length;
-  const latin = (sample.match(/[a-zA-Z]/g) ?? []).length;
+  let han = 0;
+  let kana = 0;
+  let hangul = 0;
+  let latin = 0;
+  const n = Math.min(text.length, 4000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+    else if (c >= 0x3040 && c <= 0x30ff) kana++;
+    else if (c >= 0xac00 && c <= 0xd7af) hangul++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
   if (kana > 20 && kana > han / 10) return 'ja';
   if (hangul > 20) return 'ko';
   if (han > 20 && han > latin / 4) return 'zh';
