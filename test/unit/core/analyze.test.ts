@@ -44,10 +44,21 @@ describe('analyzeExtracted', () => {
 
   it('does no matching for pages that are not diplomacy unless forced', () => {
     const html = readFileSync(join(ROOT, 'test/fixtures/e2e/unrelated.html'), 'utf8');
-    const plain = analyzeFile(html, 'html', 'https://n.example/mill', corpus);
+    const plain = analyzeFile(
+      html,
+      'html',
+      'https://harbour-ledger.example/local/2023/03/02/tide-mill-restored',
+      corpus,
+    );
     expect(plain.detection.label).not.toBe('us-china-diplomacy');
     expect([plain.related, plain.quotes, plain.context]).toEqual([[], [], []]);
-    const forced = analyzeFile(html, 'html', 'https://n.example/mill', corpus, { force: true });
+    const forced = analyzeFile(
+      html,
+      'html',
+      'https://harbour-ledger.example/local/2023/03/02/tide-mill-restored',
+      corpus,
+      { force: true },
+    );
     expect(forced.detection.label).toBe(plain.detection.label);
     // Forced: matching and context ran (the extended timeline exists, even if nothing matched).
     expect(plain.moreContext).toBeUndefined();
