@@ -49,7 +49,14 @@ const ENTRY = `
 import { loadCorpus } from './src/corpus/load.ts';
 import { validateCorpusSources } from './src/corpus/validate.ts';
 import { buildCorpusIndex } from './src/corpus/build-index.ts';
+import { installSynonyms } from './src/core/synonyms.ts';
 async function text(url) { return (await fetch(url)).text(); }
+globalThis.benchSynonyms = async (url) => {
+  const body = await text(url);
+  const t0 = performance.now();
+  installSynonyms(JSON.parse(body));
+  return { ms: performance.now() - t0 };
+};
 globalThis.benchIndex = async (url = '/index.json') => {
   const body = await text(url);
   const t0 = performance.now();
@@ -135,10 +142,13 @@ async function measurePage(
 async function measureServiceWorker(
   iife: string,
   sourcesText: string,
-): Promise<{ times: Times; indexText: string } | string> {
+): Promise<{ times: Times; indexText: string; synonyms: number[]; synonymsText: string } | string> {
   if (!existsSync(join(DIST, 'manifest.json'))) return 'no dist/manifest.json (run npm run build)';
   const asset = readdirSync(join(DIST, 'assets')).find((f) => /^corpus-index.*\.json$/.test(f));
   if (!asset) return 'no corpus-index*.json in dist/assets';
+  const synAsset = readdirSync(join(DIST, 'assets')).find((f) => /^synonyms.*\.json$/.test(f));
+  if (!synAsset) return 'no synonyms*.json in dist/assets';
+  const synonyms: number[] = [];
   const profile = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -168,12 +178,25 @@ async function measureServiceWorker(
         );
         times[which].push(r.ms);
       }
+      // The worker also parses the synonym table matching needs, once per start.
+      const r = await worker.evaluate(async (u) => {
+        const g = globalThis as unknown as BenchGlobals & {
+          chrome: { runtime: { getURL(p: string): string } };
+        };
+        return g.benchSynonyms!(g.chrome.runtime.getURL(u));
+      }, `assets/${synAsset}`);
+      synonyms.push(r.ms);
     }
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
-  return { times, indexText: readFileSync(join(DIST, 'assets', asset), 'utf8') };
+  return {
+    times,
+    indexText: readFileSync(join(DIST, 'assets', asset), 'utf8'),
+    synonyms,
+    synonymsText: readFileSync(join(DIST, 'assets', synAsset), 'utf8'),
+  };
 }
 
 function stat(xs: number[]): { median: number; p95: number } {
@@ -218,6 +241,12 @@ async function main() {
       sw.times.raw,
       sourceBytes,
       gz(sourcesText),
+    );
+    row(
+      'worker: packaged synonym table → parse + install',
+      sw.synonyms,
+      Buffer.byteLength(sw.synonymsText),
+      gz(sw.synonymsText),
     );
   }
   const ratio = stat(page.index).median / stat(page.raw).median;
