@@ -366,13 +366,18 @@ export function anchorQuote(
 
   const pick = (candidates: Candidate[], exact: boolean): Anchor | null => {
     candidates.sort((a, b) => b.score - a.score || a.start - b.start);
+    const usable: Array<{ c: Candidate; range: Range }> = [];
     for (const c of candidates) {
       const range = rangeFor(map, c.start, c.end);
-      if (range && (!opts.accept || opts.accept(range))) {
-        return { range, start: c.start, end: c.end, exact };
-      }
+      if (range && (!opts.accept || opts.accept(range))) usable.push({ c, range });
+      if (usable.length === 2) break;
     }
-    return null;
+    const [best, next] = usable;
+    if (!best) return null;
+    // Two places that nothing tells apart (same words, same context, no position): guessing
+    // could highlight the wrong one, so the quote stays unplaced.
+    if (next && hint === undefined && best.c.score - next.c.score < 1e-6) return null;
+    return { range: best.range, start: best.c.start, end: best.c.end, exact };
   };
 
   const exact = allIndexes(text, needle).map((start) => ({
@@ -408,4 +413,24 @@ export function paragraphHint(map: TextMap, paragraph: string): number | undefin
   if (head.length < 12) return undefined;
   const at = map.text.indexOf(head);
   return at >= 0 ? at : undefined;
+}
+
+/**
+ * Where each extracted paragraph begins in the page, read in order: each is looked for after the
+ * previous one, so short paragraphs ("Bartleby.") and repeated ones get the place that follows
+ * their neighbours; one that cannot be found gets the position right after the previous one.
+ */
+export function paragraphHints(map: TextMap, paragraphs: readonly string[]): number[] {
+  const out: number[] = [];
+  let cursor = 0;
+  for (const p of paragraphs) {
+    const folded = fold(p).trim();
+    const head = folded.slice(0, 80);
+    let at = head.length >= 3 ? map.text.indexOf(head, cursor) : -1;
+    if (at < 0 && head.length >= 12) at = map.text.indexOf(head);
+    const hint = at >= 0 ? at : cursor;
+    out.push(hint);
+    cursor = at >= 0 ? at + folded.length : cursor;
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * root, remembers what it registered, and removes exactly that.
  */
 import type { HighlightStats, PageQuote } from '../src/core/types.ts';
-import { anchorQuote, buildTextMap, fold, paragraphHint, type TextMap } from './anchor.ts';
+import { anchorQuote, buildTextMap, fold, paragraphHints, type TextMap } from './anchor.ts';
 
 export const HIGHLIGHT_NAME = 'backstory-quote';
 /** The quote whose card is open. */
@@ -198,22 +198,18 @@ export class Highlighter {
   }
 
   private place(indexes: number[], map: TextMap): void {
-    const hints = new Map<number, number | undefined>();
+    const hints = paragraphHints(map, this.paragraphs);
     for (const i of indexes) {
       const q = this.quotes[i];
       if (!q) continue;
       const p = q.paragraph;
-      if (p !== undefined && !hints.has(p)) {
-        const para = this.paragraphs[p];
-        hints.set(p, para ? paragraphHint(map, para) : undefined);
-      }
       const found = anchorQuote(
         map,
         {
           text: q.text,
           prefix: q.prefix,
           suffix: q.suffix,
-          hint: p === undefined ? undefined : hints.get(p),
+          hint: p === undefined ? undefined : hints[p],
         },
         { accept: (r) => rendered(r) && !this.overlapsPlaced(r, i) },
       );

@@ -8,7 +8,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { anchorQuote, buildTextMap, fold, paragraphHint } from '../content/anchor.ts';
+import { anchorQuote, buildTextMap, fold, paragraphHints } from '../content/anchor.ts';
 import { extractArticle } from '../src/core/extract.ts';
 import { extractQuotesDetailed } from '../src/core/quotes.ts';
 import { pageHtml, ROOT, SHARED_DATA, sharedPages } from './labelled-pages.ts';
@@ -93,10 +93,11 @@ for (const src of sources()) {
     t.pages++;
     const started = performance.now();
     const map = buildTextMap(doc.documentElement);
+    const hints = paragraphHints(map, extracted.paragraphs);
     for (const q of quotes) {
       t.quotes++;
       const paragraph = extracted.paragraphs[q.paragraph] ?? '';
-      const hint = paragraphHint(map, paragraph);
+      const hint = hints[q.paragraph];
       const a = anchorQuote(map, { text: q.text, prefix: q.prefix, suffix: q.suffix, hint });
       if (!a) {
         t.orphaned++;
@@ -106,8 +107,8 @@ for (const src of sources()) {
       }
       if (a.exact) t.exact++;
       else t.approx++;
-      // Placed inside its own paragraph (when the paragraph itself can be found on the page).
-      if (hint !== undefined) {
+      // Placed inside its own paragraph (when the paragraph itself is found on the page).
+      if (hint !== undefined && map.text.startsWith(fold(paragraph).trim().slice(0, 80), hint)) {
         const end = hint + fold(paragraph).length + 8;
         if (a.start < hint || a.start > end) {
           t.misplaced++;

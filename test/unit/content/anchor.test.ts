@@ -81,6 +81,14 @@ describe('anchorQuote', () => {
     expect(anchored('<p>ok ok ok</p>', 'ok')).toBeNull();
   });
 
+  it('leaves a quote unplaced when nothing tells its occurrences apart', () => {
+    expect(
+      anchored('<p>“Bartleby,” I said.</p><p>“Bartleby,” I said.</p>', 'Bartleby,', {
+        prefix: '“',
+      }),
+    ).toBeNull();
+  });
+
   it('uses prefix and suffix to pick between repeated occurrences', () => {
     const a = anchored(
       '<p>First, Biden said “we will compete” in March.</p><p>Later, Xi replied “we will compete” in April.</p>',
@@ -192,7 +200,14 @@ describe('anchorQuote over generated pages', () => {
           .map(([w]) => w)
           .join(' ');
         const map = buildTextMap(document.body);
-        const a = anchorQuote(map, { text: quote });
+        // As the pipeline gives it: where the quote's words start, give or take.
+        const before = fold(
+          words
+            .slice(0, start)
+            .map(([w]) => w)
+            .join(' '),
+        );
+        const a = anchorQuote(map, { text: quote, hint: before.length });
         expect(a).not.toBeNull();
         expect(map.text.slice(a?.start, a?.end)).toBe(fold(quote));
         // The range holds exactly the quote's letters (paragraph breaks have no text of their own).

@@ -33,12 +33,17 @@ describe('Highlighter', () => {
       '<p id="a">“the only correct choice”</p><p id="b">“the only correct choice”</p>',
     );
     const h = new Highlighter(root);
-    expect(h.anchor([q('the only correct choice'), q('the only correct choice')])).toEqual({
+    const twice = [
+      { ...q('the only correct choice'), paragraph: 0 },
+      { ...q('the only correct choice'), paragraph: 1 },
+    ];
+    const paragraphs = ['“the only correct choice”', '“the only correct choice”'];
+    expect(h.anchor(twice, paragraphs)).toEqual({
       anchored: 2,
       orphaned: 0,
     });
     const parents = [0, 1].map((i) => h.rangeOf(i)?.startContainer.parentElement?.id);
-    expect(parents.sort()).toEqual(['a', 'b']);
+    expect(parents).toEqual(['a', 'b']);
     expect(h.placedIndexes()).toHaveLength(2);
   });
 
