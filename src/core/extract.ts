@@ -88,6 +88,15 @@ function textLength(el: Element | null): number {
  * isProbablyReaderable. `ok: false` means Backstory should not extract this page.
  */
 export function precheck(doc: Document, url: string): { ok: boolean; reason?: string } {
+  return precheckWith(doc, url, null);
+}
+
+/** The pre-check, reusing page types extraction has read already (JSON-LD is parsed once). */
+function precheckWith(
+  doc: Document,
+  url: string,
+  knownTypes: string[] | null,
+): { ok: boolean; reason?: string } {
   try {
     const root = rootOf(doc);
     const body = bodyOf(doc);
@@ -96,10 +105,14 @@ export function precheck(doc: Document, url: string): { ok: boolean; reason?: st
     if (len < 200) return { ok: false, reason: 'page has almost no text' };
     if (len > MAX_TEXT_CHARS) return { ok: false, reason: 'page is too large to be an article' };
 
-    const ogType =
-      attr(queryOne(doc, 'meta[property="og:type" i]'), 'content')?.toLowerCase() ?? '';
-    const ldTypes = readJsonLd(doc).types;
-    const declaredArticle = ogType === 'article' || ldTypes.some((t) => ARTICLE_TYPES.test(t));
+    // knownTypes: JSON-LD @types and og:type, lower-cased (see readMeta's pageTypes).
+    const ldTypes =
+      knownTypes ??
+      [
+        ...readJsonLd(doc).types,
+        attr(queryOne(doc, 'meta[property="og:type" i]'), 'content')?.toLowerCase() ?? '',
+      ].filter(Boolean);
+    const declaredArticle = ldTypes.some((t) => ARTICLE_TYPES.test(t));
     const declaredList = ldTypes.find((t) => NON_ARTICLE_TYPES.test(t));
     if (declaredList && !declaredArticle)
       return { ok: false, reason: `page declares itself a ${declaredList}` };
@@ -286,7 +299,7 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle {
     paragraphs: [],
     notArticleReason: reason,
   });
-  const check = precheck(doc, url);
+  const check = precheckWith(doc, url, meta.pageTypes);
   if (!check.ok) return notArticle(check.reason ?? 'not an article');
   try {
     const clone = doc.cloneNode(true) as Document;
