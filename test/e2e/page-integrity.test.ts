@@ -37,7 +37,7 @@ function recordMutations(): void {
   w.__mutations = [];
   w.__late = false;
   const name = (n: Node): string => (n.nodeType === 1 ? (n as Element).tagName : n.nodeName);
-  new MutationObserver((records) => {
+  const record = (records: MutationRecord[]): void => {
     for (const r of records) {
       w.__mutations.push({
         late: w.__late,
@@ -48,7 +48,9 @@ function recordMutations(): void {
         removed: [...r.removedNodes].map(name),
       });
     }
-  }).observe(document, {
+  };
+  const observer = new MutationObserver(record);
+  observer.observe(document, {
     subtree: true,
     childList: true,
     attributes: true,
@@ -57,6 +59,8 @@ function recordMutations(): void {
   document.addEventListener(
     'DOMContentLoaded',
     () => {
+      // The parser's last records are still queued: file them before the line is drawn.
+      record(observer.takeRecords());
       w.__late = true;
       w.__domAtReady = document.documentElement.outerHTML;
     },

@@ -35,7 +35,7 @@ function recordMutations(): void {
   w.__bsMutations = [];
   w.__bsLate = false;
   const name = (n: Node): string => (n.nodeType === 1 ? (n as Element).tagName : n.nodeName);
-  new MutationObserver((records) => {
+  const observer = new MutationObserver((records) => {
     if (!w.__bsLate) return;
     for (const r of records) {
       const nodes = [...r.addedNodes, ...r.removedNodes].map(name);
@@ -48,10 +48,18 @@ function recordMutations(): void {
         w.__bsMutations.push(`${r.type} on ${name(r.target)} ${r.attributeName ?? ''} ${nodes}`);
       }
     }
-  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
   document.addEventListener(
     'DOMContentLoaded',
     () => {
+      // Records of the parser's last work are still queued: they are not late.
+      observer.takeRecords();
       w.__bsLate = true;
       w.__bsDom = document.documentElement.outerHTML;
     },
