@@ -287,14 +287,23 @@ export function rangeFor(map: TextMap, from: number, to: number): Range | null {
   }
 }
 
-/** Where `pattern` occurs exactly in `text` (at most `max` places). */
-function allIndexes(text: string, pattern: string, max = 50): number[] {
+/**
+ * Where `pattern` occurs exactly in `text`: the `keep` places nearest the hint (the first ones
+ * without a hint), so a name repeated hundreds of times is still found in its own paragraph.
+ */
+function exactIndexes(
+  text: string,
+  pattern: string,
+  hint: number | undefined,
+  keep = 60,
+): number[] {
   const out: number[] = [];
-  for (let at = text.indexOf(pattern); at >= 0 && out.length < max;) {
+  for (let at = text.indexOf(pattern); at >= 0 && out.length < 20_000;) {
     out.push(at);
     at = text.indexOf(pattern, at + 1);
   }
-  return out;
+  if (hint === undefined || out.length <= keep) return out.slice(0, keep);
+  return out.sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint)).slice(0, keep);
 }
 
 /** 0..1: how well `expected` matches `actual` allowing edits (1 = same). */
@@ -380,7 +389,7 @@ export function anchorQuote(
     return { range: best.range, start: best.c.start, end: best.c.end, exact };
   };
 
-  const exact = allIndexes(text, needle).map((start) => ({
+  const exact = exactIndexes(text, needle, hint).map((start) => ({
     start,
     end: start + needle.length,
     errors: 0,

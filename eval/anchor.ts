@@ -3,7 +3,8 @@
  * extracts from each article of ../shared/data (and the highlight fixtures) is anchored back into
  * the page's DOM the way the content script does it. Prints, per collection, how many were placed
  * exactly, approximately, or not at all, and how many landed outside their own paragraph (which
- * would be a highlight in the wrong place). `--list` prints every quote that was not placed.
+ * would be a highlight in the wrong place). `--list` prints every quote that was not placed;
+ * `--only SUBSTRING` looks at the matching pages only.
  */
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,11 +69,14 @@ function sources(): Source[] {
 }
 
 const list = process.argv.includes('--list');
+// `--only SUBSTRING` evaluates the matching pages only.
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? (process.argv[onlyArg + 1] ?? '') : '';
 const tallies = new Map<string, Tally>();
 const missed: string[] = [];
 const misplaced: string[] = [];
 
-for (const src of sources()) {
+for (const src of sources().filter((s) => s.id.includes(only))) {
   const dom = new JSDOM(src.html(), { url: src.url, virtualConsole: new VirtualConsole() });
   try {
     const doc = dom.window.document;

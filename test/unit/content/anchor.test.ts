@@ -143,6 +143,15 @@ describe('anchorQuote with a position hint', () => {
     expect(a?.range.startContainer.parentElement?.id).toBe('b');
   });
 
+  it('finds the right place even when the words occur hundreds of times', () => {
+    const many = '<p>Bartleby said nothing.</p>'.repeat(120);
+    const root = page(`${many}<p id="late">“Bartleby,” said I, gently calling to him.</p>`);
+    const map = buildTextMap(root);
+    const hint = map.text.lastIndexOf('bartleby said i');
+    const a = anchorQuote(map, { text: 'Bartleby,', suffix: '” said I, gently calling', hint });
+    expect(a?.range.startContainer.parentElement?.id).toBe('late');
+  });
+
   it('places short quotes in scripts without spaces', () => {
     const a = anchored('<p>他说“一带一路”倡议很重要。</p>', '一带一路');
     expect(a?.range.toString()).toBe('一带一路');
