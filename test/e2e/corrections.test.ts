@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DIST_UNDER_TEST,
   launchExtension,
   openPopup,
   ROOT,
@@ -13,7 +14,6 @@ import {
   type Extension,
   type FixtureServer,
 } from './harness.ts';
-import { DIST_UNDER_TEST } from './popup-helpers.ts';
 
 let server: FixtureServer;
 let ext: Extension | null = null;

@@ -5,17 +5,14 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   badgeText,
   highlightedTexts,
-  launchExtension,
   openPopup,
   ROOT,
-  serveFixtures,
   waitForAnalysis,
-  type Extension,
-  type FixtureServer,
+  useExtension,
 } from './harness.ts';
 
 const SEED_IDS = [
@@ -26,22 +23,11 @@ const SEED_IDS = [
   '004_869f1232419da740',
 ];
 
-let ext: Extension;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await serveFixtures(ROOT);
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const suite = useExtension();
 
 async function visit(path: string): Promise<{ page: Page; url: string }> {
-  const page = await ext.context.newPage();
-  const url = server.url(path);
+  const page = await suite.ext.context.newPage();
+  const url = suite.server.url(path);
   await page.goto(url);
   return { page, url };
 }
@@ -50,7 +36,7 @@ describe('a US–China diplomacy article', () => {
   it('is analysed, matched to the seeds, highlighted, badged and shown in the popup', async () => {
     const { page, url } = await visit('/sample/article.html');
     const { tabId, analysis } = await waitForAnalysis(
-      ext.worker,
+      suite.ext.worker,
       url,
       (a) => a.highlights !== undefined,
     );
@@ -68,9 +54,9 @@ describe('a US–China diplomacy article', () => {
     expect(analysis.highlights?.anchored).toBe(highlighted.length);
     expect(highlighted.join(' | ')).toMatch(/vital historical juncture/);
 
-    expect(await badgeText(ext.worker, tabId)).toBe(String(analysis.related.length));
+    expect(await badgeText(suite.ext.worker, tabId)).toBe(String(analysis.related.length));
 
-    const popup = await openPopup(ext, tabId);
+    const popup = await openPopup(suite.ext, tabId);
     await expect
       .poll(() => popup.locator('main').innerText(), { timeout: 10_000 })
       .toContain('Xi signals thaw');
@@ -87,13 +73,13 @@ describe('a US–China diplomacy article', () => {
 describe('an unrelated article', () => {
   it('gets no badge and no highlights, and the popup says why', async () => {
     const { page, url } = await visit('/test/fixtures/e2e/unrelated.html');
-    const { tabId, analysis } = await waitForAnalysis(ext.worker, url);
+    const { tabId, analysis } = await waitForAnalysis(suite.ext.worker, url);
     expect(analysis.detection.label).not.toBe('us-china-diplomacy');
     expect(analysis.related).toEqual([]);
-    expect(await badgeText(ext.worker, tabId)).toBe('');
+    expect(await badgeText(suite.ext.worker, tabId)).toBe('');
     expect(await highlightedTexts(page)).toEqual([]);
 
-    const popup = await openPopup(ext, tabId);
+    const popup = await openPopup(suite.ext, tabId);
     await expect
       .poll(() => popup.locator('main').innerText(), { timeout: 10_000 })
       .toMatch(/Not about US–China relations|About China, not US–China diplomacy|Not an article/);
@@ -107,13 +93,13 @@ describe('an unrelated article', () => {
 
 describe('privacy', () => {
   it('makes no network request: only the test server and the extension itself are loaded', () => {
-    const outside = ext.requests.filter(
+    const outside = suite.ext.requests.filter(
       (u) =>
-        !u.startsWith(server.origin) &&
+        !u.startsWith(suite.server.origin) &&
         !u.startsWith('chrome-extension://') &&
         !u.startsWith('data:'),
     );
-    expect(ext.requests.length).toBeGreaterThan(0);
+    expect(suite.ext.requests.length).toBeGreaterThan(0);
     expect(outside).toEqual([]);
   });
 });
@@ -121,7 +107,11 @@ describe('privacy', () => {
 describe('the CLI and the extension', () => {
   it('produce the same analysis for the same page', async () => {
     const { page, url } = await visit('/sample/article.html');
-    const { analysis } = await waitForAnalysis(ext.worker, url, (a) => a.highlights !== undefined);
+    const { analysis } = await waitForAnalysis(
+      suite.ext.worker,
+      url,
+      (a) => a.highlights !== undefined,
+    );
     await page.close();
     const out = execFileSync(
       join(ROOT, 'node_modules/.bin/tsx'),
@@ -138,15 +128,15 @@ describe('a stopped service worker', () => {
   it('loses nothing: the popup still shows the analysis and a restarted worker analyses again', async () => {
     const { page, url } = await visit('/sample/article.html');
     const { tabId, analysis } = await waitForAnalysis(
-      ext.worker,
+      suite.ext.worker,
       url,
       (a) => a.highlights !== undefined,
     );
-    const cdp = await ext.context.newCDPSession(page);
+    const cdp = await suite.ext.context.newCDPSession(page);
     const stopped = new Promise<string>((resolve) => {
       cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
         const ours = versions.find((v) =>
-          v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`),
+          v.scriptURL.startsWith(`chrome-extension://${suite.ext.extensionId}/`),
         );
         if (ours?.runningStatus === 'stopped') resolve(ours.runningStatus);
       });
@@ -156,7 +146,7 @@ describe('a stopped service worker', () => {
     expect(await stopped).toBe('stopped');
 
     // The popup reads storage.session directly: the analysis is still there.
-    const popup = await openPopup(ext, tabId);
+    const popup = await openPopup(suite.ext, tabId);
     await expect
       .poll(() => popup.locator('main').innerText(), { timeout: 10_000 })
       .toContain(analysis.article?.title ?? '');

@@ -6,7 +6,7 @@
  * navigated pages are followed.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cardState,
   highlightRanges,
@@ -15,37 +15,17 @@ import {
   setSettings,
   visible,
 } from './highlight-helpers.ts';
-import {
-  highlightedTexts,
-  launchExtension,
-  openPopup,
-  ROOT,
-  serveFixtures,
-  waitForAnalysis,
-  type Extension,
-  type FixtureServer,
-} from './harness.ts';
+import { highlightedTexts, openPopup, ROOT, waitForAnalysis, useExtension } from './harness.ts';
 
 const FIXTURES = '/test/fixtures/highlights';
 
-let ext: Extension;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await serveFixtures(ROOT);
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const suite = useExtension();
 
 async function open(name: string): Promise<{ page: Page; url: string; tabId: number }> {
-  const page = await ext.context.newPage();
-  const url = server.url(`${FIXTURES}/${name}`);
+  const page = await suite.ext.context.newPage();
+  const url = suite.server.url(`${FIXTURES}/${name}`);
   await page.goto(url);
-  const { tabId } = await waitForAnalysis(ext.worker, url, (a) => a.highlights !== undefined);
+  const { tabId } = await waitForAnalysis(suite.ext.worker, url, (a) => a.highlights !== undefined);
   return { page, url, tabId };
 }
 
@@ -66,7 +46,7 @@ describe('highlights on an article', () => {
   });
 
   it('highlights each matched quote on exactly its words, and records the counts', async () => {
-    const { analysis } = await waitForAnalysis(ext.worker, url);
+    const { analysis } = await waitForAnalysis(suite.ext.worker, url);
     expect(await texts(page)).toEqual(
       [
         'We are at a vital historical juncture',
@@ -136,11 +116,11 @@ describe('highlights on an article', () => {
   });
 
   it('reveals a quote chosen in the popup: scroll, flash, card', async () => {
-    const { analysis } = await waitForAnalysis(ext.worker, url);
+    const { analysis } = await waitForAnalysis(suite.ext.worker, url);
     const index = analysis.quotes.findIndex((q) => q.text.includes('familiar and frank'));
     expect(index).toBeGreaterThanOrEqual(0);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    const popup = await openPopup(ext, tabId);
+    const popup = await openPopup(suite.ext, tabId);
     const ok = await popup.evaluate(
       ([tab, quoteIndex]) =>
         chrome.runtime.sendMessage({
@@ -166,19 +146,19 @@ describe('highlights on an article', () => {
 
   it('removes the highlights at once when switched off, globally and per site, and restores them', async () => {
     const all = await texts(page);
-    await setSettings(ext.worker, { highlights: false });
+    await setSettings(suite.ext.worker, { highlights: false });
     await expect.poll(() => highlightedTexts(page), { timeout: 2000 }).toEqual([]);
-    await setSettings(ext.worker, { highlights: true });
+    await setSettings(suite.ext.worker, { highlights: true });
     await expect.poll(() => texts(page), { timeout: 2000 }).toEqual(all);
 
-    await setSettings(ext.worker, { highlightsOffSites: ['127.0.0.1'] });
+    await setSettings(suite.ext.worker, { highlightsOffSites: ['127.0.0.1'] });
     await expect.poll(() => highlightedTexts(page), { timeout: 2000 }).toEqual([]);
     // Still off for this site after a reload (the choice persists).
-    await ext.worker.evaluate((id) => chrome.storage.session.remove(`analysis:${id}`), tabId);
+    await suite.ext.worker.evaluate((id) => chrome.storage.session.remove(`analysis:${id}`), tabId);
     await page.reload();
-    await waitForAnalysis(ext.worker, url, (a) => a.highlights !== undefined);
+    await waitForAnalysis(suite.ext.worker, url, (a) => a.highlights !== undefined);
     expect(await highlightedTexts(page)).toEqual([]);
-    await setSettings(ext.worker, { highlightsOffSites: [] });
+    await setSettings(suite.ext.worker, { highlightsOffSites: [] });
     await expect.poll(() => texts(page), { timeout: 2000 }).toEqual(all);
   });
 });
@@ -207,11 +187,11 @@ describe('pages that change', () => {
   });
 
   it('highlights an article body that arrives after the page loaded', async () => {
-    const page = await ext.context.newPage();
-    const url = server.url(`${FIXTURES}/lazy.html`);
+    const page = await suite.ext.context.newPage();
+    const url = suite.server.url(`${FIXTURES}/lazy.html`);
     await page.goto(url);
     const { analysis } = await waitForAnalysis(
-      ext.worker,
+      suite.ext.worker,
       url,
       (a) => (a.highlights?.anchored ?? 0) > 0,
     );
@@ -245,7 +225,10 @@ describe('pages that change', () => {
     await page.evaluate(() => (window as unknown as { goToSports(): void }).goToSports());
     await expect.poll(() => highlightedTexts(page), { timeout: 5000 }).toEqual([]);
     await expect.poll(async () => (await cardState(page)).hosts, { timeout: 5000 }).toBe(0);
-    const after = await waitForAnalysis(ext.worker, server.url(`${FIXTURES}/spa-sports`));
+    const after = await waitForAnalysis(
+      suite.ext.worker,
+      suite.server.url(`${FIXTURES}/spa-sports`),
+    );
     expect(after.analysis.detection.label).not.toBe('us-china-diplomacy');
     expect(url).not.toBe(after.analysis.pageUrl);
     await page.close();

@@ -4,12 +4,6 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { ROOT } from './harness.ts';
 
-/**
- * The built extension to test: `BACKSTORY_DIST` when set (a private build, safe from other
- * builds emptying dist/ mid-run), else dist/.
- */
-export const DIST_UNDER_TEST = process.env['BACKSTORY_DIST'] || undefined;
-
 export const SHOTS = join(ROOT, 'out/screenshots');
 
 export interface AxeViolation {

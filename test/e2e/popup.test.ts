@@ -5,36 +5,16 @@
  * and dark schemes into out/screenshots/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredAnalysis } from '../../src/analysis-store.ts';
-import {
-  badgeText,
-  launchExtension,
-  openPopup,
-  ROOT,
-  serveFixtures,
-  waitForAnalysis,
-  type Extension,
-  type FixtureServer,
-} from './harness.ts';
-import { axeBothSchemes, DIST_UNDER_TEST, screenshots } from './popup-helpers.ts';
+import { badgeText, openPopup, ROOT, waitForAnalysis, useExtension } from './harness.ts';
+import { axeBothSchemes, screenshots } from './popup-helpers.ts';
 
-let ext: Extension;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await serveFixtures(ROOT);
-  ext = await launchExtension({ dist: DIST_UNDER_TEST });
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const suite = useExtension();
 
 async function visit(name: string): Promise<{ page: Page; url: string }> {
-  const page = await ext.context.newPage();
-  const url = server.url(`/test/fixtures/popup/${name}.html`);
+  const page = await suite.ext.context.newPage();
+  const url = suite.server.url(`/test/fixtures/popup/${name}.html`);
   await page.goto(url);
   return { page, url };
 }
@@ -44,7 +24,7 @@ const text = (page: Page): Promise<string> => page.locator('main').innerText();
 describe('the popup while a tab is being analysed', () => {
   it('shows a skeleton of the same size, then the analysis as soon as it is stored', async () => {
     const tabId = 987_654; // a tab the extension has not analysed
-    const popup = await openPopup(ext, tabId);
+    const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => text(popup)).toContain('Analysing this page');
     expect(await popup.locator('.skeleton').count()).toBe(1);
     expect(await axeBothSchemes(popup)).toEqual([]);
@@ -66,10 +46,10 @@ describe('the popup while a tab is being analysed', () => {
       quotes: [],
       context: [],
     };
-    await ext.worker.evaluate(([key, value]) => chrome.storage.session.set({ [key]: value }), [
-      `analysis:${tabId}`,
-      analysis,
-    ] as const);
+    await suite.ext.worker.evaluate(
+      ([key, value]) => chrome.storage.session.set({ [key]: value }),
+      [`analysis:${tabId}`, analysis] as const,
+    );
     await expect.poll(() => text(popup)).toContain('Envoys meet <b>in Geneva</b>');
     expect(await popup.locator('main b').count()).toBe(0); // page strings stay text
     expect(await popup.locator('main').boundingBox()).toEqual(before);
@@ -80,11 +60,11 @@ describe('the popup while a tab is being analysed', () => {
 describe('the popup on a page that is not an article', () => {
   it('says so with the reason, and offers nothing to analyse', async () => {
     const { page, url } = await visit('front-page');
-    const { tabId, analysis } = await waitForAnalysis(ext.worker, url);
+    const { tabId, analysis } = await waitForAnalysis(suite.ext.worker, url);
     expect(analysis.detection.label).toBe('not-article');
-    expect(await badgeText(ext.worker, tabId)).toBe('');
+    expect(await badgeText(suite.ext.worker, tabId)).toBe('');
 
-    const popup = await openPopup(ext, tabId);
+    const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => text(popup)).toContain('Not an article');
     const shown = await text(popup);
     expect(shown).toContain(analysis.detection.reasons[0] ?? '');
@@ -100,11 +80,11 @@ describe('the popup on a page that is not an article', () => {
 describe('the popup on an article not about US–China diplomacy', () => {
   it('gives the reasons, and "analyse anyway" analyses it', async () => {
     const { page, url } = await visit('unrelated');
-    const { tabId, analysis } = await waitForAnalysis(ext.worker, url);
+    const { tabId, analysis } = await waitForAnalysis(suite.ext.worker, url);
     expect(analysis.detection.label).toBe('unrelated');
-    expect(await badgeText(ext.worker, tabId)).toBe('');
+    expect(await badgeText(suite.ext.worker, tabId)).toBe('');
 
-    const popup = await openPopup(ext, tabId);
+    const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => text(popup)).toContain('Not about US–China relations');
     for (const reason of analysis.detection.reasons) expect(await text(popup)).toContain(reason);
     expect(await axeBothSchemes(popup)).toEqual([]);
@@ -116,7 +96,7 @@ describe('the popup on an article not about US–China diplomacy', () => {
     expect(await popup.locator('#context-h').count()).toBe(1);
     expect(await popup.getByRole('button', { name: 'Analyse anyway' }).count()).toBe(0);
     // The badge counts diplomacy articles only.
-    expect(await badgeText(ext.worker, tabId)).toBe('');
+    expect(await badgeText(suite.ext.worker, tabId)).toBe('');
     expect(await axeBothSchemes(popup)).toEqual([]);
     await screenshots(popup, popup.locator('body'), 'popup-unrelated-forced');
     await popup.close();
@@ -128,14 +108,14 @@ describe('the popup on a US–China diplomacy article', () => {
   it('shows same-story and related coverage, quotes, the timeline and the chart', async () => {
     const { page, url } = await visit('diplomacy');
     const { tabId, analysis } = await waitForAnalysis(
-      ext.worker,
+      suite.ext.worker,
       url,
       (a) => a.highlights !== undefined,
     );
     expect(analysis.detection.label).toBe('us-china-diplomacy');
-    expect(await badgeText(ext.worker, tabId)).toBe(String(analysis.related.length));
+    expect(await badgeText(suite.ext.worker, tabId)).toBe(String(analysis.related.length));
 
-    const popup = await openPopup(ext, tabId);
+    const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => text(popup)).toContain('Xi letter strikes warmer tone');
     const shown = await text(popup);
     for (const heading of [
@@ -221,7 +201,7 @@ describe('the popup on a US–China diplomacy article', () => {
     await popup.getByRole('checkbox', { name: 'on 127.0.0.1' }).uncheck();
     await expect
       .poll(() =>
-        ext.worker.evaluate(async () => {
+        suite.ext.worker.evaluate(async () => {
           const { settings } = await chrome.storage.local.get('settings');
           return (settings as { highlightsOffSites?: string[] } | undefined)?.highlightsOffSites;
         }),
@@ -236,7 +216,7 @@ describe('the popup on a US–China diplomacy article', () => {
 describe('the popup on a site where Backstory stays silent', () => {
   it('says so, and "analyse pages on this site again" lifts the silence', async () => {
     const setSilent = (sites: string[]) =>
-      ext.worker.evaluate(
+      suite.ext.worker.evaluate(
         (silentSites) =>
           chrome.storage.local.set({
             settings: { version: 1, highlights: true, highlightsOffSites: [], silentSites },
@@ -245,16 +225,16 @@ describe('the popup on a site where Backstory stays silent', () => {
       );
     await setSilent(['127.0.0.1']);
     const { page, url } = await visit('diplomacy');
-    const { tabId } = await waitForAnalysis(ext.worker, url, (a) => a.article === null);
-    expect(await badgeText(ext.worker, tabId)).toBe('');
-    const popup = await openPopup(ext, tabId);
+    const { tabId } = await waitForAnalysis(suite.ext.worker, url, (a) => a.article === null);
+    expect(await badgeText(suite.ext.worker, tabId)).toBe('');
+    const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => text(popup)).toContain('Silent on 127.0.0.1');
     expect(await axeBothSchemes(popup)).toEqual([]);
     await screenshots(popup, popup.locator('body'), 'popup-silent');
     await popup.getByRole('button', { name: 'Analyse pages on this site again' }).click();
     await expect.poll(() => popup.locator('#same-h').count(), { timeout: 15_000 }).toBe(1);
-    const { analysis } = await waitForAnalysis(ext.worker, url, (a) => a.article !== null);
-    expect(await badgeText(ext.worker, tabId)).toBe(String(analysis.related.length));
+    const { analysis } = await waitForAnalysis(suite.ext.worker, url, (a) => a.article !== null);
+    expect(await badgeText(suite.ext.worker, tabId)).toBe(String(analysis.related.length));
     await setSilent([]);
     await popup.close();
     await page.close();
@@ -263,8 +243,8 @@ describe('the popup on a site where Backstory stays silent', () => {
 
 describe('the options page', () => {
   it('shows the switches, silent sites, what the corpus holds and the privacy statement', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
+    const page = await suite.ext.context.newPage();
+    await page.goto(`chrome-extension://${suite.ext.extensionId}/options/index.html`);
     await expect.poll(() => text(page)).toMatch(/\d+ articles, in/);
     const shown = await text(page);
     expect(shown).toContain('Nothing you read leaves your browser');
@@ -274,7 +254,7 @@ describe('the options page', () => {
     await page.getByLabel('Silent sites: add a site').fill('https://www.Example.com/news/1');
     await page.getByLabel('Silent sites: add a site').press('Enter');
     await expect.poll(() => text(page)).toContain('www.example.com');
-    const stored = await ext.worker.evaluate(async () => {
+    const stored = await suite.ext.worker.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
       return settings as { silentSites: string[] };
     });
