@@ -21,20 +21,14 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { BROWSER_FLAGS, findChrome } from '../scripts/chrome.ts';
 import { readGeneratedIndexText, readSourceFiles } from '../src/corpus/node.ts';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 30;
 const DIST = resolve('dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM = findChrome() ?? '/usr/bin/chromium';
+const FLAGS = [...BROWSER_FLAGS];
 
 type Which = 'index' | 'raw';
 type Times = Record<Which, number[]>;

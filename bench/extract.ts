@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { BROWSER_FLAGS, findChrome } from '../scripts/chrome.ts';
 import { ROOT, SHARED_DATA, pageHtml, sharedPages } from '../eval/labelled-pages.ts';
 
 const arg = (name: string, fallback: number): number => {
@@ -27,15 +28,8 @@ const arg = (name: string, fallback: number): number => {
 };
 const REPS = arg('--reps', 5);
 const LIMIT = arg('--limit', Infinity);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM = findChrome() ?? '/usr/bin/chromium';
+const FLAGS = [...BROWSER_FLAGS];
 
 const ENTRY = `
 import { Readability } from '@mozilla/readability';

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpusIndex } from '../src/corpus/build-index.ts';
+import { corpusArticleAsPage } from '../src/corpus/as-page.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { installBundledSynonyms, readCorpusSources } from '../src/corpus/node.ts';
 import type { CorpusArticle } from '../src/corpus/types.ts';
@@ -39,23 +40,6 @@ const labels = JSON.parse(
   ),
 ) as Labels;
 
-function asPage(a: CorpusArticle): ExtractedArticle {
-  return {
-    meta: {
-      url: a.url ?? `https://example.test/${a.id}`,
-      title: a.title,
-      site: a.outlet,
-      publishedAt: a.publishedAt,
-      lang: a.lang,
-      wordCount: a.text.split(/\s+/).length,
-    },
-    paragraphs: a.text
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean),
-  };
-}
-
 const sources = readCorpusSources();
 // Built from the sources (not the committed file) so the figures reflect the current code.
 const corpus = loadCorpus(buildCorpusIndex(sources.articles, sources.events));
@@ -71,7 +55,7 @@ let fn = 0;
 const storyErrors: string[] = [];
 const quotesByPage = new Map<string, PageQuote[]>();
 for (const a of seeds) {
-  const page = asPage(a);
+  const page = corpusArticleAsPage(a);
   const opts = { exclude: new Set([a.id]) };
   const related = findRelated(page, corpus, opts);
   const predicted = new Set(related.filter((r) => r.relation === 'same-story').map((r) => r.id));

@@ -22,18 +22,23 @@ export const INSTALL_HINT =
   'No Chromium or Chrome found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`) ' +
   'or point CHROME_PATH at the browser binary.';
 
-/** Flags for headless Chromium on a closed network, loading an unpacked extension. */
+/** Flags for Chromium on a closed network: no sandbox (root), no GPU, no calls home. */
+export const BROWSER_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** The same flags, loading an unpacked extension. */
 export function extensionArgs(extensionDir: string): string[] {
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
+    ...BROWSER_FLAGS,
   ];
 }

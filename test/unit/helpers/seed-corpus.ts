@@ -6,6 +6,7 @@
 import { buildCorpusIndex } from '../../../src/corpus/build-index.ts';
 import { loadCorpus } from '../../../src/corpus/load.ts';
 import { readCorpusSources } from '../../../src/corpus/node.ts';
+import { corpusArticleAsPage } from '../../../src/corpus/as-page.ts';
 import type { CorpusArticle, LoadedCorpus } from '../../../src/corpus/types.ts';
 import type { ExtractedArticle } from '../../../src/core/types.ts';
 
@@ -34,22 +35,7 @@ export function seed(prefix: string): CorpusArticle {
 }
 
 /** A corpus article as a page would be extracted. */
-export function asPage(a: CorpusArticle): ExtractedArticle {
-  return {
-    meta: {
-      url: a.url ?? `https://example.test/${a.id}`,
-      title: a.title,
-      site: a.outlet,
-      publishedAt: a.publishedAt,
-      lang: a.lang,
-      wordCount: a.text.split(/\s+/).length,
-    },
-    paragraphs: a.text
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean),
-  };
-}
+export const asPage = corpusArticleAsPage;
 
 /** A page made of the given paragraphs. */
 export function pageOf(
