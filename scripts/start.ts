@@ -69,7 +69,8 @@ await page.bringToFront();
 await page.screenshot({ path: pagePng });
 const popup = await openPopup(ext, tabId);
 await popup.waitForSelector('main h1');
-await popup.screenshot({ path: popupPng, fullPage: true });
+// The popup has a fixed frame (as in the toolbar); capture that frame, not the tab around it.
+await popup.locator('body').screenshot({ path: popupPng });
 log(
   `Screenshots written to ${relative(ROOT, outDir)}/: page.png (the article with its highlighted quotes) and popup.png.`,
 );
