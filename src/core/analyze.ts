@@ -28,12 +28,14 @@ export function analyzeExtracted(
   const article = extracted.notArticleReason ? null : extracted.meta;
   const engaged = article !== null && (detection.label === 'us-china-diplomacy' || opts.force);
   if (!engaged) return { article, detection, related: [], quotes: [], context: [] };
-  const matchOpts = { exclude: opts.exclude, rejected: opts.rejected };
+  const base = { exclude: opts.exclude, rejected: opts.rejected };
+  // Identified once, then shared: both matchers leave the page's own article out.
+  const self = identifyCorpusArticle(extracted, corpus, base);
+  const matchOpts = { ...base, self };
   const related = findRelated(extracted, corpus, matchOpts);
   const quotes = matchQuotes(extractQuotes(extracted.paragraphs), extracted, corpus, matchOpts);
   const { context, moreContext } = collectContext(extracted, related, corpus);
-  const identity = identifyCorpusArticle(extracted, corpus, matchOpts);
-  const entry = identity === null ? undefined : corpus.articles.get(identity);
+  const entry = self === null ? undefined : corpus.articles.get(self);
   const corpusArticle = entry
     ? { id: entry.id, title: entry.title, publishedAt: entry.publishedAt, outlet: entry.outlet }
     : null;

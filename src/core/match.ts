@@ -46,6 +46,8 @@ export interface MatchOptions {
   exclude?: ReadonlySet<string>;
   /** Corpus ids the reader marked "not the same story" for this page: at most related. */
   rejected?: ReadonlySet<string>;
+  /** The corpus article the page is, when the caller has identified it already (null: none). */
+  self?: string | null;
 }
 
 /** Tunables, named so the evaluation and the reasons can refer to them. */
@@ -75,6 +77,15 @@ export const MATCH_LIMITS = {
 function pageText(article: ExtractedArticle): string {
   const paras = Array.isArray(article.paragraphs) ? article.paragraphs : [];
   return paras.filter((p) => typeof p === 'string').join('\n\n');
+}
+
+/** The page's own corpus article: as the caller identified it, else identified here. */
+function selfOf(
+  article: ExtractedArticle,
+  corpus: LoadedCorpus,
+  opts?: MatchOptions,
+): string | null {
+  return opts?.self !== undefined ? opts.self : identifyCorpusArticle(article, corpus, opts);
 }
 
 function isExcluded(id: string, opts: MatchOptions | undefined): boolean {
@@ -290,7 +301,7 @@ function findRelatedUnsafe(
 ): RelatedItem[] {
   const index = corpus.match;
   if (index.N === 0 || pageText(article).trim().length === 0) return [];
-  const self = identifyCorpusArticle(article, corpus, opts);
+  const self = selfOf(article, corpus, opts);
   const page = profilePage(index, article);
   const ranked = rankDocuments(index, page, MATCH_LIMITS.quoteCompared, {
     skip: (id) => id === self || isExcluded(id, opts),
@@ -872,7 +883,7 @@ function matchQuotesUnsafe(
 ): PageQuote[] {
   const index = corpus.match;
   if (index.N === 0 || quotes.length === 0) return quotes.map((q) => ({ ...q, matches: [] }));
-  const self = identifyCorpusArticle(article, corpus, opts);
+  const self = selfOf(article, corpus, opts);
   const page = profilePage(index, article);
   const ranked = rankDocuments(index, page, MATCH_LIMITS.quoteCompared, {
     skip: (id) => id === self || isExcluded(id, opts),
