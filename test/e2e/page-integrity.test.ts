@@ -5,17 +5,9 @@
  * the one card host element, added to (and possibly removed from) the root element.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CARD_TAG, cardState, hoverQuote, setSettings } from './highlight-helpers.ts';
-import {
-  highlightedTexts,
-  launchExtension,
-  ROOT,
-  serveFixtures,
-  waitForAnalysis,
-  type Extension,
-  type FixtureServer,
-} from './harness.ts';
+import { highlightedTexts, waitForAnalysis, useExtension } from './harness.ts';
 
 interface Recorded {
   /** Recorded after DOMContentLoaded (the content script runs at document_idle, after it). */
@@ -68,18 +60,10 @@ function recordMutations(): void {
   );
 }
 
-let ext: Extension;
-let server: FixtureServer;
+const suite = useExtension();
 
 beforeAll(async () => {
-  server = await serveFixtures(ROOT);
-  ext = await launchExtension();
-  await ext.context.addInitScript(recordMutations);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+  await suite.ext.context.addInitScript(recordMutations);
 });
 
 async function lateMutations(page: Page): Promise<Recorded[]> {
@@ -111,11 +95,11 @@ describe.each(['/test/fixtures/highlights/article.html', '/sample/article.html']
   'the page DOM on %s',
   (path) => {
     it('is changed by Backstory only by its one card host element', async () => {
-      const page = await ext.context.newPage();
-      const url = server.url(path);
+      const page = await suite.ext.context.newPage();
+      const url = suite.server.url(path);
       await page.goto(url);
       const { analysis } = await waitForAnalysis(
-        ext.worker,
+        suite.ext.worker,
         url,
         (a) => a.highlights !== undefined,
       );
@@ -130,9 +114,9 @@ describe.each(['/test/fixtures/highlights/article.html', '/sample/article.html']
       await page.keyboard.press('Alt+Shift+KeyB');
       await expect.poll(async () => (await cardState(page)).open, { timeout: 5000 }).toBe(true);
       await page.keyboard.press('Escape');
-      await setSettings(ext.worker, { highlights: false });
+      await setSettings(suite.ext.worker, { highlights: false });
       await expect.poll(() => highlightedTexts(page)).toEqual([]);
-      await setSettings(ext.worker, { highlights: true });
+      await setSettings(suite.ext.worker, { highlights: true });
       await expect.poll(async () => (await highlightedTexts(page)).length).toBeGreaterThan(0);
 
       const late = await lateMutations(page);
@@ -147,10 +131,10 @@ describe.each(['/test/fixtures/highlights/article.html', '/sample/article.html']
 
 describe('a page where no card is ever shown', () => {
   it('is not changed at all', async () => {
-    const page = await ext.context.newPage();
-    const url = server.url('/test/fixtures/highlights/article.html?untouched');
+    const page = await suite.ext.context.newPage();
+    const url = suite.server.url('/test/fixtures/highlights/article.html?untouched');
     await page.goto(url);
-    await waitForAnalysis(ext.worker, url, (a) => a.highlights !== undefined);
+    await waitForAnalysis(suite.ext.worker, url, (a) => a.highlights !== undefined);
     expect(await lateMutations(page)).toEqual([]);
     expect(await domUnchanged(page)).toBe(true);
     await page.close();

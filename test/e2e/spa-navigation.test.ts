@@ -6,15 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchExtension,
-  ROOT,
-  serveFixtures,
-  waitForAnalysis,
-  type Extension,
-  type FixtureServer,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, waitForAnalysis, useExtension } from './harness.ts';
 
 const PAGES = join(ROOT, 'test/fixtures/pages');
 
@@ -49,36 +42,28 @@ const SPA = `<!doctype html>
 </script>
 </body></html>`;
 
-let ext: Extension;
-let server: FixtureServer;
+const suite = useExtension();
 
-beforeAll(async () => {
-  server = await serveFixtures(PAGES);
-  server.set('/spa/news/2024/04/02/biden-xi-call', SPA);
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+beforeAll(() => {
+  suite.server.set('/spa/news/2024/04/02/biden-xi-call', SPA);
 });
 
 describe('single-page navigation', () => {
   it('re-analyses when the site swaps the article and the URL without a reload', async () => {
-    const page: Page = await ext.context.newPage();
-    const firstUrl = server.url('/spa/news/2024/04/02/biden-xi-call');
+    const page: Page = await suite.ext.context.newPage();
+    const firstUrl = suite.server.url('/spa/news/2024/04/02/biden-xi-call');
     await page.goto(firstUrl);
-    const a = await waitForAnalysis(ext.worker, firstUrl);
+    const a = await waitForAnalysis(suite.ext.worker, firstUrl);
     expect(a.analysis.detection.label).toBe('us-china-diplomacy');
     expect(a.analysis.article?.title).toBe(first.title);
 
-    const secondUrl = server.url('/spa/news/2023/09/30/house-stopgap');
+    const secondUrl = suite.server.url('/spa/news/2023/09/30/house-stopgap');
     await page.evaluate(
       (path) => (window as unknown as { goTo(p: string): void }).goTo(path),
       new URL(secondUrl).pathname,
     );
     const b = await waitForAnalysis(
-      ext.worker,
+      suite.ext.worker,
       secondUrl,
       (x) => x.article?.title === second.title,
     );
@@ -99,7 +84,7 @@ describe('single-page navigation', () => {
       { title: first.title, html: first.article },
     );
     const c = await waitForAnalysis(
-      ext.worker,
+      suite.ext.worker,
       firstUrl,
       (x) => x.article?.title === first.title && x.detection.label === 'us-china-diplomacy',
     );

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browserMock } from '../browser-mock.ts';
+import { settle, useRenderRoot } from './render-root.ts';
 import { diplomacy, notArticle, unrelated } from './fixtures.ts';
 
 vi.mock('../../../src/browser.ts', () => ({
@@ -13,7 +14,7 @@ const { App, MARK_DATA } = await import('../../../popup/App.tsx');
 const { writeAnalysis } = await import('../../../src/analysis-store.ts');
 
 const TAB = 42;
-let root: HTMLElement;
+const root = useRenderRoot();
 let sent: Array<{ method: string; params: unknown }>;
 
 beforeEach(() => {
@@ -28,28 +29,15 @@ beforeEach(() => {
     sent.push({ method, params });
     return { ok: true, value: method === 'incursionSeries' ? [] : true };
   });
-  root = document.createElement('div');
-  document.body.append(root);
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.restoreAllMocks();
 });
 
-/** Let promises and Preact's effects run. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-  }
-}
-
 async function mountApp(): Promise<HTMLElement> {
-  act(() => render(<App />, root));
+  act(() => render(<App />, root()));
   await settle();
-  return root;
+  return root();
 }
 
 describe('the popup', () => {

@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CorpusSummary } from '../../../src/messages.ts';
 import { browserMock } from '../browser-mock.ts';
+import { settle, useRenderRoot } from './render-root.ts';
 
 vi.mock('../../../src/browser.ts', () => ({ default: browserMock }));
 const { Options } = await import('../../../options/Options.tsx');
@@ -20,32 +21,20 @@ const summary: CorpusSummary = {
   eventDates: { from: '2021-02-10', to: '2025-11-24' },
 };
 
-let root: HTMLElement;
+const root = useRenderRoot();
 beforeEach(() => {
   browserMock.storage.local.reset();
   vi.spyOn(browserMock.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: summary });
-  root = document.createElement('div');
-  document.body.append(root);
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.restoreAllMocks();
 });
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-  }
-}
-
 describe('the options page', () => {
   it('says what the corpus holds and that nothing leaves the browser', async () => {
-    act(() => render(<Options />, root));
+    act(() => render(<Options />, root()));
     await settle();
-    const text = root.textContent ?? '';
+    const text = root().textContent ?? '';
     expect(text).toContain('Nothing you read leaves your browser');
     expect(text).toContain('5 articles from 2 named outlets, in English, Chinese');
     expect(text).toContain('10 Nov 2021 – 1 Oct 2024');
@@ -54,11 +43,11 @@ describe('the options page', () => {
   });
 
   it('stores the highlight switch and the silent sites', async () => {
-    act(() => render(<Options />, root));
+    act(() => render(<Options />, root()));
     await settle();
-    const box = root.querySelector<HTMLInputElement>('input[type=checkbox]');
+    const box = root().querySelector<HTMLInputElement>('input[type=checkbox]');
     act(() => box?.click());
-    const input = root.querySelector<HTMLInputElement>('#silent-input');
+    const input = root().querySelector<HTMLInputElement>('#silent-input');
     if (!input) throw new Error('no silent-site field');
     act(() => {
       input.value = 'https://News.Example.org/world/1';
@@ -69,21 +58,21 @@ describe('the options page', () => {
     const settings = await readSettings();
     expect(settings.highlights).toBe(false);
     expect(settings.silentSites).toEqual(['news.example.org']);
-    expect(root.textContent).toContain('news.example.org');
+    expect(root().textContent).toContain('news.example.org');
   });
 
   it('counts the corrections and forgets them on request', async () => {
     await addCorrection('https://a.example/x', 'id1');
-    act(() => render(<Options />, root));
+    act(() => render(<Options />, root()));
     await settle();
-    expect(root.textContent).toContain('You marked 1 article');
-    const forget = [...root.querySelectorAll('button')].find(
+    expect(root().textContent).toContain('You marked 1 article');
+    const forget = [...root().querySelectorAll('button')].find(
       (b) => b.textContent === 'Forget my corrections',
     );
     act(() => forget?.click());
     await settle();
     expect(await readCorrections()).toEqual([]);
-    expect(root.textContent).toContain('You have not marked any article');
+    expect(root().textContent).toContain('You have not marked any article');
   });
 });
 
