@@ -68,7 +68,7 @@ export class PageSession implements InteractionHost {
     const stale = (): boolean => signal.aborted || id !== this.runId;
     try {
       const pageUrl = this.doc.location?.href ?? '';
-      const { extracted, detection } = extractAndDetect(this.doc, pageUrl);
+      const { extracted, detection } = extractAndDetect(this.doc, pageUrl, { full: force });
       if (stale()) return;
       // Single-page navigation away from an article: its highlights and card go at once.
       if (this.analysis?.article && extracted.notArticleReason) await this.clearPage();

@@ -4,8 +4,8 @@
  * and every misclassified page with its reasons.
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { extractAndDetect } from '../src/core/classify.ts';
 import { detectDiplomacy } from '../src/core/detect.ts';
-import { extractArticle } from '../src/core/extract.ts';
 import type { Detection, ExtractedArticle, Label } from '../src/core/types.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import {
@@ -37,7 +37,8 @@ function extract(page: LabelledPage): ExtractedArticle {
   if (cached) return cached;
   const dom = new JSDOM(pageHtml(page), { url: page.url, virtualConsole: new VirtualConsole() });
   try {
-    return (cache[page.id] = extractArticle(dom.window.document, page.url));
+    // The content script's own path: pages that name no Chinese actor are not extracted.
+    return (cache[page.id] = extractAndDetect(dom.window.document, page.url).extracted);
   } finally {
     dom.window.close();
   }

@@ -101,15 +101,29 @@ export function textOf(el: Element | null | undefined): string {
   }
 }
 
-/** The first `max` characters of an element's text, whitespace collapsed (cheap on huge pages). */
-export function textStart(el: Element | null | undefined, max: number): string {
+/**
+ * The first `max` characters of an element's text, whitespace collapsed. Reads text nodes in
+ * document order and stops once it has enough, so it stays cheap on huge elements (where
+ * `textContent` would build the whole text). At most `maxNodes` nodes are visited.
+ */
+export function textStart(el: Element | null | undefined, max: number, maxNodes = 5000): string {
   if (!el) return '';
   try {
-    return (el.textContent ?? '')
-      .slice(0, max * 2)
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, max);
+    let raw = '';
+    let node: Node | null = el.firstChild;
+    let visited = 0;
+    while (node && raw.length < max * 2 && visited++ < maxNodes) {
+      const type = node.nodeType;
+      if (type === 3 || type === 4) raw += (node as CharacterData).data;
+      // Depth first: into the children, else the next sibling, else up and on.
+      let next: Node | null = type === 1 ? node.firstChild : null;
+      while (!next && node && node !== el) {
+        next = node.nextSibling;
+        if (!next) node = node.parentNode;
+      }
+      node = next;
+    }
+    return raw.replace(/\s+/g, ' ').trim().slice(0, max);
   } catch {
     return '';
   }

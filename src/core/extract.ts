@@ -5,8 +5,8 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleMeta, ExtractedArticle } from './types.ts';
-import { attr, bodyOf, queryAll, queryOne, rootOf, textStart, titleOf } from './dom-safe.ts';
-import { guessLang, readJsonLd, readMeta, type PageMeta } from './metadata.ts';
+import { attr, bodyOf, queryAll, queryOne, rootOf, titleOf } from './dom-safe.ts';
+import { guessBodyLang, guessLang, readJsonLd, readMeta, type PageMeta } from './metadata.ts';
 
 /** Pages with more text than this are not read (a 5 MB log or dump is not a news article). */
 const MAX_TEXT_CHARS = 1_500_000;
@@ -48,12 +48,37 @@ export function nonArticleUrl(url: string): string | null {
 
 const ORDERED_NODE_SNAPSHOT_TYPE = 7;
 
+/**
+ * Elements that hold no article text: scripts, styles, icon sprites, media, menus and form
+ * controls. Readability drops them from its result anyway; removing them from the clone first
+ * spares it walking and scoring them. Asides, footers, images, tables, forms and embeds stay:
+ * Readability weighs them when it picks and cleans the content.
+ */
+const NO_ARTICLE_TEXT =
+  'script, style, link, noscript, template, svg, canvas, video, audio, nav, select, button, textarea';
+
+/**
+ * Readies the (cloned) document for Readability: removes what holds no article text, then
+ * inline on* handlers. Readability re-parses HTML (innerHTML) when it retries; run in a page's
+ * own world, handlers there trip a strict page CSP and log errors in the page's console.
+ * Chromium checks a content script's parsing against the extension's CSP instead (a strict-CSP
+ * page stayed quiet with this step switched off), but other callers and browsers may not, and
+ * the handlers carry no text.
+ */
+function prepareClone(doc: Document): void {
+  const root = rootOf(doc);
+  if (!root) return;
+  for (const el of Array.from(root.querySelectorAll(NO_ARTICLE_TEXT))) el.remove();
+  dropInlineHandlers(doc, root);
+}
+
 /** Removes on* attributes from a (cloned) document; one native XPath query where available. */
-function dropInlineHandlers(doc: Document): void {
+function dropInlineHandlers(doc: Document, root: Element): void {
   if (typeof doc.evaluate === 'function') {
     try {
+      // The HTML parser lower-cases attribute names, and only lower-case on* names are handlers.
       const found = doc.evaluate(
-        "//*[@*[starts-with(name(), 'on') or starts-with(name(), 'ON') or starts-with(name(), 'On')]]",
+        "//*[@*[starts-with(name(), 'on')]]",
         doc,
         null,
         ORDERED_NODE_SNAPSHOT_TYPE,
@@ -63,23 +88,28 @@ function dropInlineHandlers(doc: Document): void {
         const el = found.snapshotItem(i) as Element | null;
         if (!el) continue;
         for (const a of Array.from(el.attributes))
-          if (/^on/i.test(a.name)) el.removeAttribute(a.name);
+          if (a.name.startsWith('on')) el.removeAttribute(a.name);
       }
       return;
     } catch {
       // fall back to walking the elements
     }
   }
-  for (const el of Array.from(doc.querySelectorAll('*'))) {
-    for (const a of Array.from(el.attributes)) if (/^on/i.test(a.name)) el.removeAttribute(a.name);
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    for (const a of Array.from(el.attributes))
+      if (a.name.startsWith('on')) el.removeAttribute(a.name);
   }
 }
 
 function textLength(el: Element | null): number {
+  return textContentOf(el).length;
+}
+
+function textContentOf(el: Element | null): string {
   try {
-    return el?.textContent?.length ?? 0;
+    return el?.textContent ?? '';
   } catch {
-    return 0;
+    return '';
   }
 }
 
@@ -88,20 +118,24 @@ function textLength(el: Element | null): number {
  * isProbablyReaderable. `ok: false` means Backstory should not extract this page.
  */
 export function precheck(doc: Document, url: string): { ok: boolean; reason?: string } {
-  return precheckWith(doc, url, null);
+  return precheckWith(doc, url, null, null);
 }
 
-/** The pre-check, reusing page types extraction has read already (JSON-LD is parsed once). */
+/**
+ * The pre-check, reusing what extraction has read already: the page types (JSON-LD is parsed
+ * once) and the body's text.
+ */
 function precheckWith(
   doc: Document,
   url: string,
   knownTypes: string[] | null,
+  bodyText: string | null,
 ): { ok: boolean; reason?: string } {
   try {
     const root = rootOf(doc);
     const body = bodyOf(doc);
     if (!root || !body) return { ok: false, reason: 'page has no body' };
-    const len = textLength(body);
+    const len = bodyText?.length ?? textLength(body);
     if (len < 200) return { ok: false, reason: 'page has almost no text' };
     if (len > MAX_TEXT_CHARS) return { ok: false, reason: 'page is too large to be an article' };
 
@@ -248,27 +282,82 @@ function dropHeadAndByline(paragraphs: string[], meta: PageMeta): void {
   }
 }
 
-function toArticleMeta(m: PageMeta, url: string, wordCount: number): ArticleMeta {
+function toArticleMeta(m: PageMeta, url: string, wordCount: number, lang: string): ArticleMeta {
   return {
     url,
     title: m.title,
     site: m.site,
     publishedAt: m.publishedAt,
-    lang: m.lang,
+    lang,
     wordCount,
     canonicalUrl: m.canonicalUrl,
     byline: m.byline,
   };
 }
 
+const isKanaOrHan = (c: number): boolean =>
+  (c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff);
+
+/** White space as the regex class \s sees it. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** ASCII punctuation, dashes, ellipsis and quotation marks: a token of only these is no word. */
+function isPunctuation(c: number): boolean {
+  return (
+    (c >= 33 && c <= 47) ||
+    (c >= 58 && c <= 64) ||
+    (c >= 91 && c <= 96) ||
+    (c >= 123 && c <= 126) ||
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 0x2026 ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0xab ||
+    c === 0xbb
+  );
+}
+
+/**
+ * Words in the paragraphs: runs of non-space characters with at least one that is not
+ * punctuation, plus one word per two kana or Han characters (each of which also ends a run).
+ */
 export function countWords(paragraphs: string[]): number {
   let n = 0;
   for (const p of paragraphs) {
-    const han = p.match(/[\u3040-\u30ff\u4e00-\u9fff]/g)?.length ?? 0;
-    const latin = p
-      .replace(/[\u3040-\u30ff\u4e00-\u9fff]/g, ' ')
-      .split(/\s+/)
-      .filter((w) => /[^\s!-/:-@[-`{-~—–…“”‘’«»]/.test(w)).length;
+    let latin = 0;
+    let han = 0;
+    let wordy = false;
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      if (isKanaOrHan(c)) {
+        han++;
+        if (wordy) latin++;
+        wordy = false;
+      } else if (isSpace(c)) {
+        if (wordy) latin++;
+        wordy = false;
+      } else if (!wordy && !isPunctuation(c)) {
+        wordy = true;
+      }
+    }
+    if (wordy) latin++;
     // Two Han characters make about one English word.
     n += latin + Math.round(han / 2);
   }
@@ -277,14 +366,14 @@ export function countWords(paragraphs: string[]): number {
 
 function emptyMeta(doc: Document, url: string): PageMeta {
   try {
-    return readMeta(doc, url);
+    return readMeta(doc, url, { guessLang: false });
   } catch {
     return {
       title: '',
       site: null,
       publishedAt: null,
       publishedFrom: null,
-      lang: 'en',
+      lang: null,
       canonicalUrl: null,
       byline: null,
       pageTypes: [],
@@ -292,25 +381,56 @@ function emptyMeta(doc: Document, url: string): PageMeta {
   }
 }
 
-export function extractArticle(doc: Document, url: string): ExtractedArticle {
+/** Guesses from the article's own text (the first few thousand characters suffice). */
+function langOfParagraphs(paragraphs: string[]): string {
+  let text = '';
+  for (const p of paragraphs) {
+    text += p + ' ';
+    if (text.length >= 4000) break;
+  }
+  return guessLang(text);
+}
+
+export interface ExtractOptions {
+  /**
+   * A cheap test of the page's whole text (headline and body, navigation included) before
+   * Readability runs. When it fails, the article's text is not extracted: the result has no
+   * paragraphs and `skippedReason` set to `reason`.
+   */
+  readIf?: { test: (pageText: string) => boolean; reason: string };
+}
+
+export function extractArticle(
+  doc: Document,
+  url: string,
+  options: ExtractOptions = {},
+): ExtractedArticle {
   const meta = emptyMeta(doc, url);
   const notArticle = (reason: string): ExtractedArticle => ({
-    meta: toArticleMeta(meta, url, 0),
+    meta: toArticleMeta(meta, url, 0, meta.lang ?? bodyLang(doc)),
     paragraphs: [],
     notArticleReason: reason,
   });
-  const check = precheckWith(doc, url, meta.pageTypes);
+  const pageText = textContentOf(bodyOf(doc));
+  const check = precheckWith(doc, url, meta.pageTypes, pageText);
   if (!check.ok) return notArticle(check.reason ?? 'not an article');
+  if (options.readIf && !options.readIf.test(`${meta.title}\n${pageText}`)) {
+    return {
+      meta: toArticleMeta(meta, url, 0, meta.lang ?? bodyLang(doc)),
+      paragraphs: [],
+      skippedReason: options.readIf.reason,
+    };
+  }
   try {
     const clone = doc.cloneNode(true) as Document;
-    // Readability re-parses HTML (innerHTML); inline on* handlers there trip a strict page CSP
-    // and log errors in the page's console. They carry no text: drop them from the clone.
-    dropInlineHandlers(clone);
+    prepareClone(clone);
     const parsed = new Readability<Element>(clone, {
       serializer: (node) => node as Element,
       charThreshold: 400,
       // metadata.ts has read JSON-LD already
       disableJSONLD: true,
+      // paragraphsOf reads tags only; stripping class attributes is work for nothing
+      keepClasses: true,
       maxElemsToParse: MAX_ELEMENTS,
     }).parse();
     const content = parsed?.content;
@@ -324,11 +444,13 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle {
     if (!meta.title && parsed.title) meta.title = parsed.title.trim();
     if (!meta.byline && parsed.byline) meta.byline = parsed.byline.trim().slice(0, 200);
     if (!meta.site && parsed.siteName) meta.site = parsed.siteName;
-    if (!attr(rootOf(doc), 'lang') && parsed.lang)
-      meta.lang = parsed.lang.slice(0, 2).toLowerCase();
-    if (meta.lang === 'en' && !attr(rootOf(doc), 'lang'))
-      meta.lang = guessLang(paragraphs.join(' '));
-    return { meta: toArticleMeta(meta, url, words), paragraphs };
+    const htmlLang = attr(rootOf(doc), 'lang');
+    let lang = meta.lang;
+    // The article's own lang attribute (Readability reads it from the content's ancestors).
+    if (!htmlLang && parsed.lang) lang = parsed.lang.slice(0, 2).toLowerCase();
+    // Undeclared, or "en" from a site-wide og:locale: read the article's text.
+    if (lang === null || (lang === 'en' && !htmlLang)) lang = langOfParagraphs(paragraphs);
+    return { meta: toArticleMeta(meta, url, words, lang), paragraphs };
   } catch (err) {
     if (err instanceof Error && /elements found/.test(err.message)) {
       return notArticle('page has too many elements');
@@ -337,7 +459,10 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle {
   }
 }
 
-/** Exposed for tests and the benchmark: text of the body's first characters. */
-export function bodyStart(doc: Document, max = 200): string {
-  return textStart(bodyOf(doc), max);
+function bodyLang(doc: Document): string {
+  try {
+    return guessBodyLang(doc);
+  } catch {
+    return 'en';
+  }
 }

@@ -11,7 +11,8 @@ export interface PageMeta {
   publishedAt: string | null;
   /** Where the date came from, for tests and reasons ("json-ld", "meta", "time", "url", "text"). */
   publishedFrom: string | null;
-  lang: string;
+  /** Primary language subtag; null only when undeclared and readMeta was asked not to guess. */
+  lang: string | null;
   canonicalUrl: string | null;
   byline: string | null;
   /** Open Graph / JSON-LD page type, lower-cased (e.g. "article", "website", "collectionpage"). */
@@ -222,7 +223,7 @@ export function visibleDate(doc: Document): string | null {
     '[class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], [class*="info" i], [class*="pub" i], [itemprop="datePublished"], header, .dateline',
   ).slice(0, 60);
   for (const el of candidates) {
-    const text = textOf(el).slice(0, 300);
+    const text = textStart(el, 300);
     const m = VISIBLE_DATE.exec(text);
     if (m) {
       const d = normalizeDate(m[0]);
@@ -260,6 +261,11 @@ export function guessLang(text: string): string {
   return 'en';
 }
 
+/** The language of the title and the start of the body (see guessLang). */
+export function guessBodyLang(doc: Document): string {
+  return guessLang(titleOf(doc) + ' ' + textStart(queryOne(doc, 'body'), 4000));
+}
+
 function hostOf(url: string): string | null {
   try {
     const host = new URL(url).hostname;
@@ -286,7 +292,16 @@ export function cleanTitle(title: string, site: string | null): string {
   return t;
 }
 
-export function readMeta(doc: Document, url: string): PageMeta {
+export interface ReadMetaOptions {
+  /**
+   * Guess the language from the page's text when nothing declares it (default true).
+   * Extraction passes false and guesses from the article's paragraphs instead, which is
+   * cheaper and reads the article rather than the navigation.
+   */
+  guessLang?: boolean;
+}
+
+export function readMeta(doc: Document, url: string, options: ReadMetaOptions = {}): PageMeta {
   const ld = readJsonLd(doc);
   const tags = metaTags(doc);
   const root = rootOf(doc);
@@ -357,7 +372,7 @@ export function readMeta(doc: Document, url: string): PageMeta {
     primaryLang(tags.get('content-language')) ??
     primaryLang(ld.inLanguage) ??
     primaryLang(tags.get('og:locale')) ??
-    guessLang(titleOf(doc) + ' ' + textStart(queryOne(doc, 'body'), 4000));
+    (options.guessLang === false ? null : guessBodyLang(doc));
 
   let canonicalUrl: string | null = attr(queryOne(doc, 'link[rel~="canonical" i]'), 'href');
   canonicalUrl ??= tags.get('og:url') ?? ld.url;

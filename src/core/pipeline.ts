@@ -14,6 +14,6 @@ export function analyzeDocument(
   corpus: LoadedCorpus,
   opts: AnalyzeOptions = {},
 ): Analysis {
-  const { extracted, detection } = extractAndDetect(doc, url);
+  const { extracted, detection } = extractAndDetect(doc, url, { full: opts.force });
   return analyzeExtracted(extracted, detection, corpus, opts);
 }

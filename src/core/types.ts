@@ -29,6 +29,11 @@ export interface ExtractedArticle {
   paragraphs: string[];
   /** Why the page was judged not to be an article (set only when it is not one). */
   notArticleReason?: string;
+  /**
+   * Why an article's text was not extracted: a cheap look at the whole page showed it cannot
+   * be about the topic (see classify.ts). `paragraphs` is then empty.
+   */
+  skippedReason?: string;
 }
 
 export interface Detection {

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractArticle, nonArticleUrl, precheck } from '../../../src/core/extract.ts';
+import fc from 'fast-check';
+import { textStart } from '../../../src/core/dom-safe.ts';
+import { countWords, extractArticle, nonArticleUrl, precheck } from '../../../src/core/extract.ts';
 import { fixture, parseHtml } from './fixture-pages.ts';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -144,5 +146,64 @@ describe('pages that are not articles', () => {
       '<html><head><title>Login</title></head><body><form><input name="user"></form></body></html>',
     );
     expect(precheck(doc, 'https://news.example/login-page-2024').ok).toBe(false);
+  });
+});
+
+describe('countWords', () => {
+  /** The definition, as regexes: runs between spaces and kana/Han, not punctuation only. */
+  const byRegex = (paragraphs: string[]): number =>
+    paragraphs.reduce((n, p) => {
+      const han = p.match(/[\u3040-\u30ff\u4e00-\u9fff]/g)?.length ?? 0;
+      const latin = p
+        .replace(/[\u3040-\u30ff\u4e00-\u9fff]/g, ' ')
+        .split(/\s+/)
+        .filter((w) => /[^\s!-/:-@[-`{-~—–…“”‘’«»]/.test(w)).length;
+      return n + latin + Math.round(han / 2);
+    }, 0);
+
+  it('counts Latin words and half a word per kana or Han character', () => {
+    expect(countWords(['Biden spoke with Xi — twice.', '习近平同拜登通电话'])).toBe(5 + 5);
+    expect(countWords(['… — “ ”', ''])).toBe(0);
+  });
+
+  it('counts as the regex definition does, on any text', () => {
+    const unit = fc.constantFrom(
+      ...' \u00a0\u3000\u2028\t\n.,!—–…“”‘’«»-/:@[`{~aZ9é中国かア한'.split(''),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit })), (ps) => countWords(ps) === byRegex(ps)),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme' })),
+        (ps) => countWords(ps) === byRegex(ps),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('textStart', () => {
+  const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+  it('is the start of textContent, whitespace collapsed', () => {
+    const doc = parseHtml(
+      '<body><div id="a">  One <b>two</b>\n\n<i>three <!-- not text --> four</i><p>five</p>' +
+        '<script>six()</script></div></body>',
+    );
+    const el = doc.getElementById('a')!;
+    for (const n of [0, 3, 8, 20, 200]) {
+      expect(textStart(el, n)).toBe(collapse(el.textContent ?? '').slice(0, n));
+    }
+  });
+
+  it('reads only what it needs from a huge or deeply nested element', () => {
+    const doc = parseHtml('<body></body>');
+    let node: Element = doc.body;
+    for (let i = 0; i < 3000; i++) node = node.appendChild(doc.createElement('div'));
+    node.textContent = 'deep text';
+    expect(textStart(doc.body, 50)).toBe('deep text');
+    expect(textStart(doc.body, 50, 100)).toBe('');
   });
 });
