@@ -11,8 +11,7 @@ import {
   namesChinaAnywhere,
   NO_CHINA_REASON,
 } from '../../../src/core/detect.ts';
-import type { ExtractedArticle } from '../../../src/core/types.ts';
-import { FIXTURE_LABELS, fixture, parseHtml } from './fixture-pages.ts';
+import { FIXTURE_LABELS, article, fixture, parseHtml } from './fixture-pages.ts';
 
 const filler =
   'Officials said the plan would be announced after the meeting, and markets rose on the news. ';
@@ -131,22 +130,12 @@ describe('namesChinaAnywhere is never stricter than detection', () => {
   it('whenever detection counts a Chinese actor, the page text names China', () => {
     fc.assert(
       fc.property(articleArb, ({ title, paragraphs }) => {
-        const article: ExtractedArticle = {
-          meta: {
-            url: 'https://x.example/a',
-            title,
-            site: null,
-            publishedAt: null,
-            lang: 'en',
-            wordCount: 100,
-          },
-          paragraphs,
-        };
+        const extracted = article(title, paragraphs);
         // The page's text as textContent gives it: blocks joined with nothing between them.
         const pageText = `${title}\n${paragraphs.join('')}`;
         if (!namesChinaAnywhere(pageText)) {
-          expect(diplomacyFeatures(article).cnTotal).toBe(0);
-          expect(detectDiplomacy(article).label).toBe('unrelated');
+          expect(diplomacyFeatures(extracted).cnTotal).toBe(0);
+          expect(detectDiplomacy(extracted).label).toBe('unrelated');
         }
       }),
       { numRuns: 3000 },

@@ -1,25 +1,11 @@
 import { detectDiplomacy, diplomacyFeatures, sentences } from '../../../src/core/detect.ts';
 import { extractArticle } from '../../../src/core/extract.ts';
 import type { ExtractedArticle } from '../../../src/core/types.ts';
-import { FIXTURE_LABELS, fixture } from './fixture-pages.ts';
+import { FIXTURE_LABELS, article, fixture } from './fixture-pages.ts';
 
 function detectFixture(file: string): ReturnType<typeof detectDiplomacy> {
   const { doc, url } = fixture(file);
   return detectDiplomacy(extractArticle(doc, url));
-}
-
-function article(title: string, paragraphs: string[]): ExtractedArticle {
-  return {
-    meta: {
-      url: 'https://x.example/a',
-      title,
-      site: null,
-      publishedAt: null,
-      lang: 'en',
-      wordCount: 300,
-    },
-    paragraphs,
-  };
 }
 
 describe('fixtures: the expected label for every page', () => {

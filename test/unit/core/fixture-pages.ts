@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ExtractedArticle } from '../../../src/core/types.ts';
 
 export const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/pages');
 
@@ -29,4 +30,19 @@ export function fixture(file: string): { doc: Document; url: string } {
   const entry = FIXTURE_LABELS.find((f) => f.file === file);
   if (!entry) throw new Error(`no label for ${file}`);
   return { doc: fixtureDoc(file), url: entry.url };
+}
+
+/** An extracted article made directly from a headline and paragraphs, for detection tests. */
+export function article(title: string, paragraphs: string[]): ExtractedArticle {
+  return {
+    meta: {
+      url: 'https://x.example/a',
+      title,
+      site: null,
+      publishedAt: null,
+      lang: 'en',
+      wordCount: 300,
+    },
+    paragraphs,
+  };
 }
