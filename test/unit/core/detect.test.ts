@@ -1,6 +1,5 @@
 import { detectDiplomacy, diplomacyFeatures, sentences } from '../../../src/core/detect.ts';
 import { extractArticle } from '../../../src/core/extract.ts';
-import type { ExtractedArticle } from '../../../src/core/types.ts';
 import { FIXTURE_LABELS, article, fixture } from './fixture-pages.ts';
 
 function detectFixture(file: string): ReturnType<typeof detectDiplomacy> {
