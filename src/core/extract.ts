@@ -406,20 +406,18 @@ export function extractArticle(
   options: ExtractOptions = {},
 ): ExtractedArticle {
   const meta = emptyMeta(doc, url);
-  const notArticle = (reason: string): ExtractedArticle => ({
-    meta: toArticleMeta(meta, url, 0, meta.lang ?? bodyLang(doc)),
+  /** A result without the article's text: not an article, or not worth reading. */
+  const unread = (why: Pick<ExtractedArticle, 'notArticleReason' | 'skippedReason'>) => ({
+    meta: toArticleMeta(meta, url, 0, meta.lang ?? guessBodyLang(doc)),
     paragraphs: [],
-    notArticleReason: reason,
+    ...why,
   });
+  const notArticle = (reason: string): ExtractedArticle => unread({ notArticleReason: reason });
   const pageText = textContentOf(bodyOf(doc));
   const check = precheckWith(doc, url, meta.pageTypes, pageText);
   if (!check.ok) return notArticle(check.reason ?? 'not an article');
   if (options.readIf && !options.readIf.test(`${meta.title}\n${pageText}`)) {
-    return {
-      meta: toArticleMeta(meta, url, 0, meta.lang ?? bodyLang(doc)),
-      paragraphs: [],
-      skippedReason: options.readIf.reason,
-    };
+    return unread({ skippedReason: options.readIf.reason });
   }
   try {
     const clone = doc.cloneNode(true) as Document;
@@ -444,25 +442,17 @@ export function extractArticle(
     if (!meta.title && parsed.title) meta.title = parsed.title.trim();
     if (!meta.byline && parsed.byline) meta.byline = parsed.byline.trim().slice(0, 200);
     if (!meta.site && parsed.siteName) meta.site = parsed.siteName;
-    const htmlLang = attr(rootOf(doc), 'lang');
+    // Undeclared, or "en" from a site-wide og:locale without <html lang>: read the article.
+    // (Readability's own `lang` is the <html lang> attribute, which meta.lang has read.)
     let lang = meta.lang;
-    // The article's own lang attribute (Readability reads it from the content's ancestors).
-    if (!htmlLang && parsed.lang) lang = parsed.lang.slice(0, 2).toLowerCase();
-    // Undeclared, or "en" from a site-wide og:locale: read the article's text.
-    if (lang === null || (lang === 'en' && !htmlLang)) lang = langOfParagraphs(paragraphs);
+    if (lang === null || (lang === 'en' && !attr(rootOf(doc), 'lang'))) {
+      lang = langOfParagraphs(paragraphs);
+    }
     return { meta: toArticleMeta(meta, url, words, lang), paragraphs };
   } catch (err) {
     if (err instanceof Error && /elements found/.test(err.message)) {
       return notArticle('page has too many elements');
     }
     return notArticle(`page could not be read (${err instanceof Error ? err.name : 'error'})`);
-  }
-}
-
-function bodyLang(doc: Document): string {
-  try {
-    return guessBodyLang(doc);
-  } catch {
-    return 'en';
   }
 }
