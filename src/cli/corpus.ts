@@ -2,30 +2,81 @@
  * `npm run --silent corpus -- validate [DIR...]`
  *   Checks corpus source folders (default: the bundled `src/corpus/sources`) and prints each
  *   problem as `file:line: field: problem`. Exit codes: 0 valid, 1 problems found, 2 bad usage.
+ * `npm run --silent corpus -- validate path/to/events.jsonl`
+ *   Checks a new events file on its own (the same rules; corpus ids against the bundled articles).
  * `npm run --silent corpus -- stats [DIR] [--json]`
- *   Counts articles and events by kind: `{ "articles": n, "events": { "<kind>": n, ... } }`.
+ *   Counts articles and events by kind, plus the timeline's reach: leader contacts since 2017,
+ *   first and last event year, planned events, events with each government's readout, and
+ *   events without a link or corpus id (0 in a valid corpus).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EVENT_KINDS } from '../core/types.ts';
 import type { EventKind } from '../core/types.ts';
 import { BUNDLED_SOURCES_DIR, readSourceFiles } from '../corpus/node.ts';
 import { formatProblem } from '../corpus/schema.ts';
-import { validateCorpusSources } from '../corpus/validate.ts';
+import { EVENTS_FILE, validateCorpusSources } from '../corpus/validate.ts';
 import type { ValidatedCorpus } from '../corpus/validate.ts';
 
-const USAGE = 'usage: npm run --silent corpus -- validate [DIR...] | stats [DIR] [--json]';
+const USAGE =
+  'usage: npm run --silent corpus -- validate [DIR|EVENTS.jsonl...] | stats [DIR] [--json]';
 
 export interface CorpusStats {
   articles: number;
   events: Record<EventKind, number>;
+  /** Leaders' calls and meetings since 1 January 2017 that happened (planned ones and parts of a larger visit left out). */
+  leaderContactsSince2017: number;
+  /** Years of the first and the last event. */
+  firstYear: number | null;
+  lastYear: number | null;
+  planned: number;
+  withUsReadout: number;
+  withPrcReadout: number;
+  /** Events with no http(s) link and no corpus id among their sources. */
+  withoutLinkOrCorpusId: number;
 }
 
 export function corpusStats(corpus: Pick<ValidatedCorpus, 'articles' | 'events'>): CorpusStats {
   const events = Object.fromEntries(EVENT_KINDS.map((k) => [k, 0])) as Record<EventKind, number>;
   for (const e of corpus.events) events[e.kind] += 1;
-  return { articles: corpus.articles.length, events };
+  const years = corpus.events.map((e) => Number(e.date.slice(0, 4))).sort((a, b) => a - b);
+  return {
+    articles: corpus.articles.length,
+    events,
+    leaderContactsSince2017: corpus.events.filter(
+      (e) =>
+        (e.kind === 'leader-call' || e.kind === 'leader-meeting') &&
+        e.date >= '2017-01-01' &&
+        !e.planned &&
+        !e.partOf,
+    ).length,
+    firstYear: years[0] ?? null,
+    lastYear: years[years.length - 1] ?? null,
+    planned: corpus.events.filter((e) => e.planned).length,
+    withUsReadout: corpus.events.filter((e) => e.readouts?.us).length,
+    withPrcReadout: corpus.events.filter((e) => e.readouts?.prc).length,
+    withoutLinkOrCorpusId: corpus.events.filter(
+      (e) => !e.sources.some((s) => 'corpusId' in s || /^https?:\/\//.test(s.url)),
+    ).length,
+  };
+}
+
+/** `validate events.jsonl`: one events file checked alone, corpus ids against the bundled articles. */
+function validateEventsFile(path: string, io: Io): number {
+  const bundled = readSourceFiles(BUNDLED_SOURCES_DIR).filter((f) => f.path !== EVENTS_FILE);
+  const corpus = validateCorpusSources([
+    ...bundled,
+    { path: EVENTS_FILE, content: readFileSync(path, 'utf8') },
+  ]);
+  const problems = corpus.problems.map((p) => (p.file === EVENTS_FILE ? { ...p, file: path } : p));
+  for (const p of problems) io.err(formatProblem(p));
+  if (problems.length > 0) {
+    io.err(`${problems.length} problem(s) in ${path}`);
+    return 1;
+  }
+  io.out(`ok: ${corpus.events.length} events in ${path}`);
+  return 0;
 }
 
 interface Io {
@@ -70,6 +121,15 @@ export function runCorpusCli(argv: string[], io: Io): number {
   if (command === 'validate') {
     let code = 0;
     for (const dir of positional.length > 0 ? positional : [undefined]) {
+      if (
+        dir !== undefined &&
+        dir.endsWith('.jsonl') &&
+        existsSync(dir) &&
+        statSync(dir).isFile()
+      ) {
+        code = Math.max(code, validateEventsFile(dir, io));
+        continue;
+      }
       const read = readDir(dir, io);
       if (!read) return 2;
       const { corpus, shown } = read;
@@ -98,6 +158,11 @@ export function runCorpusCli(argv: string[], io: Io): number {
   } else {
     io.out(`articles  ${stats.articles}`);
     for (const k of EVENT_KINDS) io.out(`${k.padEnd(18)}${stats.events[k]}`);
+    io.out(`leader contacts since 2017  ${stats.leaderContactsSince2017}`);
+    io.out(`years                       ${stats.firstYear}–${stats.lastYear}`);
+    io.out(`planned                     ${stats.planned}`);
+    io.out(`with a US / PRC readout     ${stats.withUsReadout} / ${stats.withPrcReadout}`);
+    io.out(`without a link or corpus id ${stats.withoutLinkOrCorpusId}`);
   }
   return 0;
 }

@@ -8,7 +8,8 @@
  */
 import { EVENT_KINDS } from '../core/types.ts';
 import type { EventKind } from '../core/types.ts';
-import type { CorpusArticle, TimelineEvent } from './types.ts';
+import { internalNameIn } from '../core/internal-names.ts';
+import type { CorpusArticle, EventSource, Readouts, SourceLink, TimelineEvent } from './types.ts';
 
 export interface Problem {
   file: string;
@@ -203,11 +204,21 @@ const EVENT_FIELDS = [
   'summary',
   'duration',
   'figures',
-  'source',
+  'sources',
   'format',
   'partOf',
+  'readouts',
+  'planned',
+  'names',
 ] as const;
-const REQUIRED_EVENT_FIELDS = EVENT_FIELDS.filter((f) => f !== 'format' && f !== 'partOf');
+const OPTIONAL_EVENT_FIELDS: readonly string[] = [
+  'format',
+  'partOf',
+  'readouts',
+  'planned',
+  'names',
+];
+const REQUIRED_EVENT_FIELDS = EVENT_FIELDS.filter((f) => !OPTIONAL_EVENT_FIELDS.includes(f));
 export const CONTACT_FORMATS = ['phone call', 'video call', 'in person'] as const;
 
 export interface ParsedEvents {
@@ -271,12 +282,21 @@ function checkEvent(
   v: Record<string, unknown>,
   add: (field: string, problem: string) => void,
 ): TimelineEvent | null {
+  const readerText = (field: string, text: string) => {
+    const bad = internalNameIn(text);
+    if (bad)
+      add(field, `names an internal file, folder or id ("${bad}"); say it as a reader would`);
+  };
   for (const key of Object.keys(v)) {
-    if (!(EVENT_FIELDS as readonly string[]).includes(key)) add(key, 'unknown field');
+    if (!(EVENT_FIELDS as readonly string[]).includes(key) && key !== 'source')
+      add(key, 'unknown field');
   }
   for (const key of REQUIRED_EVENT_FIELDS) {
     if (!(key in v))
-      add(key, key === 'source' ? 'missing: every event needs its source' : 'missing');
+      add(
+        key,
+        key === 'sources' ? 'missing: every event needs at least one link or corpus id' : 'missing',
+      );
   }
   const str = (key: string, allowNull: boolean): string | null => {
     const x = v[key];
@@ -286,8 +306,8 @@ function checkEvent(
       add(key, `expected a string${allowNull ? ' or null' : ''}, got ${JSON.stringify(x)}`);
       return null;
     }
-    if (x.trim() === '')
-      add(key, key === 'source' ? 'empty: every event needs its source' : 'empty');
+    if (x.trim() === '') add(key, 'empty');
+    else if (READER_TEXT.includes(key)) readerText(key, x);
     return x;
   };
   const id = str('id', false);
@@ -318,7 +338,21 @@ function checkEvent(
   const title = str('title', false);
   const summary = str('summary', false);
   const duration = str('duration', true);
-  const source = str('source', false);
+  if ('source' in v)
+    add('source', 'replaced by "sources": a list of { publisher, url } or { corpusId }');
+  const sources = checkSources(v.sources, add, readerText);
+  const readouts = checkReadouts(v.readouts, add, readerText);
+  const planned = v.planned;
+  if (planned !== undefined && typeof planned !== 'boolean')
+    add('planned', 'expected true or false');
+  const names = v.names;
+  if (names !== undefined) {
+    if (!Array.isArray(names) || names.some((n) => typeof n !== 'string' || n.trim() === ''))
+      add('names', 'expected a list of non-empty phrases');
+    else for (const n of names) readerText('names', n);
+  }
+  if (Array.isArray(participants))
+    for (const p of participants) if (typeof p === 'string') readerText('participants', p);
   const figures = v.figures;
   if (figures !== undefined) {
     if (!isRecord(figures)) add('figures', 'expected an object of numbers and strings');
@@ -326,6 +360,8 @@ function checkEvent(
       for (const [k, x] of Object.entries(figures)) {
         if (!(typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x))))
           add('figures', `"${k}" must be a number or a string`);
+        readerText('figures', k);
+        if (typeof x === 'string') readerText('figures', x);
       }
       const hasCount = Object.values(figures).some((x) => typeof x === 'number');
       if (kind === 'taiwan-incursion' && hasCount && typeof figures.counted !== 'string')
@@ -339,7 +375,7 @@ function checkEvent(
   if (partOf !== undefined && (typeof partOf !== 'string' || partOf === id))
     add('partOf', 'expected the id of another event');
 
-  if (id === null || date === null || title === null || summary === null || source === null)
+  if (id === null || date === null || title === null || summary === null || sources === null)
     return null;
   const ev: TimelineEvent = {
     id,
@@ -352,9 +388,101 @@ function checkEvent(
     summary,
     duration,
     figures: figures as Record<string, number | string>,
-    source,
+    sources,
   };
   if (typeof format === 'string') ev.format = format;
   if (typeof partOf === 'string') ev.partOf = partOf;
+  if (readouts) ev.readouts = readouts;
+  if (planned === true) ev.planned = true;
+  if (Array.isArray(names)) ev.names = names as string[];
   return ev;
+}
+
+/** Fields shown to readers: they may not name a file, a folder or an internal id. */
+const READER_TEXT = ['title', 'summary', 'place', 'duration'];
+
+/** True for a well-formed absolute http(s) URL. */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s/?#]+\.[^\s]*$/i.test(value) || !URL.canParse(value)) return false;
+  const u = new URL(value);
+  return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.');
+}
+
+type Add = (field: string, problem: string) => void;
+
+function checkLink(x: unknown, field: string, add: Add, readerText: Add): SourceLink | null {
+  if (!isRecord(x)) {
+    add(field, 'expected { publisher, url, title?, date? }');
+    return null;
+  }
+  const before = { n: 0 };
+  const bad = (problem: string) => {
+    before.n += 1;
+    add(field, problem);
+  };
+  for (const k of Object.keys(x))
+    if (!['publisher', 'url', 'title', 'date'].includes(k)) bad(`unknown key "${k}"`);
+  const { publisher, url, title, date } = x;
+  if (typeof publisher !== 'string' || publisher.trim() === '')
+    bad('every link needs a "publisher" a reader knows');
+  else readerText(field, publisher);
+  if (typeof url !== 'string' || !isHttpUrl(url))
+    bad(`"url" must be a well-formed http(s) URL, got ${JSON.stringify(url)}`);
+  if (title !== undefined) {
+    if (typeof title !== 'string' || title.trim() === '') bad('"title" must be a non-empty string');
+    else readerText(field, title);
+  }
+  if (date !== undefined && (typeof date !== 'string' || !isIsoDate(date)))
+    bad(`"date" must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  if (before.n > 0) return null;
+  const link: SourceLink = { publisher: publisher as string, url: url as string };
+  if (typeof title === 'string') link.title = title;
+  if (typeof date === 'string') link.date = date;
+  return link;
+}
+
+function checkSources(v: unknown, add: Add, readerText: Add): EventSource[] | null {
+  if (v === undefined) return null;
+  if (!Array.isArray(v) || v.length === 0) {
+    add('sources', 'expected a non-empty list: every event needs at least one link or corpus id');
+    return null;
+  }
+  const out: EventSource[] = [];
+  v.forEach((x, i) => {
+    const field = `sources[${i}]`;
+    if (isRecord(x) && 'corpusId' in x) {
+      if (
+        Object.keys(x).length !== 1 ||
+        typeof x.corpusId !== 'string' ||
+        !ARTICLE_ID_RE.test(x.corpusId)
+      )
+        add(field, 'expected { corpusId: "<article id>" } and nothing else');
+      else out.push({ corpusId: x.corpusId });
+      return;
+    }
+    const link = checkLink(x, field, add, readerText);
+    if (link) out.push(link);
+  });
+  return out.length === v.length ? out : null;
+}
+
+function checkReadouts(v: unknown, add: Add, readerText: Add): Readouts | null {
+  if (v === undefined) return null;
+  if (!isRecord(v)) {
+    add('readouts', 'expected { us?, prc? }');
+    return null;
+  }
+  const out: Readouts = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k !== 'us' && k !== 'prc') {
+      add('readouts', `unknown side "${k}" (expected us or prc)`);
+      continue;
+    }
+    if (x === null) out[k] = null;
+    else {
+      const link = checkLink(x, `readouts.${k}`, add, readerText);
+      if (link) out[k] = link;
+    }
+  }
+  return out;
 }

@@ -19,6 +19,30 @@ export interface CorpusArticle {
   text: string;
 }
 
+/** A source a reader can open. */
+export interface SourceLink {
+  /** Who published it, as a reader knows them ("The White House", "Reuters"). */
+  publisher: string;
+  /** An http(s) URL. */
+  url: string;
+  title?: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+}
+
+/** A bundled article that states the fact, cited by its corpus id. */
+export interface CorpusCitation {
+  corpusId: string;
+}
+
+export type EventSource = SourceLink | CorpusCitation;
+
+/** The US and PRC readouts of a contact. Absent: not recorded; null: that side published none we know of. */
+export interface Readouts {
+  us?: SourceLink | null;
+  prc?: SourceLink | null;
+}
+
 /** One entry of the prior-context timeline, written in the project's own words. */
 export interface TimelineEvent {
   id: string;
@@ -35,8 +59,14 @@ export interface TimelineEvent {
   duration: string | null;
   /** Numbers with their meaning, e.g. { aircraft: 56, counted: "ADIZ entries reported by Taiwan's MND" }. */
   figures: Record<string, number | string>;
-  /** Where the facts come from (several sources separated by "; "). */
-  source: string;
+  /** Where the facts come from: links a reader can follow, or bundled articles by corpus id. */
+  sources: EventSource[];
+  /** Each government's own account of a contact, where one exists; null: that side published none we know of. */
+  readouts?: Readouts;
+  /** Announced but not known to have happened: shown as planned, never as having taken place. */
+  planned?: boolean;
+  /** Phrases that name the event ("the Osaka truce", "第一阶段协议"), read by the mention resolver. */
+  names?: string[];
   /** How the contact happened: `phone call`, `video call` or `in person` (contacts only). */
   format?: string;
   /** Id of the larger event this one is part of (a day of a multi-day surge, Xi receiving a visitor). */

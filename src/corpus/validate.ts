@@ -65,6 +65,19 @@ export function validateCorpusSources(files: SourceFile[]): ValidatedCorpus {
     const parsed = parseEventsSource(eventsFile.path, eventsFile.content);
     problems.push(...parsed.problems);
     events = parsed.events;
+    // A corpus citation must name an article of the corpus.
+    const ids = new Set(articles.map((a) => a.id));
+    for (const e of events) {
+      e.sources.forEach((src, i) => {
+        if ('corpusId' in src && !ids.has(src.corpusId))
+          problems.push({
+            file: eventsFile.path,
+            line: parsed.lines.get(e.id) ?? 1,
+            field: `sources[${i}]`,
+            problem: `no corpus article "${src.corpusId}"`,
+          });
+      });
+    }
   }
   for (const f of files) {
     const known = f.path === EVENTS_FILE || articleFiles.includes(f);

@@ -148,7 +148,7 @@ describe('resolveMentions is general', () => {
       summary: 'Two test leaders talk.',
       duration: 'about an hour',
       figures: {},
-      source: 'test',
+      sources: [{ publisher: 'Test Wire', url: 'https://wire.example/test' }],
       format: 'phone call',
     },
     {
@@ -162,7 +162,7 @@ describe('resolveMentions is general', () => {
       summary: 'Two test envoys meet.',
       duration: null,
       figures: {},
-      source: 'test',
+      sources: [{ publisher: 'Test Wire', url: 'https://wire.example/test' }],
       format: 'in person',
     },
   ];

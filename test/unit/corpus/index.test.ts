@@ -60,7 +60,11 @@ describe('bundled corpus sources', () => {
     expect(count((k) => k === 'senior-talks')).toBeGreaterThanOrEqual(12);
     expect(count((k) => k === 'taiwan-incursion')).toBeGreaterThanOrEqual(12);
     expect(count((k) => k === 'arms-sale')).toBeGreaterThanOrEqual(1);
-    for (const e of sources.events) expect(e.source.trim(), e.id).not.toBe('');
+    for (const e of sources.events) {
+      expect(e.sources.length, e.id).toBeGreaterThan(0);
+      for (const s of e.sources)
+        if (!('corpusId' in s)) expect(new URL(s.url).protocol, e.id).toMatch(/^https?:$/);
+    }
     const leaderDates = sources.events
       .filter((e) => e.kind.startsWith('leader-') && !e.partOf)
       .map((e) => e.date);
