@@ -11,6 +11,7 @@ import { IncursionChart, CHART } from './IncursionChart.tsx';
 import { QuoteList, type RevealState } from './QuoteList.tsx';
 import { RelatedList } from './RelatedList.tsx';
 import { Skeleton } from './Skeleton.tsx';
+import { SinceThisArticle } from './SinceThisArticle.tsx';
 import { Timeline } from './Timeline.tsx';
 import { useBackground } from './use-background.ts';
 import { toggleSite, useSettings } from './use-settings.ts';
@@ -140,6 +141,7 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
             articleDate={until}
           />
         )}
+        <SinceThisArticle items={analysis.since ?? []} />
       </section>
     </>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ContextItem } from '../src/core/types.ts';
+import type { ContextItem, ContextSource } from '../src/core/types.ts';
 import { formatDate, formatSpan, KIND_LABELS } from './format.ts';
 import { KindIcon } from './KindIcon.tsx';
 
@@ -22,16 +22,25 @@ function figureText(item: ContextItem): { numbers: string; counted: string | nul
   return { numbers, counted };
 }
 
+/** A source as a reader sees it: a link that opens in a new tab, or the outlet and title. */
+export function SourceRef({ source }: { source: ContextSource }) {
+  const label = source.title ? `${source.publisher}: ${source.title}` : source.publisher;
+  return source.url ? (
+    <a href={source.url} target="_blank" rel="noopener noreferrer">
+      {label}
+    </a>
+  ) : (
+    <span>{label}</span>
+  );
+}
+
 /** The first source in full; the others behind a disclosure, so an entry stays short. */
-function Sources({ source }: { source: string }) {
-  const [first, ...rest] = source
-    .split(/;\s+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+function Sources({ sources }: { sources: ContextSource[] }) {
+  const [first, ...rest] = sources;
   if (!first) return null;
   return (
     <div class="source">
-      Source: {first}
+      Source: <SourceRef source={first} />
       {rest.length > 0 && (
         <details class="sources">
           <summary>
@@ -39,7 +48,9 @@ function Sources({ source }: { source: string }) {
           </summary>
           <ul>
             {rest.map((s, i) => (
-              <li key={i}>{s}</li>
+              <li key={i}>
+                <SourceRef source={s} />
+              </li>
             ))}
           </ul>
         </details>
@@ -48,10 +59,27 @@ function Sources({ source }: { source: string }) {
   );
 }
 
-function Entry({ item }: { item: ContextItem }) {
+/** "US readout · PRC readout": each government's own account, or that none is on file. */
+export function Readouts({ readouts }: { readouts: NonNullable<ContextItem['readouts']> }) {
+  const side = (name: string, r: ContextSource | null | undefined) =>
+    r ? (
+      <a href={r.url ?? undefined} target="_blank" rel="noopener noreferrer" title={r.title}>
+        {name} readout
+      </a>
+    ) : (
+      <span class="muted">no {name} readout on file</span>
+    );
+  return (
+    <p class="readouts">
+      {side('US', readouts.us)} · {side('PRC', readouts.prc)}
+    </p>
+  );
+}
+
+export function Entry({ item }: { item: ContextItem }) {
   const { numbers, counted } = figureText(item);
   return (
-    <li class={`event kind-${item.kind}`}>
+    <li class={`event kind-${item.kind}${item.planned ? ' planned' : ''}`}>
       <span class="event-icon">
         <KindIcon kind={item.kind} />
       </span>
@@ -60,6 +88,7 @@ function Entry({ item }: { item: ContextItem }) {
           <time dateTime={item.date}>{formatSpan(item.date, item.end)}</time> ·{' '}
           {KIND_LABELS[item.kind]}
           {item.duration && <> · {item.duration}</>}
+          {item.planned && <span class="tag">Planned, not confirmed</span>}
           {item.mentioned && <span class="tag">In this article</span>}
         </p>
         <p class="event-title">{item.title}</p>
@@ -69,7 +98,8 @@ function Entry({ item }: { item: ContextItem }) {
             {counted && <span class="muted"> ({counted})</span>}
           </p>
         )}
-        <Sources source={item.source} />
+        {item.readouts && <Readouts readouts={item.readouts} />}
+        <Sources sources={item.sources} />
       </div>
     </li>
   );

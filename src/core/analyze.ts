@@ -34,10 +34,10 @@ export function analyzeExtracted(
   const matchOpts = { ...base, self };
   const related = findRelated(extracted, corpus, matchOpts);
   const quotes = matchQuotes(extractQuotes(extracted.paragraphs), extracted, corpus, matchOpts);
-  const { context, moreContext } = collectContext(extracted, related, corpus);
+  const { context, moreContext, since } = collectContext(extracted, related, corpus);
   const entry = self === null ? undefined : corpus.articles.get(self);
   const corpusArticle = entry
     ? { id: entry.id, title: entry.title, publishedAt: entry.publishedAt, outlet: entry.outlet }
     : null;
-  return { article, detection, corpusArticle, related, quotes, context, moreContext };
+  return { article, detection, corpusArticle, related, quotes, context, moreContext, since };
 }

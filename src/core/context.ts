@@ -2,12 +2,19 @@
  * Prior context for a page: the timeline events before (or on) the article's date that a
  * reader needs — the ones the page itself mentions, the ones its same-story coverage
  * mentions, and the contacts, talks, incursions and arms sales involving the page's actors
- * and topics — most relevant first, with a reader-sized list and the rest kept aside.
+ * and topics — most relevant first, with a reader-sized list and the rest kept aside — and,
+ * for an article older than the newest events, what happened since.
  */
-import type { LoadedCorpus, TimelineEvent } from '../corpus/types.ts';
+import type { EventSource, LoadedCorpus, SourceLink, TimelineEvent } from '../corpus/types.ts';
 import { resolveMentions } from './mentions.ts';
 import { daysBetween } from './text.ts';
-import type { ContextItem, EventKind, ExtractedArticle, RelatedItem } from './types.ts';
+import type {
+  ContextItem,
+  ContextSource,
+  EventKind,
+  ExtractedArticle,
+  RelatedItem,
+} from './types.ts';
 
 export const CONTEXT_LIMIT = 6;
 const MORE_LIMIT = 30;
@@ -60,20 +67,64 @@ function clip(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
 }
 
-function toItem(e: TimelineEvent, mentioned: boolean, why: string[]): ContextItem {
+/** A source as a reader sees it: a bundled article by its outlet and title, never its id. */
+function toSource(s: EventSource, corpus: LoadedCorpus): ContextSource {
+  if (!('corpusId' in s)) return { ...s };
+  const a = corpus.articles.get(s.corpusId);
+  if (!a) throw new Error(`timeline source names unknown corpus article ${s.corpusId}`);
   return {
+    publisher: a.outlet ?? 'Bundled coverage',
+    url: a.url,
+    title: a.title,
+    ...(a.publishedAt ? { date: a.publishedAt } : {}),
+  };
+}
+
+function readout(r: SourceLink | null | undefined): ContextSource | null | undefined {
+  return r === undefined || r === null ? r : { ...r };
+}
+
+function toItem(
+  e: TimelineEvent,
+  corpus: LoadedCorpus,
+  mentioned: boolean,
+  why: string[],
+): ContextItem {
+  const item: ContextItem = {
     id: e.id,
     date: e.date,
     end: e.end,
     kind: e.kind,
     title: e.title,
-    source: e.source,
+    sources: e.sources.map((s) => toSource(s, corpus)),
     summary: e.summary,
     duration: e.duration,
     figures: e.figures,
     ...(mentioned ? { mentioned: true } : {}),
+    ...(e.planned ? { planned: true } : {}),
     why,
   };
+  if (e.readouts) item.readouts = { us: readout(e.readouts.us), prc: readout(e.readouts.prc) };
+  return item;
+}
+
+/** How many talks and Taiwan events "since this article" lists (every later leaders' contact is listed). */
+const SINCE_PER_KIND = 3;
+
+/**
+ * What happened after `date`: every later leaders' contact (planned ones marked), and the next
+ * few senior talks and Taiwan events (incursions, arms sales), oldest first.
+ */
+export function collectSince(date: string, corpus: LoadedCorpus): ContextItem[] {
+  const later = corpus.events.filter((e) => e.date > date && !e.partOf);
+  const leaders = later.filter((e) => e.kind === 'leader-call' || e.kind === 'leader-meeting');
+  const talks = later.filter((e) => e.kind === 'senior-talks').slice(0, SINCE_PER_KIND);
+  const taiwan = later
+    .filter((e) => e.kind === 'taiwan-incursion' || e.kind === 'arms-sale')
+    .slice(0, SINCE_PER_KIND);
+  return [...leaders, ...talks, ...taiwan]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
+    .map((e) => toItem(e, corpus, false, []));
 }
 
 /**
@@ -85,20 +136,7 @@ export function collectContext(
   related: RelatedItem[],
   corpus: LoadedCorpus,
   opts: { limit?: number } = {},
-): { context: ContextItem[]; moreContext: ContextItem[] } {
-  try {
-    return collect(article, Array.isArray(related) ? related : [], corpus, opts);
-  } catch {
-    return { context: [], moreContext: [] };
-  }
-}
-
-function collect(
-  article: ExtractedArticle,
-  related: RelatedItem[],
-  corpus: LoadedCorpus,
-  opts: { limit?: number },
-): { context: ContextItem[]; moreContext: ContextItem[] } {
+): { context: ContextItem[]; moreContext: ContextItem[]; since: ContextItem[] } {
   const limit = Math.max(0, opts.limit ?? CONTEXT_LIMIT);
   const paragraphs = Array.isArray(article.paragraphs)
     ? article.paragraphs.filter((p) => typeof p === 'string')
@@ -114,7 +152,8 @@ function collect(
     const dates = sameStory.map((r) => r.publishedAt).filter((d): d is string => !!d);
     date = dates.sort()[dates.length - 1] ?? null;
   }
-  const events = corpus.events.filter((e) => !date || e.date <= date);
+  // Planned events never count as prior context: they are not known to have happened.
+  const events = corpus.events.filter((e) => (!date || e.date <= date) && !e.planned);
 
   interface Scored {
     e: TimelineEvent;
@@ -180,6 +219,10 @@ function collect(
   const all = [...byId.values()].sort(
     (a, b) => b.score - a.score || (a.e.date < b.e.date ? 1 : a.e.date > b.e.date ? -1 : 0),
   );
-  const items = all.map((s) => toItem(s.e, s.mentioned, s.why));
-  return { context: items.slice(0, limit), moreContext: items.slice(limit, limit + MORE_LIMIT) };
+  const items = all.map((s) => toItem(s.e, corpus, s.mentioned, s.why));
+  return {
+    context: items.slice(0, limit),
+    moreContext: items.slice(limit, limit + MORE_LIMIT),
+    since: date ? collectSince(date, corpus) : [],
+  };
 }

@@ -89,6 +89,14 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'other',
 ];
 
+/** A source as the popup shows it: publisher and title, a link when there is one. */
+export interface ContextSource {
+  publisher: string;
+  url: string | null;
+  title?: string;
+  date?: string;
+}
+
 /** One entry of the prior-context timeline as shown to the reader. */
 export interface ContextItem {
   id: string;
@@ -97,7 +105,12 @@ export interface ContextItem {
   end?: string | null;
   kind: EventKind;
   title: string;
-  source: string;
+  /** Where the facts come from, as a reader sees them; `url` null for a bundled article without one. */
+  sources: ContextSource[];
+  /** Each government's readout of a contact; null: that side published none we know of. */
+  readouts?: { us?: ContextSource | null; prc?: ContextSource | null };
+  /** Announced, not known to have happened. */
+  planned?: boolean;
   summary?: string;
   duration?: string | null;
   figures?: Record<string, number | string>;
@@ -130,6 +143,8 @@ export interface Analysis {
   corpusArticle?: CorpusArticleRef | null;
   /** Context items beyond the reader-sized list. */
   moreContext?: ContextItem[];
+  /** What happened after the article's date: the next leaders' contacts, talks and Taiwan events. */
+  since?: ContextItem[];
   /** Set by the extension only, after anchoring. */
   highlights?: HighlightStats;
 }

@@ -50,7 +50,11 @@ describe('collectContext', () => {
   });
 
   it('never throws on odd input', () => {
-    expect(collectContext(pageOf([]), [], corpus)).toEqual({ context: [], moreContext: [] });
+    expect(collectContext(pageOf([]), [], corpus)).toEqual({
+      context: [],
+      moreContext: [],
+      since: [],
+    });
     fc.assert(
       fc.property(
         fc.array(fc.string(), { maxLength: 4 }),

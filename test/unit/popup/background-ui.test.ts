@@ -24,7 +24,7 @@ const event = (e: Partial<TimelineEvent> & Pick<TimelineEvent, 'id' | 'date'>): 
   summary: '',
   duration: null,
   figures: {},
-  source: 's',
+  sources: [{ publisher: 'Test Wire', url: 'https://wire.example/s' }],
   ...e,
 });
 

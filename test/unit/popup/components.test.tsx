@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IncursionChart } from '../../../popup/IncursionChart.tsx';
 import { QuoteList } from '../../../popup/QuoteList.tsx';
 import { RelatedList } from '../../../popup/RelatedList.tsx';
+import { SinceThisArticle } from '../../../popup/SinceThisArticle.tsx';
 import { Timeline } from '../../../popup/Timeline.tsx';
 import { Verdict } from '../../../popup/Verdict.tsx';
-import type { RelatedItem } from '../../../src/core/types.ts';
+import type { ContextItem, RelatedItem } from '../../../src/core/types.ts';
 import { diplomacy, notArticle, unrelated } from './fixtures.ts';
 
 let root: HTMLElement;
@@ -168,7 +169,8 @@ describe('Timeline', () => {
     ]);
     expect(el.textContent).toContain('Leader call');
     expect(el.textContent).toContain('about 90 minutes');
-    expect(el.textContent).toContain('Source: readout');
+    expect(el.textContent).toContain('Source: The White House');
+    expect(el.textContent).toContain('US readout · no PRC readout on file');
     expect(el.textContent).toContain('In this article');
     expect(el.textContent).toContain('56 aircraft');
     expect(el.querySelectorAll('svg.kind-icon').length).toBe(2);
@@ -184,6 +186,72 @@ describe('Timeline', () => {
     click(toggle);
     expect(el.textContent).toContain('Talks in Anchorage');
     expect(el.textContent).toContain('18 Mar 2021 – 19 Mar 2021');
+  });
+});
+
+describe('timeline sources and readouts', () => {
+  it('shows each source with a URL as a link that opens in a new tab, without the opener', () => {
+    const el = mount(
+      <Timeline items={diplomacy.context} more={diplomacy.moreContext ?? []} articleDate={null} />,
+    );
+    const links = [...el.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(
+      expect.arrayContaining(['https://mnd.example/56', 'https://wh.example/readout']),
+    );
+    for (const a of links) {
+      expect(a.getAttribute('target')).toBe('_blank');
+      expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+    // A readout link per side that has one; the side without one says so.
+    expect([...el.querySelectorAll('.readouts a')].map((a) => a.textContent)).toEqual([
+      'US readout',
+    ]);
+    expect(el.querySelector('.readouts')?.textContent).toContain('no PRC readout on file');
+  });
+
+  it('shows a source without a URL as its outlet and title, not a link', () => {
+    const el = mount(<Timeline items={[]} more={diplomacy.moreContext ?? []} articleDate={null} />);
+    click(buttons(el).find((b) => b.textContent === 'Show 1 more events'));
+    expect(el.textContent).toContain('Source: News list: Exchanges under Biden');
+    expect(el.querySelectorAll('.source a').length).toBe(0);
+  });
+});
+
+describe('SinceThisArticle', () => {
+  const later: ContextItem[] = [
+    {
+      id: 'visit',
+      date: '2026-05-14',
+      kind: 'leader-meeting',
+      title: 'Summit talks in Beijing',
+      sources: [{ publisher: 'Wire', url: 'https://wire.example/visit' }],
+    },
+    {
+      id: 'planned',
+      date: '2026-09-24',
+      kind: 'leader-meeting',
+      title: 'Planned: a visit to Washington',
+      sources: [{ publisher: 'Wire', url: 'https://wire.example/plan' }],
+      planned: true,
+    },
+  ];
+
+  it('is collapsed by default and lists what came after, planned events labelled', () => {
+    const el = mount(<SinceThisArticle items={later} />);
+    const details = el.querySelector('details.since') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toBe('Since this article 2');
+    const entries = [...el.querySelectorAll('li.event')];
+    expect(entries.map((e) => e.querySelector('.event-title')?.textContent)).toEqual([
+      'Summit talks in Beijing',
+      'Planned: a visit to Washington',
+    ]);
+    expect(entries[0]?.textContent).not.toContain('Planned, not confirmed');
+    expect(entries[1]?.textContent).toContain('Planned, not confirmed');
+  });
+
+  it('shows nothing when nothing came after', () => {
+    expect(mount(<SinceThisArticle items={[]} />).innerHTML).toBe('');
   });
 });
 

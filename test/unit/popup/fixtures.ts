@@ -54,7 +54,7 @@ export const diplomacy: StoredAnalysis = {
       date: '2021-10-04',
       kind: 'taiwan-incursion',
       title: '56 PLA aircraft enter the ADIZ',
-      source: 'defence ministry',
+      sources: [{ publisher: 'Defence ministry', url: 'https://mnd.example/56' }],
       figures: { aircraft: 56, counted: 'ADIZ entries in one day' },
     },
     {
@@ -62,7 +62,11 @@ export const diplomacy: StoredAnalysis = {
       date: '2021-09-09',
       kind: 'leader-call',
       title: 'Biden and Xi speak by phone',
-      source: 'readout',
+      sources: [{ publisher: 'The White House', url: 'https://wh.example/readout' }],
+      readouts: {
+        us: { publisher: 'The White House', url: 'https://wh.example/readout' },
+        prc: null,
+      },
       duration: 'about 90 minutes',
       mentioned: true,
     },
@@ -74,7 +78,7 @@ export const diplomacy: StoredAnalysis = {
       end: '2021-03-19',
       kind: 'senior-talks',
       title: 'Talks in Anchorage',
-      source: 'news list',
+      sources: [{ publisher: 'News list', url: null, title: 'Exchanges under Biden' }],
     },
   ],
 };
