@@ -15,48 +15,20 @@
  * no code change.
  */
 import type { EventMention, TimelineEvent } from '../corpus/types.ts';
+import { DATE_WEIGHT, dayOf, findDates, zhNumber } from './dates.ts';
+import type { DateCue } from './dates.ts';
 import { splitSentences } from './text.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Day arithmetic (UTC day numbers)
-
-const DAY_MS = 86_400_000;
-
-function dayOf(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return null;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isNaN(t) ? null : Math.round(t / DAY_MS);
-}
-
-function ymd(day: number): { y: number; m: number; d: number; wd: number } {
-  const t = new Date(day * DAY_MS);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth(), d: t.getUTCDate(), wd: t.getUTCDay() };
-}
-
-function dayFromParts(y: number, m: number, d: number): number {
-  return Math.round(Date.UTC(y, m, d) / DAY_MS);
-}
-
-function monthRange(y: number, m: number): [number, number] {
-  return [dayFromParts(y, m, 1), dayFromParts(y, m + 1, 1) - 1];
-}
+import type { Sentence } from './text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Cues
 
-type TypeClass = 'call' | 'meeting' | 'summit' | 'incursion' | 'arms';
+type TypeClass = 'call' | 'meeting' | 'summit' | 'incursion' | 'arms' | 'trade';
 
 interface BaseCue {
   text: string;
   /** Offset in the sentence. */
   at: number;
-}
-interface DateCue extends BaseCue {
-  kind: 'date';
-  from: number;
-  to: number;
-  weight: number;
 }
 interface PlaceCue extends BaseCue {
   kind: 'place';
@@ -70,6 +42,12 @@ interface FigureCue extends BaseCue {
   kind: 'figure';
   value: number;
 }
+/** A phrase that names an event ("the Osaka truce", "第一阶段协议"), from `TimelineEvent.names`. */
+interface NameCue extends BaseCue {
+  kind: 'name';
+  /** The name as normalised in the gazetteer. */
+  term: string;
+}
 interface RecordCue extends BaseCue {
   kind: 'record';
 }
@@ -82,13 +60,13 @@ interface TypeCue extends BaseCue {
   kind: 'type';
   cls: TypeClass;
 }
-type Cue = DateCue | PlaceCue | DurationCue | FigureCue | RecordCue | PersonCue | TypeCue;
+type Cue = DateCue | PlaceCue | NameCue | DurationCue | FigureCue | RecordCue | PersonCue | TypeCue;
 /** Cues that pin one event and are used up by it (shared cues: persons, types). */
-type SpecificCue = DateCue | PlaceCue | DurationCue | FigureCue | RecordCue;
+type SpecificCue = DateCue | PlaceCue | NameCue | DurationCue | FigureCue | RecordCue;
 
 // Evidence weights: how strongly each kind of cue ties a sentence to one event.
 // prettier-ignore
-const WEIGHT = { day: 3, week: 2.5, month: 2, year: 1, place: 1.5, duration: 2, figure: 3, record: 1.5 };
+const WEIGHT = { ...DATE_WEIGHT, place: 1.5, duration: 2, figure: 3, record: 1.5, name: 3 };
 const MIN_SCORE = 3;
 const MAX_PER_SENTENCE = 3;
 /** A place named by this many events or more does not pin one event without a date. */
@@ -96,13 +74,6 @@ const COMMON_PLACE = 3;
 /** Window around an event for "days after/before" another one. */
 const RELATION_WINDOW_DAYS = 14;
 
-const MONTHS = [
-  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august'],
-  ...['september', 'october', 'november', 'december'],
-];
-const MONTH_ABBR: Record<string, number> = { sept: 8 };
-for (const [i, m] of MONTHS.entries()) if (m !== 'may') MONTH_ABBR[m.slice(0, 3)] = i;
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 // prettier-ignore
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
@@ -152,6 +123,15 @@ function findDurations(text: string): DurationCue[] {
     const v = numberValue(m[1] ?? '');
     if (v !== null) push(m, v);
   }
+  // Chinese: "三个半小时", "两个多小时", "约90分钟".
+  for (const m of text.matchAll(/(\d+|[一二三四五六七八九十两]{1,3})个(半)?多?小时/g)) {
+    const h = zhNumber(m[1] ?? '');
+    if (h !== null) push(m, h * 60 + (m[2] ? 30 : 0));
+  }
+  for (const m of text.matchAll(/(\d+|[一二三四五六七八九十两]{1,3})分钟/g)) {
+    const v = zhNumber(m[1] ?? '');
+    if (v !== null) push(m, v);
+  }
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -175,6 +155,10 @@ function findFigures(s: string): FigureCue[] {
   for (const m of s.matchAll(counts)) {
     out.push({ kind: 'figure', text: m[0], at: m.index ?? 0, value: Number(m[1]) });
   }
+  // Chinese: "130架次", "56架军机".
+  for (const m of s.matchAll(/(\d{1,4})\s*架/g)) {
+    out.push({ kind: 'figure', text: m[0], at: m.index ?? 0, value: Number(m[1]) });
+  }
   return out;
 }
 
@@ -196,10 +180,30 @@ const TYPE_PATTERNS: [TypeClass, RegExp][] = [
     'arms',
     /\b(?:arms|weapons|arming|defen[cs]e aid|military aid|security assistance|drawdown|defen[cs]e articles)\b/gi,
   ],
+  [
+    'trade',
+    /\b(?:tariffs?|duties|levy|levies|trade (?:deal|agreement|pact|truce)|deal|agreement|pact)\b/gi,
+  ],
+  // Chinese contact words (no word boundaries in Chinese script).
+  ['summit', /峰会/g],
+  ['call', /通电话|通话|电话|视频会晤|视频连线/g],
+  ['meeting', /会晤|会谈|会见|会面|见面|磋商|国事访问/g],
+  ['incursion', /军机|架次|战机|演习|防空识别区|海峡中线/g],
+  ['arms', /军售|售台武器/g],
+  ['trade', /关税|协议/g],
 ];
+
+/** Trade words fit events whose title is about tariffs, a deal or a truce. */
+const TRADE_EVENT = /\b(?:tariffs?|deal|agreement|truce|phase[- ]one)\b/i;
 
 /** Which contact words fit an event. */
 function eventClasses(ev: TimelineEvent): Set<TypeClass> {
+  const classes = kindClasses(ev);
+  if (TRADE_EVENT.test(ev.title)) classes.add('trade');
+  return classes;
+}
+
+function kindClasses(ev: TimelineEvent): Set<TypeClass> {
   switch (ev.kind) {
     case 'leader-call':
       return new Set(ev.format === 'video call' ? ['call', 'meeting', 'summit'] : ['call']);
@@ -212,7 +216,7 @@ function eventClasses(ev: TimelineEvent): Set<TypeClass> {
     case 'arms-sale':
       return new Set(['arms']);
     default:
-      return new Set();
+      return new Set<TypeClass>();
   }
 }
 
@@ -240,6 +244,48 @@ const PLACE_STOP = new Set([
   'Roosevelt', 'Carnegie', 'Endowment', 'International', 'Peace', 'Hotel',
 ]);
 
+/** How Chinese-language text writes the people of the timeline. */
+// prettier-ignore
+const CHINESE_NAMES: Record<string, string[]> = {
+  'Xi Jinping': ['习近平', '习主席'], 'Joe Biden': ['拜登'], 'Donald Trump': ['特朗普', '川普'],
+  'Antony Blinken': ['布林肯'], 'Wang Yi': ['王毅'], 'Jake Sullivan': ['沙利文'],
+  'Yang Jiechi': ['杨洁篪'], 'Liu He': ['刘鹤'], 'He Lifeng': ['何立峰'], 'Scott Bessent': ['贝森特'],
+  'Marco Rubio': ['鲁比奥'], 'Lloyd Austin': ['奥斯汀'], 'Dong Jun': ['董军'], 'Wei Fenghe': ['魏凤和'],
+  'Pete Hegseth': ['赫格塞思'], 'Janet Yellen': ['耶伦'], 'Nancy Pelosi': ['佩洛西'],
+  'Tsai Ing-wen': ['蔡英文'], 'Lai Ching-te': ['赖清德'], 'Rex Tillerson': ['蒂勒森'],
+  'Mike Pompeo': ['蓬佩奥'], 'Steven Mnuchin': ['姆努钦'], 'Robert Lighthizer': ['莱特希泽'],
+};
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** Alternation of literal keys, longest first; Latin keys whole words, Chinese keys anywhere. */
+function keysRe(keys: Iterable<string>, flags: string, loose = false): RegExp | null {
+  const sorted = [...keys].sort((a, b) => b.length - a.length);
+  if (sorted.length === 0) return null;
+  const lit = (k: string) =>
+    loose
+      ? k
+          .split(/[-\s]+/)
+          .map(escapeRe)
+          .join('[-\\s]+')
+      : escapeRe(k);
+  const latin = sorted.filter((k) => !CJK.test(k)).map(lit);
+  const cjk = sorted.filter((k) => CJK.test(k)).map(lit);
+  const parts = [
+    ...(latin.length ? [`\\b(?:${latin.join('|')})\\b`] : []),
+    ...(cjk.length ? [`(?:${cjk.join('|')})`] : []),
+  ];
+  return new RegExp(parts.join('|'), flags);
+}
+
+/** How names are compared: lower case, one space for any run of spaces and hyphens. */
+function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[-\s]+/g, ' ')
+    .trim();
+}
+
 interface Gazetteer {
   /** Short form (family name) or full name → canonical participant names. */
   persons: Map<string, Set<string>>;
@@ -247,6 +293,9 @@ interface Gazetteer {
   /** Place term → event ids. */
   places: Map<string, Set<string>>;
   placeRe: RegExp | null;
+  /** Event name (normalised) → event ids. */
+  names: Map<string, Set<string>>;
+  nameRe: RegExp | null;
 }
 
 function escapeRe(s: string): string {
@@ -291,13 +340,19 @@ function gazetteer(events: TimelineEvent[]): Gazetteer {
   if (cached) return cached;
   const persons = new Map<string, Set<string>>();
   const places = new Map<string, Set<string>>();
+  const names = new Map<string, Set<string>>();
   for (const ev of events) {
     for (const p of ev.participants) {
-      for (const key of personKeys(p)) {
+      for (const key of [...personKeys(p), ...(CHINESE_NAMES[p] ?? [])]) {
         const set = persons.get(key) ?? new Set<string>();
         set.add(p);
         persons.set(key, set);
       }
+    }
+    for (const n of ev.names ?? []) {
+      const set = names.get(nameKey(n)) ?? new Set<string>();
+      set.add(ev.id);
+      names.set(nameKey(n), set);
     }
     if (ev.place) {
       for (const term of placeTerms(ev.place)) {
@@ -307,139 +362,16 @@ function gazetteer(events: TimelineEvent[]): Gazetteer {
       }
     }
   }
-  const alternation = (keys: Iterable<string>) =>
-    [...keys]
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRe)
-      .join('|');
   const g: Gazetteer = {
     persons,
-    personRe: persons.size ? new RegExp(`\\b(?:${alternation(persons.keys())})\\b`, 'g') : null,
+    personRe: keysRe(persons.keys(), 'g'),
     places,
-    placeRe: places.size ? new RegExp(`\\b(?:${alternation(places.keys())})\\b`, 'g') : null,
+    placeRe: keysRe(places.keys(), 'g'),
+    names,
+    nameRe: keysRe(names.keys(), 'gi', true),
   };
   gazetteerCache.set(events, g);
   return g;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Date cues
-
-function findDates(s: string, article: number | null): DateCue[] {
-  const out: DateCue[] = [];
-  const taken: [number, number][] = [];
-  const add = (at: number, text: string, from: number, to: number, weight: number) => {
-    if (!taken.every(([x, y]) => at + text.length <= x || at >= y)) return;
-    taken.push([at, at + text.length]);
-    out.push({ kind: 'date', text, at, from, to, weight });
-  };
-  const ref = article === null ? null : ymd(article);
-
-  // Absolute: "September 9, 2021", "9 September", "April 2024", "in February", "the October meeting".
-  const monthNames = `${MONTHS.join('|')}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.`;
-  const abs = new RegExp(
-    `\\b(?:(\\d{1,2})\\s+)?(${monthNames})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+((?:19|20)\\d\\d)\\b)?`,
-    'gi',
-  );
-  for (const m of s.matchAll(abs)) {
-    const name = (m[2] ?? '').toLowerCase().replace(/\.$/, '');
-    const at = m.index ?? 0;
-    const raw = m[0];
-    // Month names must be capitalised; "May" only with a day, a year or a preposition before it.
-    if (!/^\p{Lu}/u.test((m[2] ?? '').trim())) continue;
-    const month = MONTHS.indexOf(name) >= 0 ? MONTHS.indexOf(name) : (MONTH_ABBR[name] ?? -1);
-    if (month < 0) continue;
-    const dayNum = m[1] ? Number(m[1]) : m[3] ? Number(m[3]) : null;
-    if (article !== null && /\b(?:next|coming|through|until)\s+$/i.test(s.slice(0, at)) && !m[4]) {
-      add(at, raw, article + 1, article + 400, 0);
-      continue;
-    }
-    const yearNum = m[4] ? Number(m[4]) : null;
-    if (name === 'may' && dayNum === null && yearNum === null) {
-      if (!/\b(?:in|early|late|mid-|since|last|by|until)\s*$/i.test(s.slice(0, at))) continue;
-    }
-    let year = yearNum;
-    if (year === null) {
-      if (ref === null) continue;
-      year = month <= ref.m ? ref.y : ref.y - 1;
-    }
-    if (dayNum !== null && dayNum >= 1 && dayNum <= 31) {
-      const d = dayFromParts(year, month, dayNum);
-      add(at, raw, d, d, WEIGHT.day);
-    } else {
-      const [from, to] = monthRange(year, month);
-      add(at, raw, from, to, WEIGHT.month);
-    }
-  }
-  // Years: "in 2021", "during 2022".
-  for (const m of s.matchAll(/\b(?:in|during|of|for)\s+((?:19|20)\d\d)\b/gi)) {
-    const y = Number(m[1]);
-    const at = (m.index ?? 0) + m[0].length - 4;
-    add(at, m[1] ?? '', dayFromParts(y, 0, 1), dayFromParts(y, 11, 31), WEIGHT.year);
-  }
-  if (article === null || ref === null) return out;
-
-  const rel: [RegExp, () => [number, number, number] | null][] = [
-    [
-      /\b(?:in\s+the\s+)?(?:coming|next)\s+(?:few\s+)?(?:days|weeks?|months?|year)\b/gi,
-      () => [article + 1, article + 400, 0],
-    ],
-    [
-      /\b(?:tomorrow|later this (?:week|month|year)|soon)\b/gi,
-      () => [article + 1, article + 400, 0],
-    ],
-    [
-      /\blast\s+month\b/gi,
-      () => [...monthRange(ref.m === 0 ? ref.y - 1 : ref.y, (ref.m + 11) % 12), WEIGHT.month],
-    ],
-    [/\bthis\s+month\b/gi, () => [...monthRange(ref.y, ref.m), WEIGHT.month]],
-    [
-      /\blast\s+year\b/gi,
-      () => [dayFromParts(ref.y - 1, 0, 1), dayFromParts(ref.y - 1, 11, 31), WEIGHT.year],
-    ],
-    [/\bearlier\s+this\s+year\b/gi, () => [dayFromParts(ref.y, 0, 1), article, WEIGHT.year]],
-    [
-      /\bthis\s+year\b/gi,
-      () => [dayFromParts(ref.y, 0, 1), dayFromParts(ref.y, 11, 31), WEIGHT.year],
-    ],
-    [
-      /\blast\s+week\b/gi,
-      () => {
-        const monday = article - ((ref.wd + 6) % 7);
-        return [monday - 7, monday - 1, WEIGHT.week];
-      },
-    ],
-    [
-      /\bthis\s+week\b/gi,
-      () => {
-        const monday = article - ((ref.wd + 6) % 7);
-        return [monday, monday + 6, WEIGHT.week];
-      },
-    ],
-    [/\byesterday\b/gi, () => [article - 1, article - 1, WEIGHT.day]],
-    [/\btoday\b/gi, () => [article, article, WEIGHT.day]],
-  ];
-  for (const [re, range] of rel) {
-    for (const m of s.matchAll(re)) {
-      const r = range();
-      if (r) add(m.index ?? 0, m[0], r[0], r[1], r[2]);
-    }
-  }
-  // Weekdays: "on Sunday", "last Friday", "Tuesday (9)"; "next Monday" is in the future.
-  const wd = new RegExp(`\\b(?:(last|next|this|on)\\s+)?(${WEEKDAYS.join('|')})\\b`, 'gi');
-  for (const m of s.matchAll(wd)) {
-    const target = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
-    const mod = (m[1] ?? '').toLowerCase();
-    if (mod === 'next') {
-      add(m.index ?? 0, m[0], article + 1, article + 14, 0);
-      continue;
-    }
-    let back = (ref.wd - target + 7) % 7;
-    if (mod === 'last' && back === 0) back = 7;
-    const d = article - back;
-    add(m.index ?? 0, m[0], d, d, WEIGHT.day);
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -461,6 +393,7 @@ interface EventFacts {
   minutes: number | null;
   numbers: number[];
   places: Set<string>;
+  names: Set<string>;
   record: boolean;
   classes: Set<TypeClass>;
 }
@@ -475,6 +408,7 @@ function eventFacts(ev: TimelineEvent): EventFacts | null {
     minutes: ev.duration ? parseDurationMinutes(ev.duration) : null,
     numbers: Object.values(ev.figures).filter((v): v is number => typeof v === 'number'),
     places: new Set(ev.place ? placeTerms(ev.place) : []),
+    names: new Set((ev.names ?? []).map(nameKey)),
     record: /\brecord\b/i.test(`${ev.title} ${ev.summary}`),
     classes: eventClasses(ev),
   };
@@ -563,6 +497,13 @@ function scoreEvent(
     used.push(fig);
     anchored = true;
   }
+  // A name of the event ("the Osaka truce") ties the sentence to it on its own.
+  const nameHit = available.find((c): c is NameCue => c.kind === 'name' && facts.names.has(c.term));
+  if (nameHit) {
+    score += WEIGHT.name;
+    used.push(nameHit);
+    anchored = true;
+  }
   if (facts.record) {
     const r = available.find((c): c is RecordCue => c.kind === 'record');
     if (r) {
@@ -607,7 +548,8 @@ function scoreEvent(
       score -= 1;
     }
   }
-  const kinds = new Set([...used, ...shared].map((c) => c.kind)).size;
+  // A name counts as two kinds of evidence: it says both what and which.
+  const kinds = new Set([...used, ...shared].map((c) => c.kind)).size + (nameHit ? 1 : 0);
   return { ev, score, anchored, kinds, used, shared };
 }
 
@@ -634,6 +576,11 @@ function collectCues(s: string, article: number | null, g: Gazetteer): Cue[] {
       cues.push({ kind: 'place', text: m[0], at, term: m[0] });
     }
   }
+  if (g.nameRe) {
+    for (const m of plain.matchAll(g.nameRe)) {
+      cues.push({ kind: 'name', text: m[0], at: m.index ?? 0, term: nameKey(m[0]) });
+    }
+  }
   if (g.personRe) {
     for (const m of plain.matchAll(g.personRe)) {
       cues.push({ kind: 'person', text: m[0], at: m.index ?? 0, name: m[0] });
@@ -646,7 +593,7 @@ function collectCues(s: string, article: number | null, g: Gazetteer): Cue[] {
     if (g.persons.has(name) || g.persons.has(name.split(/\s+/)[0] ?? '')) continue;
     cues.push({ kind: 'person', text: m[0], at: m.index ?? 0, name: '' });
   }
-  for (const m of s.matchAll(/\brecord\b/gi)) {
+  for (const m of s.matchAll(/\brecord\b|创纪录|创下纪录/gi)) {
     cues.push({ kind: 'record', text: m[0], at: m.index ?? 0 });
   }
   for (const [cls, re] of TYPE_PATTERNS) {
@@ -682,7 +629,7 @@ export function resolveMentions(
     eligible.push([ev, facts]);
   }
   const out: EventMention[] = [];
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of splitSentences(text).flatMap(splitChinese)) {
     const s = sentence.text;
     const cues = collectCues(s, article, g);
     const allSpecific = cues.filter(isSpecific);
@@ -742,6 +689,24 @@ export function resolveMentions(
     }
   }
   return out;
+}
+
+/** Chinese sentences end at 。！？ with no space after them, which `splitSentences` needs. */
+function splitChinese(sentence: Sentence): Sentence[] {
+  if (!/[。！？；]./.test(sentence.text)) return [sentence];
+  const out: Sentence[] = [];
+  let start = 0;
+  for (const m of sentence.text.matchAll(/[。！？；]+/g)) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (end > start) out.push(piece(sentence, start, end));
+    start = end;
+  }
+  if (start < sentence.text.length) out.push(piece(sentence, start, sentence.text.length));
+  return out.filter((p) => p.text.trim() !== '');
+}
+
+function piece(s: Sentence, a: number, b: number): Sentence {
+  return { text: s.text.slice(a, b), start: s.start + a, end: s.start + b };
 }
 
 /** "…, just days after X": a window around an event already found in the sentence. */

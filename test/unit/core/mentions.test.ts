@@ -6,6 +6,33 @@ const { events } = readCorpusSources();
 const ids = (text: string, date: string | null, evs: TimelineEvent[] = events) =>
   resolveMentions(text, date, evs).map((m) => m.eventId);
 
+describe('resolveMentions on unseen wording, English and Chinese', () => {
+  it.each([
+    ['The Osaka truce held for now.', '2019-07-10', ['2019-06-29-trump-xi-osaka']],
+    [
+      'Both sides said the phase-one deal was on track.',
+      '2020-06-01',
+      ['2019-12-13-phase-one-agreed'],
+    ],
+    [
+      'China launched Justice Mission 2025 on Monday.',
+      '2025-12-30',
+      ['2025-12-29-justice-mission-2025'],
+    ],
+    ['China sent a record 56 aircraft on Monday.', '2021-10-05', ['2021-10-04-pla-adiz-56']],
+    ['这是两国元首继九月通话之后的又一次交流。', '2021-11-16', ['2021-09-09-biden-xi-call']],
+    ['两国元首去年十一月在旧金山会晤。', '2024-11-17', ['2023-11-15-biden-xi-woodside']],
+    ['两国元首去年11月巴厘岛会晤。', '2023-11-17', ['2022-11-14-biden-xi-bali']],
+    ['中美签署第一阶段协议。', '2020-03-01', ['2020-01-15-phase-one-signed']],
+  ])('%s (%s)', (text, date, expected) => {
+    expect(ids(text, date)).toEqual(expected);
+  });
+
+  it('never points at an event after the article date', () => {
+    expect(ids('China launched Justice Mission 2025 on Monday.', '2025-12-01')).toEqual([]);
+  });
+});
+
 describe('resolveMentions on the bundled timeline', () => {
   const NOV_2021 = '2021-11-10';
 
