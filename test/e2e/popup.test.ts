@@ -142,7 +142,7 @@ describe('the popup on a US–China diplomacy article', () => {
     );
 
     // Timeline: the context items, then the article itself; the chart marks the article's date.
-    expect(await popup.locator('.events > li').count()).toBe(analysis.context.length + 1);
+    expect(await popup.locator('.timeline .events > li').count()).toBe(analysis.context.length + 1);
     await expect.poll(() => popup.locator('.chart svg .point').count()).toBeGreaterThan(0);
     expect(await popup.locator('.chart .marker').textContent()).toBe('This article');
     expect(await popup.locator('.chart desc').textContent()).toContain('10 Nov 2021');
@@ -265,6 +265,57 @@ describe('the options page', () => {
     await screenshots(page, page.locator('body'), 'options');
     await page.getByRole('button', { name: 'Remove www.example.com' }).click();
     await expect.poll(() => text(page)).toContain('No silent sites.');
+    await page.close();
+  });
+});
+
+describe('the popup on a 2021 article, read years later', () => {
+  it('links both readouts of the call it covers, and shows what happened since, collapsed', async () => {
+    const { page, url } = await visit('call-2021');
+    const { tabId, analysis } = await waitForAnalysis(suite.ext.worker, url);
+    expect(analysis.detection.label).toBe('us-china-diplomacy');
+    expect(analysis.article?.publishedAt).toBe('2021-09-10');
+
+    const popup = await openPopup(suite.ext, tabId);
+    await expect.poll(async () => (await text(popup)).toUpperCase()).toContain('PRIOR CONTEXT');
+
+    // The call the article covers, with the White House and the Chinese readouts side by side.
+    const call = popup.locator('.timeline li.event', {
+      hasText: 'Biden and Xi speak by phone for the second time',
+    });
+    await expect.poll(() => call.count()).toBe(1);
+    const readouts = call.locator('.readouts a');
+    expect(await readouts.allTextContents()).toEqual(['US readout', 'PRC readout']);
+    expect(await readouts.nth(0).getAttribute('href')).toMatch(
+      /^https:\/\/bidenwhitehouse\.archives\.gov\/briefing-room\/statements-releases\/2021\/09\/09\//,
+    );
+    expect(await readouts.nth(1).getAttribute('href')).toMatch(/^https:\/\/en\.people\.cn\//);
+
+    // Every link opens in a new tab without the opener, at a well-formed http(s) address.
+    for (const a of await popup.locator('main a[href^="http"], main a[target]').all()) {
+      expect(await a.getAttribute('target')).toBe('_blank');
+      expect(await a.getAttribute('rel')).toBe('noopener noreferrer');
+      const href = (await a.getAttribute('href')) ?? '';
+      expect(new URL(href).protocol).toMatch(/^https?:$/);
+    }
+
+    // "Since this article": after the prior context, collapsed until asked for.
+    const since = popup.locator('details.since');
+    expect(await since.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await text(popup)).not.toContain('Trump and Xi hold summit talks in Beijing');
+    await since.locator(':scope > summary').click();
+    await expect.poll(() => text(popup)).toContain('Trump and Xi hold summit talks in Beijing');
+    const planned = since.locator('li.event', { hasText: 'Planned: Xi to visit the White House' });
+    expect(await planned.locator('.tag').textContent()).toBe('Planned, not confirmed');
+    expect(await axeBothSchemes(popup)).toEqual([]);
+
+    await call.evaluate((li) => li.scrollIntoView({ block: 'start' }));
+    await screenshots(popup, popup.locator('body'), 'popup-2021-readouts');
+    await since
+      .locator('li.event', { hasText: 'Trump and Xi hold summit talks in Beijing' })
+      .evaluate((li) => li.scrollIntoView({ block: 'center' }));
+    await screenshots(popup, popup.locator('body'), 'popup-2021-since');
+    await popup.close();
     await page.close();
   });
 });
