@@ -6,7 +6,7 @@ import { hydrateMatchIndex } from '../core/match-index.ts';
 import type { CorpusArticleEntry, CorpusIndex, LoadedCorpus, TimelineEvent } from './types.ts';
 
 /** Bumped whenever the index layout changes. */
-export const CORPUS_INDEX_VERSION = 1;
+export const CORPUS_INDEX_VERSION = 2;
 
 export class CorpusIndexVersionError extends Error {}
 
