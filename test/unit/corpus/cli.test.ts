@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { EVENT_KINDS } from '../../../src/core/types.ts';
 import type { SourceFile } from '../../../src/corpus/validate.ts';
-import { BAD_INPUTS, goodFiles, withFile } from './fixtures.ts';
+import type { CorpusStats } from '../../../src/cli/corpus.ts';
+import { BAD_INPUTS, eventsText, GOOD_EVENTS, goodFiles, withFile } from './fixtures.ts';
+import type { EventLine } from './fixtures.ts';
 
 const ROOT = resolve(__dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -90,13 +92,33 @@ describe('npm run corpus', () => {
 
   it('prints stats as JSON', () => {
     expect(runs.stats.code).toBe(0);
-    const stats = JSON.parse(runs.stats.stdout) as {
-      articles: number;
-      events: Record<string, number>;
-    };
+    const stats = JSON.parse(runs.stats.stdout) as CorpusStats;
     expect(stats.articles).toBe(5);
     expect(Object.keys(stats.events)).toEqual([...EVENT_KINDS]);
+    // The timeline's reach: every leaders' contact since 2017, events through 2026, all linked.
+    expect(stats.leaderContactsSince2017).toBeGreaterThanOrEqual(40);
+    expect(stats.firstYear).toBeLessThanOrEqual(2017);
+    expect(stats.lastYear).toBe(2026);
+    expect(stats.withoutLinkOrCorpusId).toBe(0);
+    expect(stats.planned).toBeGreaterThanOrEqual(1);
   });
+
+  it('checks a lone events file with the same rules', async () => {
+    const file = join(tmp, 'new-events.jsonl');
+    writeFileSync(
+      file,
+      eventsText([
+        { ...(GOOD_EVENTS[0] as EventLine), sources: [{ publisher: 'W', url: 'nope' }] },
+      ]),
+    );
+    const bad = await run('validate', file);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`${file}:1: sources[0]: "url" must be a well-formed http(s) URL`);
+    writeFileSync(file, eventsText(GOOD_EVENTS));
+    const good = await run('validate', file);
+    expect(good.stderr).toBe('');
+    expect(good.stdout).toBe(`ok: 2 events in ${file}\n`);
+  }, 30_000);
 
   it('exits 2 on bad usage', () => {
     expect(runs.usage.code).toBe(2);
