@@ -30,7 +30,6 @@ export default defineConfig(({ mode }) => {
       crx({
         manifest: target,
         browser: firefox ? 'firefox' : 'chrome',
-        contentScripts: { standaloneFiles: ['content/index.ts'] },
       }),
     ],
     build: {

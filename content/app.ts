@@ -3,7 +3,7 @@
  * anchor and highlight the matched quotes, show the card on demand, and keep all of it right as
  * the page changes. Every run takes an AbortSignal; nothing ever throws into the page.
  */
-import { extractAndDetect } from '../src/core/classify.ts';
+import { extractAndDetectSteps } from '../src/core/classify.ts';
 import { bodyOf, rootOf } from '../src/core/dom-safe.ts';
 import type { Analysis, HighlightStats } from '../src/core/types.ts';
 import { callBackground } from '../src/messaging.ts';
@@ -12,6 +12,7 @@ import { QuoteCard } from './card.ts';
 import { Highlighter } from './highlights.ts';
 import { watchInteractions, type InteractionHost } from './interactions.ts';
 import { watchForRepairs } from './repair-watch.ts';
+import { runSliced } from './slices.ts';
 
 /** Re-anchoring of not-yet-found quotes stops after this many page changes per run. */
 const ORPHAN_RETRIES = 30;
@@ -61,15 +62,19 @@ export class PageSession implements InteractionHost {
 
   /**
    * Analyse the page and highlight its matched quotes. A newer run (SPA navigation, "analyse
-   * anyway", a body that arrived late) supersedes an older one still waiting for the background.
+   * anyway", a body that arrived late) supersedes an older one still working or waiting for the
+   * background. `glanced`: the gate found a Chinese actor named on the page just now. The work
+   * yields to the page between steps (slices.ts).
    */
-  async run(signal: AbortSignal, force = false): Promise<void> {
+  async run(signal: AbortSignal, force = false, glanced = false): Promise<void> {
     const id = ++this.runId;
     const stale = (): boolean => signal.aborted || id !== this.runId;
     try {
       const pageUrl = this.doc.location?.href ?? '';
-      const { extracted, detection } = extractAndDetect(this.doc, pageUrl, { full: force });
-      if (stale()) return;
+      const steps = extractAndDetectSteps(this.doc, pageUrl, { full: force, glanced });
+      const classified = await runSliced(steps, signal);
+      if (!classified || stale()) return;
+      const { extracted, detection } = classified;
       // Single-page navigation away from an article: its highlights and card go at once.
       if (this.analysis?.article && extracted.notArticleReason) await this.clearPage();
       const settingsSeen = this.settingsChanges;

@@ -117,3 +117,41 @@ export async function settle<T>(run: () => T | Promise<T>): Promise<Result<T>> {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/** The envelope for a call of `method` on the context `to`. */
+export function envelope<Map, K extends keyof Map>(
+  to: Envelope<Map, K>['to'],
+  method: K,
+  params: Params<Map, K>,
+): Envelope<Map, K> {
+  return { backstory: 1, to, method, params } as Envelope<Map, K>;
+}
+
+/** The value of an answer, or the error it carries (no answer at all is an error too). */
+export function unwrap<T>(result: unknown): T {
+  const r = result as Result<T> | undefined;
+  if (!r || typeof r !== 'object' || !('ok' in r)) throw new Error('Backstory: no answer');
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+/**
+ * The answer of `handlers` to a received message, or undefined when the message is not for
+ * them: from another extension or a web page (`senderId` is not `ownId`), not in our envelope,
+ * or addressed to another context. Never handled then, never answered.
+ */
+export function answer<Map, Sender>(
+  message: unknown,
+  sender: Sender,
+  ids: { senderId: string | undefined; ownId: string },
+  to: 'background' | 'content',
+  handlers: Handlers<Map, Sender>,
+): Promise<Result<unknown>> | undefined {
+  if (ids.senderId !== ids.ownId) return undefined;
+  if (!isEnvelope(message) || message.to !== to) return undefined;
+  const handler = (handlers as Record<string, unknown>)[message.method];
+  if (typeof handler !== 'function') {
+    return Promise.resolve({ ok: false, error: `unknown method ${message.method}` });
+  }
+  return settle(() => (handler as (p: unknown, s: Sender) => unknown)(message.params, sender));
+}

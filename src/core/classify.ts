@@ -1,9 +1,16 @@
 /**
  * The content script's part of the pipeline: what can be decided from the page alone. Kept apart
  * from analyze.ts so the content script bundle does not carry the matcher and its data.
+ *
+ * In order: the glance (china.ts: a page that names no Chinese actor is `unrelated` at once),
+ * the first look (first-look.ts: metadata and the pre-check), Readability (extract.ts), then
+ * detection (detect.ts).
  */
-import { detectDiplomacy, namesChinaAnywhere, NO_CHINA_REASON } from './detect.ts';
-import { extractArticle } from './extract.ts';
+import { glance } from './china.ts';
+import { detectDiplomacy } from './detect.ts';
+import { finish, readArticleSteps } from './extract.ts';
+import { firstLook } from './first-look.ts';
+import { unreadDetection } from './unread.ts';
 import type { Detection, ExtractedArticle } from './types.ts';
 
 export interface ClassifyOptions {
@@ -13,17 +20,45 @@ export interface ClassifyOptions {
    * the cost of Readability: most pages a reader opens are.
    */
   full?: boolean;
+  /** The glance was taken already and found a Chinese actor named (the content script's gate). */
+  glanced?: boolean;
+}
+
+export interface Classified {
+  extracted: ExtractedArticle;
+  detection: Detection;
+}
+
+function settled(extracted: ExtractedArticle): Classified {
+  return { extracted, detection: unreadDetection(extracted) ?? detectDiplomacy(extracted) };
+}
+
+/**
+ * Glance, first look, extraction and detection in steps (see readArticleSteps): each `yield`
+ * is a point where the content script lets the page run.
+ */
+export function* extractAndDetectSteps(
+  doc: Document,
+  url: string,
+  options: ClassifyOptions = {},
+): Generator<void, Classified> {
+  if (!options.full && !options.glanced) {
+    const unrelated = glance(doc, url);
+    if (unrelated) return settled(unrelated);
+    yield;
+  }
+  const look = firstLook(doc, url);
+  if ('unread' in look) return settled(look.unread);
+  yield;
+  const extracted = yield* readArticleSteps(doc, url, look.meta);
+  yield;
+  return { extracted, detection: detectDiplomacy(extracted) };
 }
 
 export function extractAndDetect(
   doc: Document,
   url: string,
   options: ClassifyOptions = {},
-): { extracted: ExtractedArticle; detection: Detection } {
-  const extracted = extractArticle(
-    doc,
-    url,
-    options.full ? {} : { readIf: { test: namesChinaAnywhere, reason: NO_CHINA_REASON } },
-  );
-  return { extracted, detection: detectDiplomacy(extracted) };
+): Classified {
+  return finish(extractAndDetectSteps(doc, url, options));
 }

@@ -12,6 +12,7 @@
  * 4. It is not diplomacy when another country is China's main counterpart (a Xi–Putin
  *    summit) or when China is one of several countries named in the headline.
  */
+import { unreadDetection } from './unread.ts';
 import type { Detection, ExtractedArticle, Label } from './types.ts';
 import {
   CN_ENTITIES,
@@ -111,27 +112,7 @@ const OTHER_RE = combine(
   'g',
 );
 
-/**
- * Every Chinese actor's full names, without word boundaries or lookarounds, and with any run of
- * white space where the names have a space: a looser test than detection's own, so that text it
- * fails cannot name a Chinese actor the way detection counts one (names only in short form
- * count only after a full one).
- */
-const CHINA_ANYWHERE = new RegExp(
-  CN_ENTITIES.flatMap((e) => e.full)
-    .map((p) => p.replace(/\(\?<?[!=](?:[^()]|\([^()]*\))*\)/g, '').replace(/ /g, '\\s+'))
-    .join('|'),
-);
-
-/**
- * Can this text make an article about China? False when it names no Chinese actor at all, so
- * that extraction can skip the article's text: detection would say `unrelated` regardless.
- */
-export function namesChinaAnywhere(text: string): boolean {
-  return CHINA_ANYWHERE.test(text);
-}
-
-export const NO_CHINA_REASON = 'China is not named anywhere on the page';
+export { namesChinaAnywhere, NO_CHINA_REASON } from './china.ts';
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -512,16 +493,8 @@ export function diplomacyScore(f: DiplomacyFeatures): number {
 }
 
 export function detectDiplomacy(article: ExtractedArticle): Detection {
-  if (article.notArticleReason) {
-    return {
-      label: 'not-article',
-      score: 1,
-      reasons: [`Not an article: ${article.notArticleReason}`],
-    };
-  }
-  if (article.skippedReason) {
-    return { label: 'unrelated', score: 0, reasons: [article.skippedReason] };
-  }
+  const early = unreadDetection(article);
+  if (early) return early;
   const f = diplomacyFeatures(article);
   const score = diplomacyScore(f);
   const share = f.cnSentences ? f.bilateral / f.cnSentences : 0;

@@ -1,50 +1,19 @@
 /**
- * From a page to an ExtractedArticle. A cheap pre-check turns away pages that are not
- * articles (home pages, section fronts, search results, teaser lists) before Readability
- * runs, on a clone so the live page is never touched. Never throws.
+ * From a page to an ExtractedArticle. The first look (first-look.ts: metadata, the pre-check)
+ * turns away pages that are not articles (home pages, section fronts, search results) before
+ * Readability runs, on a clone so the live page is never touched; teaser lists are turned away
+ * after it. Never throws.
  */
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import type { ArticleMeta, ExtractedArticle } from './types.ts';
-import { attr, bodyOf, queryAll, queryOne, rootOf, titleOf } from './dom-safe.ts';
-import { guessBodyLang, guessLang, readJsonLd, readMeta, type PageMeta } from './metadata.ts';
+import { Readability } from '@mozilla/readability';
+import type { ExtractedArticle } from './types.ts';
+import { attr, rootOf } from './dom-safe.ts';
+import { firstLook, notAnArticle, toArticleMeta } from './first-look.ts';
+import { guessLang, type PageMeta } from './metadata.ts';
 
-/** Pages with more text than this are not read (a 5 MB log or dump is not a news article). */
-const MAX_TEXT_CHARS = 1_500_000;
+export { nonArticleUrl, precheck } from './precheck.ts';
+
 /** Readability stops on documents with more elements than this. */
 const MAX_ELEMENTS = 60_000;
-
-const NON_ARTICLE_TYPES =
-  /^(collectionpage|searchresultspage|itemlist|profilepage|faqpage|product)$/;
-const ARTICLE_TYPES = /article|posting|report/;
-
-/** Why a URL looks like a home page, section front or search page, or null. */
-export function nonArticleUrl(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!/^https?:$/.test(u.protocol)) return null;
-  const path = u.pathname.replace(/\/+$/, '');
-  if (path === '' || /^\/(index|default|home)(\.\w+)?$/i.test(path)) return 'home page';
-  if (
-    /(^|\/)(search|tag|tags|topics?|category|categories|author|archive)(\/|$)/i.test(path) ||
-    u.searchParams.has('q')
-  ) {
-    if (/(^|\/)search(\/|$)/i.test(path) || u.searchParams.has('q')) return 'search results';
-  }
-  const segments = path.split('/').filter(Boolean);
-  // A section front: one or two short segments, no digits, no slug-like hyphenation.
-  if (
-    segments.length <= 2 &&
-    segments.every((s) => /^[a-z]{2,20}$/i.test(s)) &&
-    !/\.\w{2,5}$/.test(path)
-  ) {
-    return 'section front';
-  }
-  return null;
-}
 
 const ORDERED_NODE_SNAPSHOT_TYPE = 7;
 
@@ -98,82 +67,6 @@ function dropInlineHandlers(doc: Document, root: Element): void {
   for (const el of Array.from(root.querySelectorAll('*'))) {
     for (const a of Array.from(el.attributes))
       if (a.name.startsWith('on')) el.removeAttribute(a.name);
-  }
-}
-
-function textLength(el: Element | null): number {
-  return textContentOf(el).length;
-}
-
-function textContentOf(el: Element | null): string {
-  try {
-    return el?.textContent ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/**
- * Cheap verdict before real work: metadata and URL first, then Readability's own
- * isProbablyReaderable. `ok: false` means Backstory should not extract this page.
- */
-export function precheck(doc: Document, url: string): { ok: boolean; reason?: string } {
-  return precheckWith(doc, url, null, null);
-}
-
-/**
- * The pre-check, reusing what extraction has read already: the page types (JSON-LD is parsed
- * once) and the body's text.
- */
-function precheckWith(
-  doc: Document,
-  url: string,
-  knownTypes: string[] | null,
-  bodyText: string | null,
-): { ok: boolean; reason?: string } {
-  try {
-    const root = rootOf(doc);
-    const body = bodyOf(doc);
-    if (!root || !body) return { ok: false, reason: 'page has no body' };
-    const len = bodyText?.length ?? textLength(body);
-    if (len < 200) return { ok: false, reason: 'page has almost no text' };
-    if (len > MAX_TEXT_CHARS) return { ok: false, reason: 'page is too large to be an article' };
-
-    // knownTypes: JSON-LD @types and og:type, lower-cased (see readMeta's pageTypes).
-    const ldTypes =
-      knownTypes ??
-      [
-        ...readJsonLd(doc).types,
-        attr(queryOne(doc, 'meta[property="og:type" i]'), 'content')?.toLowerCase() ?? '',
-      ].filter(Boolean);
-    const declaredArticle = ldTypes.some((t) => ARTICLE_TYPES.test(t));
-    const declaredList = ldTypes.find((t) => NON_ARTICLE_TYPES.test(t));
-    if (declaredList && !declaredArticle)
-      return { ok: false, reason: `page declares itself a ${declaredList}` };
-
-    const urlReason = nonArticleUrl(url);
-    if (urlReason && !declaredArticle) return { ok: false, reason: urlReason };
-
-    // Chinese, Japanese and Korean say in 50 characters what English says in 150.
-    const cjk =
-      /^(zh|ja|ko)/i.test(attr(root, 'lang') ?? '') ||
-      /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/.test(titleOf(doc));
-    if (
-      !declaredArticle &&
-      !isProbablyReaderable(doc, {
-        minContentLength: cjk ? 50 : 100,
-        minScore: cjk ? 10 : 18,
-        visibilityChecker: () => true,
-      })
-    ) {
-      return { ok: false, reason: 'no block of article text' };
-    }
-    return { ok: true };
-  } catch (err) {
-    return {
-      ok: false,
-      reason: `page could not be read (${err instanceof Error ? err.name : 'error'})`,
-    };
   }
 }
 
@@ -282,19 +175,6 @@ function dropHeadAndByline(paragraphs: string[], meta: PageMeta): void {
   }
 }
 
-function toArticleMeta(m: PageMeta, url: string, wordCount: number, lang: string): ArticleMeta {
-  return {
-    url,
-    title: m.title,
-    site: m.site,
-    publishedAt: m.publishedAt,
-    lang,
-    wordCount,
-    canonicalUrl: m.canonicalUrl,
-    byline: m.byline,
-  };
-}
-
 const isKanaOrHan = (c: number): boolean =>
   (c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff);
 
@@ -364,23 +244,6 @@ export function countWords(paragraphs: string[]): number {
   return n;
 }
 
-function emptyMeta(doc: Document, url: string): PageMeta {
-  try {
-    return readMeta(doc, url, { guessLang: false });
-  } catch {
-    return {
-      title: '',
-      site: null,
-      publishedAt: null,
-      publishedFrom: null,
-      lang: null,
-      canonicalUrl: null,
-      byline: null,
-      pageTypes: [],
-    };
-  }
-}
-
 /** Guesses from the article's own text (the first few thousand characters suffice). */
 function langOfParagraphs(paragraphs: string[]): string {
   let text = '';
@@ -391,37 +254,29 @@ function langOfParagraphs(paragraphs: string[]): string {
   return guessLang(text);
 }
 
-export interface ExtractOptions {
-  /**
-   * A cheap test of the page's whole text (headline and body, navigation included) before
-   * Readability runs. When it fails, the article's text is not extracted: the result has no
-   * paragraphs and `skippedReason` set to `reason`.
-   */
-  readIf?: { test: (pageText: string) => boolean; reason: string };
+/** The page's article: the first look (metadata, the pre-check), then Readability on a clone. */
+export function extractArticle(doc: Document, url: string): ExtractedArticle {
+  const look = firstLook(doc, url);
+  if ('unread' in look) return look.unread;
+  return finish(readArticleSteps(doc, url, look.meta));
 }
 
-export function extractArticle(
+/**
+ * Readability's reading of a page that passed the first look, in steps: each `yield` is a point
+ * where a caller on the page's main thread may let the page run (see content/slices.ts); run
+ * to the end at once with `finish`.
+ */
+export function* readArticleSteps(
   doc: Document,
   url: string,
-  options: ExtractOptions = {},
-): ExtractedArticle {
-  const meta = emptyMeta(doc, url);
-  /** A result without the article's text: not an article, or not worth reading. */
-  const unread = (why: Pick<ExtractedArticle, 'notArticleReason' | 'skippedReason'>) => ({
-    meta: toArticleMeta(meta, url, 0, meta.lang ?? guessBodyLang(doc)),
-    paragraphs: [],
-    ...why,
-  });
-  const notArticle = (reason: string): ExtractedArticle => unread({ notArticleReason: reason });
-  const pageText = textContentOf(bodyOf(doc));
-  const check = precheckWith(doc, url, meta.pageTypes, pageText);
-  if (!check.ok) return notArticle(check.reason ?? 'not an article');
-  if (options.readIf && !options.readIf.test(`${meta.title}\n${pageText}`)) {
-    return unread({ skippedReason: options.readIf.reason });
-  }
+  meta: PageMeta,
+): Generator<void, ExtractedArticle> {
+  const notArticle = (reason: string): ExtractedArticle => notAnArticle(doc, url, meta, reason);
   try {
     const clone = doc.cloneNode(true) as Document;
+    yield;
     prepareClone(clone);
+    yield;
     const parsed = new Readability<Element>(clone, {
       serializer: (node) => node as Element,
       charThreshold: 400,
@@ -433,6 +288,7 @@ export function extractArticle(
     }).parse();
     const content = parsed?.content;
     if (!parsed || !content) return notArticle('no article text found');
+    yield;
     const paragraphs = paragraphsOf(content);
     dropHeadAndByline(paragraphs, meta);
     const teaser = teaserListReason(content, paragraphs);
@@ -454,5 +310,13 @@ export function extractArticle(
       return notArticle('page has too many elements');
     }
     return notArticle(`page could not be read (${err instanceof Error ? err.name : 'error'})`);
+  }
+}
+
+/** Runs steps to the end without pausing. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
   }
 }

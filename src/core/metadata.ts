@@ -4,6 +4,9 @@
  * Every reader here is defensive: malformed markup yields null, never an exception.
  */
 import { attr, queryAll, queryOne, rootOf, textOf, textStart, titleOf } from './dom-safe.ts';
+import { cleanTitle, primaryLang } from './page-head.ts';
+
+export { cleanTitle } from './page-head.ts';
 
 export interface PageMeta {
   title: string;
@@ -235,12 +238,6 @@ export function visibleDate(doc: Document): string | null {
 
 // ---------------------------------------------------------------- language, site, title
 
-function primaryLang(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const m = /^\s*([a-zA-Z]{2,3})(?:[-_]|\s|$)/.exec(raw);
-  return m ? m[1]!.toLowerCase() : null;
-}
-
 /** Guess the language from the text when the page does not declare it (only zh/ja/ko/en). */
 export function guessLang(text: string): string {
   let han = 0;
@@ -273,23 +270,6 @@ function hostOf(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Drops a " - Site Name" / " | Site" suffix from a document title. */
-export function cleanTitle(title: string, site: string | null): string {
-  let t = title.replace(/\s+/g, ' ').trim();
-  const parts = t.split(/\s+[|\-–—_:]{1,2}\s+|\s*[|｜_]\s*/);
-  if (parts.length > 1) {
-    const last = parts[parts.length - 1]!.toLowerCase();
-    const siteL = (site ?? '').toLowerCase();
-    const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
-    if (siteL && (last.includes(siteL) || siteL.includes(last))) {
-      t = parts.slice(0, -1).join(' - ');
-    } else if (longest.length >= t.length * 0.5 && parts[0] === longest) {
-      t = longest;
-    }
-  }
-  return t;
 }
 
 export interface ReadMetaOptions {

@@ -25,14 +25,14 @@ ${Array.from({ length: 6 }, () => `<p>${filler.repeat(3)}</p>`).join('\n')}
 describe('a page that names no Chinese actor anywhere', () => {
   const url = 'https://news.example/2024/05/02/river-levels';
 
-  it('is unrelated at once: metadata read, article text not extracted', () => {
+  it('is unrelated at a glance: its title read, nothing else (no date, no article text)', () => {
     const { extracted, detection } = extractAndDetect(parseHtml(RIVER_PAGE), url);
     expect(detection).toEqual({ label: 'unrelated', score: 0, reasons: [NO_CHINA_REASON] });
     expect(extracted.skippedReason).toBe(NO_CHINA_REASON);
     expect(extracted.paragraphs).toEqual([]);
     expect(extracted.notArticleReason).toBeUndefined();
     expect(extracted.meta.title).toBe('River levels fall after a wet spring');
-    expect(extracted.meta.publishedAt).toBe('2024-05-02');
+    expect(extracted.meta.publishedAt).toBeNull();
     expect(extracted.meta.lang).toBe('en');
   });
 
@@ -44,9 +44,12 @@ describe('a page that names no Chinese actor anywhere', () => {
     expect(detection.reasons).not.toContain(NO_CHINA_REASON);
   });
 
-  it('is still not-article when it is not an article (the pre-check comes first)', () => {
+  it('is unrelated even when it is not an article: the glance comes before the pre-check', () => {
     const { detection } = extractAndDetect(parseHtml(RIVER_PAGE), 'https://news.example/');
-    expect(detection.label).toBe('not-article');
+    expect(detection).toEqual({ label: 'unrelated', score: 0, reasons: [NO_CHINA_REASON] });
+    // Asked to analyse it anyway, the pre-check says what it is.
+    const full = extractAndDetect(parseHtml(RIVER_PAGE), 'https://news.example/', { full: true });
+    expect(full.detection.label).toBe('not-article');
   });
 
   it('is read when China is named only in its navigation; detection then reads the article', () => {

@@ -1,0 +1,338 @@
+/**
+ * `npx tsx bench/page-cost.ts [--pages N] [--runs N] [--dist DIR]` (also `npm run bench:page-cost`)
+ *
+ * What Backstory costs the pages a reader opens. Real saved pages of ../shared/data (HTML only;
+ * skipped with a message when the folder is absent) are served from 127.0.0.1, every other
+ * request blocked and the pages' own scripts removed (JSON-LD kept), so that what differs between
+ * the two sides is Backstory alone. Each page is loaded in headless Chromium with the built
+ * extension (dist/) and, in the same run, in a second Chromium without it, alternating which goes
+ * first. For each load:
+ *   - JavaScript bytes the extension loads into the page: its content script (the loader the
+ *     manifest names) plus every chrome-extension:// script the page's frame then requests;
+ *   - main-thread time: CDP `Performance.getMetrics` TaskDuration and ScriptDuration of the page,
+ *     read once Backstory is done (analysis stored, highlights reported on matched pages, then
+ *     1 s more); with the pages' scripts removed, ScriptDuration without the extension is the
+ *     browser's alone, so the difference is Backstory's;
+ *   - long tasks (a buffered `longtask` PerformanceObserver installed before the page's first
+ *     script), their number and the longest;
+ *   - load time (navigation start → loadEventEnd).
+ * Pages are reported in two kinds, from the verdict the extension stored: those that name no
+ * Chinese actor (settled by the glance) and those that do (the rest of the content script loads).
+ * Ratios are with / without the extension, per page, median over pages.
+ * Build first: `npm run build`.
+ */
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { NO_CHINA_REASON, namesChinaAnywhere } from '../src/core/china.ts';
+import { pageHtml, SHARED_DATA, sharedPages, type LabelledPage } from '../eval/labelled-pages.ts';
+import { BROWSER_FLAGS, findChrome, INSTALL_HINT } from '../scripts/chrome.ts';
+import {
+  DIST,
+  launchExtension,
+  waitForAnalysis,
+  type Extension,
+} from '../scripts/extension-browser.ts';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+/** Pages of each kind (by the glance, before the run; the extension's verdict decides after). */
+const PER_KIND = Number(arg('--pages') ?? 12);
+const RUNS = Number(arg('--runs') ?? 2);
+const dist = arg('--dist') ?? DIST;
+const SETTLE_MS = 1000;
+
+/** Page scripts are removed (JSON-LD kept): the benchmark measures Backstory, not the site. */
+function stripScripts(html: string): string {
+  return html.replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, '');
+}
+
+const LONGTASK_OBSERVER = `(() => {
+  const seen = [];
+  globalThis.__benchLongTasks = seen;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) seen.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+interface Load {
+  jsBytes: number;
+  taskMs: number;
+  scriptMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+  loadMs: number;
+}
+
+type SideName = 'with' | 'floor' | 'without';
+
+/**
+ * A copy of the build whose content script only reads `chrome.runtime.id`: the floor, what
+ * Chromium itself spends on any content script that talks to its extension (an isolated world and
+ * the extension API bindings, on every page).
+ */
+function withEmptyContentScript(manifestPath: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'backstory-bench-floor-'));
+  cpSync(dist, copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    content_scripts: { js: string[] }[];
+  };
+  // Not an empty file (Chromium skips it): one statement that reaches the extension's runtime, as
+  // any content script that talks to its extension does (the API bindings are set up on first use).
+  writeFileSync(join(copy, 'bench-empty.js'), 'void chrome.runtime.id;\n');
+  for (const c of manifest.content_scripts) c.js = ['bench-empty.js'];
+  writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return copy;
+}
+
+interface Side {
+  context: BrowserContext;
+  ext: Extension | null;
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+}
+const median = (xs: number[]): number => quantile(xs, 0.5);
+
+/** The pages: HTML only, a spread of each kind, the largest pages that name China included. */
+function pickPages(): { page: LabelledPage; html: string }[] {
+  const all = sharedPages()
+    .filter((p) => /\.html?$/i.test(p.path))
+    .map((page) => ({ page, html: stripScripts(pageHtml(page)) }));
+  const china = all.filter((p) => namesChinaAnywhere(p.html));
+  const none = all.filter((p) => !namesChinaAnywhere(p.html));
+  const spread = <T>(xs: T[], n: number): T[] =>
+    xs.length <= n ? xs : Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]!);
+  const biggest = [...china].sort((a, b) => b.html.length - a.html.length).slice(0, 3);
+  const rest = spread(
+    china.filter((p) => !biggest.includes(p)),
+    Math.max(0, PER_KIND - biggest.length),
+  );
+  return [...spread(none, PER_KIND), ...biggest, ...rest];
+}
+
+async function measure(
+  side: Side,
+  url: string,
+  loaderBytes: number,
+  sizeOf: (u: string) => number,
+): Promise<{ load: Load; reasons: string[] }> {
+  const page: Page = await side.context.newPage();
+  const scripts = new Set<string>();
+  page.on('request', (r) => {
+    const u = r.url();
+    if (u.startsWith('chrome-extension://') && u.endsWith('.js')) scripts.add(u);
+  });
+  const cdp = await side.context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.addInitScript(LONGTASK_OBSERVER);
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  let reasons: string[] = [];
+  if (side.ext) {
+    const { analysis } = await waitForAnalysis(side.ext.worker, url, () => true, 30_000);
+    reasons = analysis.detection.reasons;
+    if (analysis.quotes.some((q) => q.matches.length > 0)) {
+      await waitForAnalysis(side.ext.worker, url, (a) => a.highlights !== undefined, 30_000);
+    }
+  }
+  await page.waitForTimeout(SETTLE_MS);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? NaN;
+  const inPage = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const tasks = (globalThis as unknown as { __benchLongTasks?: number[] }).__benchLongTasks ?? [];
+    return { loadMs: nav.loadEventEnd - nav.startTime, tasks };
+  });
+  await page.close();
+  const jsBytes = side.ext ? loaderBytes + [...scripts].reduce((n, u) => n + sizeOf(u), 0) : 0;
+  return {
+    reasons,
+    load: {
+      jsBytes,
+      taskMs: metric('TaskDuration') * 1000,
+      scriptMs: metric('ScriptDuration') * 1000,
+      longTasks: inPage.tasks.length,
+      longestTaskMs: Math.max(0, ...inPage.tasks),
+      loadMs: inPage.loadMs,
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(SHARED_DATA)) {
+    console.log(`No saved pages at ${SHARED_DATA}: nothing to benchmark (skipped).`);
+    return;
+  }
+  const manifestPath = join(dist, 'manifest.json');
+  if (!existsSync(manifestPath))
+    throw new Error(`${manifestPath} is missing: run \`npm run build\``);
+  const executablePath = findChrome();
+  if (!executablePath) throw new Error(INSTALL_HINT);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    content_scripts: { js: string[] }[];
+  };
+  const loaderBytes = manifest.content_scripts
+    .flatMap((c) => c.js)
+    .reduce((n, f) => n + statSync(join(dist, f)).size, 0);
+  const sizeOf = (u: string): number => {
+    const file = join(dist, new URL(u).pathname);
+    return existsSync(file) ? statSync(file).size : 0;
+  };
+
+  const pages = pickPages();
+  const server = createServer((req, res) => {
+    const index = Number((req.url ?? '').split('/')[2]);
+    const p = pages[index];
+    if (!p || !(req.url ?? '').startsWith('/p/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(p.html);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const ext = await launchExtension({ dist });
+  const floorDist = withEmptyContentScript(manifestPath);
+  const floor = await launchExtension({ dist: floorDist });
+  const plainBrowser = await chromium.launch({
+    executablePath,
+    args: [...BROWSER_FLAGS],
+    headless: true,
+  });
+  const plain = await plainBrowser.newContext({ viewport: { width: 1200, height: 900 } });
+  for (const context of [ext.context, floor.context, plain]) {
+    await context.route(
+      (u) => /^(https?|wss?):$/.test(u.protocol) && !u.href.startsWith(origin),
+      (route) => route.abort(),
+    );
+  }
+  const sides: Record<SideName, Side> = {
+    with: { context: ext.context, ext },
+    floor: { context: floor.context, ext: null },
+    without: { context: plain, ext: null },
+  };
+
+  interface Row {
+    id: string;
+    kb: number;
+    kind: 'no China' | 'names China';
+    with: Load[];
+    floor: Load[];
+    without: Load[];
+  }
+  const rows: Row[] = [];
+  for (const [i, { page, html }] of pages.entries()) {
+    // A fresh URL per load: the extension keeps one analysis per tab and URL.
+    const row: Row = {
+      id: page.id,
+      kb: html.length / 1024,
+      kind: 'names China',
+      with: [],
+      floor: [],
+      without: [],
+    };
+    try {
+      for (let r = 0; r < RUNS; r++) {
+        const names: SideName[] = ['with', 'floor', 'without'];
+        const order = names.map((_, k) => names[(i + r + k) % names.length]!);
+        for (const s of order) {
+          const { load, reasons } = await measure(
+            sides[s],
+            `${origin}/p/${i}/${r}`,
+            loaderBytes,
+            sizeOf,
+          );
+          row[s].push(load);
+          if (s === 'with')
+            row.kind = reasons.includes(NO_CHINA_REASON) ? 'no China' : 'names China';
+        }
+      }
+      rows.push(row);
+    } catch (err) {
+      console.error(
+        `skipped ${page.id}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      );
+    }
+  }
+  await ext.close();
+  await floor.close();
+  rmSync(floorDist, { recursive: true, force: true });
+  await plainBrowser.close();
+  server.close();
+
+  const per = (row: Row, side: SideName, key: keyof Load): number =>
+    median(row[side].map((l) => l[key]));
+  const fmt = (n: number, d = 1): string => (Number.isFinite(n) ? n.toFixed(d) : '–');
+  console.log(
+    `\nChromium ${plainBrowser.version()}, ${rows.length} saved HTML pages of ../shared/data (page scripts removed), ${RUNS} loads per page and side (with Backstory, with a minimal content script, without an extension), rotating the order; median of a page's loads, then median (max) over pages\n`,
+  );
+  console.log(
+    '| pages | n | page KB | extension JS loaded, KB | script ms: none / minimal content script / Backstory | Backstory over the minimal content script, ms | main-thread ms, Backstory / none | long tasks: none / Backstory; pages with more | longest task ms: none / Backstory | load ms, Backstory / none |',
+  );
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  for (const kind of ['no China', 'names China'] as const) {
+    const rs = rows.filter((r) => r.kind === kind);
+    if (!rs.length) continue;
+    const col = (f: (r: Row) => number): number => median(rs.map(f));
+    const max = (f: (r: Row) => number): number => Math.max(...rs.map(f));
+    const own = (r: Row): number => per(r, 'with', 'scriptMs') - per(r, 'floor', 'scriptMs');
+    const ratio =
+      (key: keyof Load) =>
+      (r: Row): number =>
+        per(r, 'with', key) / per(r, 'without', key);
+    const more = rs.filter((r) => per(r, 'with', 'longTasks') > per(r, 'without', 'longTasks'));
+    console.log(
+      `| ${kind} | ${rs.length} | ${fmt(
+        col((r) => r.kb),
+        0,
+      )} | ${fmt(col((r) => per(r, 'with', 'jsBytes') / 1024))} (${fmt(max((r) => per(r, 'with', 'jsBytes') / 1024))}) | ${fmt(col((r) => per(r, 'without', 'scriptMs')))} / ${fmt(col((r) => per(r, 'floor', 'scriptMs')))} / ${fmt(col((r) => per(r, 'with', 'scriptMs')))} | ${fmt(col(own), 2)} (${fmt(max(own))}) | ${fmt(col(ratio('taskMs')), 2)} | ${fmt(
+        col((r) => per(r, 'without', 'longTasks')),
+        0,
+      )} / ${fmt(
+        col((r) => per(r, 'with', 'longTasks')),
+        0,
+      )}; ${more.length} | ${fmt(
+        max((r) => per(r, 'without', 'longestTaskMs')),
+        0,
+      )} / ${fmt(
+        max((r) => per(r, 'with', 'longestTaskMs')),
+        0,
+      )} | ${fmt(col(ratio('loadMs')), 2)} |`,
+    );
+  }
+  console.log(
+    '\nPer page (median of its loads): KB, kind, extension JS KB, script ms none / empty / Backstory, long tasks none / empty / Backstory, longest task ms none / Backstory',
+  );
+  for (const r of rows) {
+    console.log(
+      `  ${r.id.slice(0, 60).padEnd(60)} ${fmt(r.kb, 0).padStart(5)} ${r.kind.padEnd(11)} ${fmt(per(r, 'with', 'jsBytes') / 1024).padStart(6)}  ${fmt(per(r, 'without', 'scriptMs'))} / ${fmt(per(r, 'floor', 'scriptMs'))} / ${fmt(per(r, 'with', 'scriptMs'))}  ${fmt(per(r, 'without', 'longTasks'), 0)}/${fmt(per(r, 'floor', 'longTasks'), 0)}/${fmt(per(r, 'with', 'longTasks'), 0)}  ${fmt(per(r, 'without', 'longestTaskMs'), 0)} / ${fmt(per(r, 'with', 'longestTaskMs'), 0)}`,
+    );
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/**
+ * The glance at every page the reader opens: does its text name a Chinese actor anywhere? One
+ * regular expression over the page's whole text. Most pages name none and end here, `unrelated`
+ * without Readability, detection or even the pre-check; so this module imports only the
+ * lexicon's Chinese names (lexicon-cn.ts) and the simplest reading of the page's head.
+ */
+import { attr, queryOne, rootOf, textOf, titleOf } from './dom-safe.ts';
+import { CN_ENTITIES } from './lexicon-cn.ts';
+import { cleanTitle, primaryLang } from './page-head.ts';
+import { MAX_TEXT_CHARS, pageTextOf } from './page-text.ts';
+import type { ExtractedArticle } from './types.ts';
+
+/**
+ * Every Chinese actor's full names, without word boundaries or lookarounds, and with any run of
+ * white space where the names have a space: a looser test than detection's own, so that text it
+ * fails cannot name a Chinese actor the way detection counts one (names only in short form
+ * count only after a full one).
+ */
+const CHINA_ANYWHERE = new RegExp(
+  CN_ENTITIES.flatMap((e) => e.full)
+    .map((p) => p.replace(/\(\?<?[!=](?:[^()]|\([^()]*\))*\)/g, '').replace(/ /g, '\\s+'))
+    .join('|'),
+);
+
+/**
+ * Can this text make an article about China? False when it names no Chinese actor at all, so
+ * that extraction can skip the article's text: detection would say `unrelated` regardless.
+ */
+export function namesChinaAnywhere(text: string): boolean {
+  return CHINA_ANYWHERE.test(text);
+}
+
+export const NO_CHINA_REASON = 'China is not named anywhere on the page';
+
+const content = (doc: Document, property: string): string | null =>
+  attr(queryOne(doc, `meta[property="${property}" i]`), 'content');
+
+function host(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The page, `unrelated` at a glance, when its title and text name no Chinese actor; null when
+ * they do (the first look and extraction follow). The result carries what the popup shows of
+ * such a page (its title) and no more: dates, byline and the like are read for articles only.
+ */
+export function glance(doc: Document, url: string): ExtractedArticle | null {
+  const ogTitle = content(doc, 'og:title');
+  // Beyond MAX_TEXT_CHARS a page is not an article (precheck.ts): the rest is not read.
+  const text = pageTextOf(doc).slice(0, MAX_TEXT_CHARS);
+  if (namesChinaAnywhere(`${ogTitle ?? ''}\n${titleOf(doc)}\n${text}`)) return null;
+  const site = content(doc, 'og:site_name') ?? host(url);
+  return {
+    meta: {
+      url,
+      title: cleanTitle(ogTitle || titleOf(doc) || textOf(queryOne(doc, 'h1')), site),
+      site,
+      publishedAt: null,
+      lang: primaryLang(attr(rootOf(doc), 'lang')) ?? 'und',
+      wordCount: 0,
+      canonicalUrl: null,
+      byline: null,
+    },
+    paragraphs: [],
+    skippedReason: NO_CHINA_REASON,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Backstory's work on a page yields to the page between slices: a task the page queued while a
+ * slice ran gets to run before the next slice does.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { extractAndDetectSteps } from '../../../src/core/classify.ts';
+import { runSliced, yieldToPage } from '../../../content/slices.ts';
+import { fixture } from '../core/fixture-pages.ts';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** Steps that record, at each slice, how many of the page's own tasks have run so far. */
+function* recording(seen: number[], pageTasks: () => number, slices: number) {
+  for (let i = 0; i < slices; i++) {
+    seen.push(pageTasks());
+    // The page queues a task while the slice runs (a click handler, a timer, a frame).
+    setTimeout(() => undefined, 0);
+    yield;
+  }
+  return 'done';
+}
+
+describe('runSliced', () => {
+  it('lets a task the page queued during a slice run before the next slice', async () => {
+    let ran = 0;
+    const seen: number[] = [];
+    // The page's own task, queued as a message (a task source kept in order, like input).
+    const page = new MessageChannel();
+    page.port1.onmessage = () => ran++;
+    const queuePageTask = (): void => page.port2.postMessage(null);
+    function* steps(): Generator<void, string> {
+      for (let i = 0; i < 4; i++) {
+        seen.push(ran);
+        queuePageTask();
+        yield;
+      }
+      return 'done';
+    }
+    // No scheduler.yield here: the macrotask fallback is what runs.
+    vi.stubGlobal('scheduler', undefined);
+    expect(await runSliced(steps(), new AbortController().signal)).toBe('done');
+    expect(seen).toEqual([0, 1, 2, 3]);
+    page.port1.close();
+  });
+
+  it('uses scheduler.yield() where the browser has it', async () => {
+    const yielded = vi.fn(() => new Promise<void>((r) => setTimeout(r, 0)));
+    vi.stubGlobal('scheduler', { yield: yielded });
+    const seen: number[] = [];
+    await runSliced(
+      recording(seen, () => 0, 3),
+      new AbortController().signal,
+    );
+    expect(yielded).toHaveBeenCalledTimes(3);
+  });
+
+  it('stops between slices once aborted', async () => {
+    const stop = new AbortController();
+    const seen: number[] = [];
+    function* steps(): Generator<void, string> {
+      seen.push(1);
+      stop.abort();
+      yield;
+      seen.push(2);
+      return 'done';
+    }
+    expect(await runSliced(steps(), stop.signal, yieldToPage)).toBeNull();
+    expect(seen).toEqual([1]);
+  });
+
+  it("cuts the content script's extraction and detection into slices", async () => {
+    const { doc, url } = fixture('biden-xi-call.html');
+    let pauses = 0;
+    const result = await runSliced(
+      extractAndDetectSteps(doc, url),
+      new AbortController().signal,
+      async () => {
+        pauses++;
+        await yieldToPage();
+      },
+    );
+    expect(result?.detection.label).toBe('us-china-diplomacy');
+    // glance | first look | clone | prune | Readability | paragraphs and words | detection
+    expect(pauses).toBeGreaterThanOrEqual(6);
+  });
+});
