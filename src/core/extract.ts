@@ -10,8 +10,9 @@ import { guessBodyLang, guessLang, readJsonLd, readMeta, type PageMeta } from '.
 
 /** Pages with more text than this are not read (a 5 MB log or dump is not a news article). */
 const MAX_TEXT_CHARS = 1_500_000;
-/** Readability stops on documents with more elements than this. */
-const MAX_ELEMENTS = 60_000;
+/** Readability stops on documents with more elements than this (the CLI checks it before parsing). */
+export const MAX_ELEMENTS = 60_000;
+export const TOO_MANY_ELEMENTS = 'page has too many elements';
 
 const NON_ARTICLE_TYPES =
   /^(collectionpage|searchresultspage|itemlist|profilepage|faqpage|product)$/;
@@ -54,7 +55,7 @@ const ORDERED_NODE_SNAPSHOT_TYPE = 7;
  * spares it walking and scoring them. Asides, footers, images, tables, forms and embeds stay:
  * Readability weighs them when it picks and cleans the content.
  */
-const NO_ARTICLE_TEXT =
+export const NO_ARTICLE_TEXT =
   'script, style, link, noscript, template, svg, canvas, video, audio, nav, select, button, textarea';
 
 /**
@@ -451,7 +452,7 @@ export function extractArticle(
     return { meta: toArticleMeta(meta, url, words, lang), paragraphs };
   } catch (err) {
     if (err instanceof Error && /elements found/.test(err.message)) {
-      return notArticle('page has too many elements');
+      return notArticle(TOO_MANY_ELEMENTS);
     }
     return notArticle(`page could not be read (${err instanceof Error ? err.name : 'error'})`);
   }
