@@ -96,19 +96,22 @@ if (parsed.help) {
   process.exit(0);
 }
 
-// Usage errors answer at once; the corpus and the DOM load only for good arguments.
-const [{ readBundledCorpus }, { analyzeFile }] = await Promise.all([
-  import('../corpus/node.ts'),
-  import('./analyze-file.ts'),
-]);
+// Usage errors and unreadable files answer at once; the corpus and the DOM load on first use.
+const loadPipeline = async () => {
+  const [{ readBundledCorpus }, { analyzeFile }] = await Promise.all([
+    import('../corpus/node.ts'),
+    import('./analyze-file.ts'),
+  ]);
+  return { corpus: readBundledCorpus(), analyzeFile };
+};
+let pipeline: ReturnType<typeof loadPipeline> | null = null;
 const opts = { exclude: new Set(parsed.exclude), force: parsed.force };
-let corpus: ReturnType<typeof readBundledCorpus> | null = null;
 let exitCode = 0;
 
 for (const file of parsed.files) {
   try {
     const page = readPage(file);
-    corpus ??= readBundledCorpus();
+    const { corpus, analyzeFile } = await (pipeline ??= loadPipeline());
     const url = parsed.url ?? pathToFileURL(page.path).href;
     const analysis = analyzeFile(page.content, page.kind, url, corpus, opts);
     process.stdout.write(
