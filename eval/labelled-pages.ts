@@ -3,7 +3,7 @@
  * fixtures, as one list, for the detection evaluation and the extraction benchmark.
  * Node only.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Label } from '../src/core/types.ts';
@@ -136,25 +136,29 @@ export function sharedPages(): LabelledPage[] {
   return out;
 }
 
-/** The project's own fixtures with their expected labels (test/fixtures/pages/labels.json). */
+/** The project's own fixtures with their expected labels (test/fixtures/pages/<name>/expected.json). */
 export function fixturePages(): LabelledPage[] {
-  const file = join(FIXTURES, 'labels.json');
-  if (!existsSync(file)) return [];
-  const entries = JSON.parse(readFileSync(file, 'utf8')) as {
-    file: string;
-    url: string;
-    label: LabelledPage['gold'];
-    note?: string;
-  }[];
-  return entries.map((e) => ({
-    id: `fixtures/${e.file}`,
-    collection: 'fixtures',
-    path: join(FIXTURES, e.file),
-    url: e.url,
-    gold: e.label,
-    note: e.note ?? '',
-    title: '',
-  }));
+  if (!existsSync(FIXTURES)) return [];
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(FIXTURES, e.name, 'expected.json')))
+    .map((e) => {
+      const x = JSON.parse(readFileSync(join(FIXTURES, e.name, 'expected.json'), 'utf8')) as {
+        url: string;
+        label: LabelledPage['gold'];
+        note?: string;
+        title?: string | null;
+      };
+      return {
+        id: `fixtures/${e.name}`,
+        collection: 'fixtures',
+        path: join(FIXTURES, e.name, 'page.html'),
+        url: x.url,
+        gold: x.label,
+        note: x.note ?? '',
+        title: x.title ?? '',
+      };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 const escapeHtml = (s: string): string =>

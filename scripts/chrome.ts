@@ -1,30 +1,90 @@
-/** Finding a Chromium or Chrome binary on this machine. */
+/**
+ * Finding a Chromium-family browser (Chromium, Chrome, Edge, Brave) on Linux, macOS or Windows,
+ * and the flags Backstory launches it with. The system is passed in, so tests can fake it.
+ */
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/snap/bin/chromium',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-];
+export interface BrowserSystem {
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+  home: string;
+  exists(path: string): boolean;
+  /** Running as root (uid 0): Chromium's sandbox cannot start, so it must be switched off. */
+  isRoot: boolean;
+}
 
-/** `CHROME_PATH` if set, else the first known location that exists, else null. */
-export function findChrome(): string | null {
-  const fromEnv = process.env['CHROME_PATH'];
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+export function thisSystem(): BrowserSystem {
+  return {
+    platform: process.platform,
+    env: process.env,
+    home: homedir(),
+    exists: existsSync,
+    isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
+  };
+}
+
+/**
+ * Where each browser installs, most suitable first: Chromium (it honours --load-extension), then
+ * Brave and Edge, then Google Chrome (branded Chrome 137+ ignores --load-extension).
+ */
+export function browserCandidates(sys: BrowserSystem): string[] {
+  if (sys.platform === 'win32') {
+    const roots = [sys.env['LOCALAPPDATA'], sys.env['PROGRAMFILES'], sys.env['PROGRAMFILES(X86)']]
+      .filter((r): r is string => !!r)
+      .map((r) => r.replace(/[\\/]+$/, ''));
+    return [
+      'Chromium\\Application\\chrome.exe',
+      'BraveSoftware\\Brave-Browser\\Application\\brave.exe',
+      'Microsoft\\Edge\\Application\\msedge.exe',
+      'Google\\Chrome\\Application\\chrome.exe',
+    ].flatMap((app) => roots.map((r) => `${r}\\${app}`));
+  }
+  if (sys.platform === 'darwin') {
+    const apps = [
+      'Chromium.app/Contents/MacOS/Chromium',
+      'Brave Browser.app/Contents/MacOS/Brave Browser',
+      'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+      'Google Chrome.app/Contents/MacOS/Google Chrome',
+    ];
+    return apps.flatMap((app) => [`/Applications/${app}`, `${sys.home}/Applications/${app}`]);
+  }
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/brave-browser',
+    '/usr/bin/brave-browser-stable',
+    '/opt/brave.com/brave/brave',
+    '/usr/bin/microsoft-edge',
+    '/usr/bin/microsoft-edge-stable',
+    '/opt/microsoft/msedge/msedge',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/opt/google/chrome/chrome',
+  ];
+}
+
+/** `CHROME_PATH` if set (and there), else the first known location that exists, else null. */
+export function findChrome(sys: BrowserSystem = thisSystem()): string | null {
+  const fromEnv = sys.env['CHROME_PATH'];
+  if (fromEnv) return sys.exists(fromEnv) ? fromEnv : null;
+  return browserCandidates(sys).find((p) => sys.exists(p)) ?? null;
+}
+
+/** A desktop to open a window on: always on macOS and Windows; X11 or Wayland on Linux. */
+export function hasDisplay(sys: Pick<BrowserSystem, 'platform' | 'env'>): boolean {
+  if (sys.platform === 'darwin' || sys.platform === 'win32') return true;
+  return !!(sys.env['DISPLAY'] || sys.env['WAYLAND_DISPLAY']);
 }
 
 export const INSTALL_HINT =
-  'No Chromium or Chrome found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`) ' +
-  'or point CHROME_PATH at the browser binary.';
+  'No Chromium, Chrome, Edge or Brave found. Install Chromium (Debian/Ubuntu: ' +
+  '`sudo apt-get install chromium`; macOS: `brew install --cask chromium`; Windows: ' +
+  '`winget install Hibbiki.Chromium`) or point CHROME_PATH at the browser binary.';
 
-/** Flags for Chromium on a closed network: no sandbox (root), no GPU, no calls home. */
+/** Flags for a browser on a closed network: no GPU, no first-run pages, no calls home. */
 export const BROWSER_FLAGS: readonly string[] = [
-  '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
   '--no-default-browser-check',
@@ -34,11 +94,17 @@ export const BROWSER_FLAGS: readonly string[] = [
   '--disable-quic',
 ];
 
-/** The same flags, loading an unpacked extension. */
-export function extensionArgs(extensionDir: string): string[] {
+/** The sandbox stays on, except as root, where Chromium refuses to start with it. */
+export function sandboxArgs(sys: Pick<BrowserSystem, 'isRoot'> = thisSystem()): string[] {
+  return sys.isRoot ? ['--no-sandbox'] : [];
+}
+
+/** The flags, loading an unpacked extension. */
+export function extensionArgs(extensionDir: string, sys: BrowserSystem = thisSystem()): string[] {
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
+    ...sandboxArgs(sys),
     ...BROWSER_FLAGS,
   ];
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { StoredAnalysis } from '../src/analysis-store.ts';
-import { extensionArgs, findChrome, INSTALL_HINT } from './chrome.ts';
+import { extensionArgs, findChrome, INSTALL_HINT, thisSystem } from './chrome.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const DIST = join(ROOT, 'dist');
@@ -38,6 +38,8 @@ export async function launchExtension(
     executablePath,
     headless: opts.headless ?? true,
     args: extensionArgs(dist),
+    // Playwright adds --no-sandbox unless told otherwise; only root needs it (extensionArgs).
+    chromiumSandbox: !thisSystem().isRoot,
     viewport: { width: 1200, height: 900 },
   });
   const requests: string[] = [];

@@ -1,10 +1,14 @@
 /** The CLI's pipeline: a file's content → a DOM (jsdom) → the same analysis the extension makes. */
-import { JSDOM, VirtualConsole } from 'jsdom';
 import type { AnalyzeOptions } from '../core/analyze.ts';
+import { analyzeExtracted } from '../core/analyze.ts';
+import { detectDiplomacy } from '../core/detect.ts';
+import { extractArticle, MAX_ELEMENTS, TOO_MANY_ELEMENTS } from '../core/extract.ts';
 import { analyzeDocument } from '../core/pipeline.ts';
 import { textToHtml } from '../core/text-doc.ts';
 import type { Analysis } from '../core/types.ts';
 import type { LoadedCorpus } from '../corpus/types.ts';
+import { parseHtml } from './dom.ts';
+import { countElements } from './element-count.ts';
 
 export type FileKind = 'html' | 'md' | 'txt';
 
@@ -20,10 +24,38 @@ export function analyzeFile(
   opts: AnalyzeOptions = {},
 ): CliAnalysis {
   const html = kind === 'html' ? content : textToHtml(content, kind, { url }).html;
-  // Page scripts never run and jsdom's own console noise (e.g. CSS it cannot parse) stays quiet.
-  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  if (countElements(html, MAX_ELEMENTS) > MAX_ELEMENTS) {
+    return { pageUrl: url, ...tooManyElements(html, url, corpus, opts) };
+  }
+  const dom = parseHtml(html, url);
   try {
     return { pageUrl: url, ...analyzeDocument(dom.window.document, url, corpus, opts) };
+  } finally {
+    dom.window.close();
+  }
+}
+
+const BODY_START = /<body[\s>]/i;
+
+/**
+ * The extension's verdict on a page over its element limit (Readability refuses it), reached
+ * without parsing the page: only the part before `<body>` is parsed, for the title, date and
+ * language the verdict carries.
+ */
+function tooManyElements(
+  html: string,
+  url: string,
+  corpus: LoadedCorpus,
+  opts: AnalyzeOptions,
+): Analysis {
+  const bodyAt = html.search(BODY_START);
+  let head = bodyAt < 0 ? '' : html.slice(0, bodyAt);
+  if (countElements(head, MAX_ELEMENTS) > MAX_ELEMENTS) head = '';
+  const dom = parseHtml(head, url);
+  try {
+    const unread = extractArticle(dom.window.document, url);
+    const extracted = { ...unread, notArticleReason: TOO_MANY_ELEMENTS };
+    return analyzeExtracted(extracted, detectDiplomacy(extracted), corpus, opts);
   } finally {
     dom.window.close();
   }

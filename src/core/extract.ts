@@ -12,8 +12,9 @@ import { guessLang, type PageMeta } from './metadata.ts';
 
 export { nonArticleUrl, precheck } from './precheck.ts';
 
-/** Readability stops on documents with more elements than this. */
-const MAX_ELEMENTS = 60_000;
+/** Readability stops on documents with more elements than this (the CLI checks it before parsing). */
+export const MAX_ELEMENTS = 60_000;
+export const TOO_MANY_ELEMENTS = 'page has too many elements';
 
 const ORDERED_NODE_SNAPSHOT_TYPE = 7;
 
@@ -23,7 +24,7 @@ const ORDERED_NODE_SNAPSHOT_TYPE = 7;
  * spares it walking and scoring them. Asides, footers, images, tables, forms and embeds stay:
  * Readability weighs them when it picks and cleans the content.
  */
-const NO_ARTICLE_TEXT =
+export const NO_ARTICLE_TEXT =
   'script, style, link, noscript, template, svg, canvas, video, audio, nav, select, button, textarea';
 
 /**
@@ -307,7 +308,7 @@ export function* readArticleSteps(
     return { meta: toArticleMeta(meta, url, words, lang), paragraphs };
   } catch (err) {
     if (err instanceof Error && /elements found/.test(err.message)) {
-      return notArticle('page has too many elements');
+      return notArticle(TOO_MANY_ELEMENTS);
     }
     return notArticle(`page could not be read (${err instanceof Error ? err.name : 'error'})`);
   }

@@ -19,8 +19,8 @@ function articleOf(file: string): { title: string; article: string } {
   return { title, article };
 }
 
-const first = articleOf('biden-xi-call.html');
-const second = articleOf('us-budget-fight.html');
+const first = articleOf('biden-xi-call/page.html');
+const second = articleOf('us-budget-fight/page.html');
 
 /** A tiny single-page app: goTo() swaps the article after a short "fetch" and pushes the URL. */
 const SPA = `<!doctype html>

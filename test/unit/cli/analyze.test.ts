@@ -84,4 +84,33 @@ describe('npm run analyze', () => {
       'backstory analyze: cannot read no-such-file.html: no such file',
     );
   }, 60_000);
+
+  it('--help prints every option and exits 0', () => {
+    const r = run('--help');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const option of ['--url', '--exclude', '--force', '--jsonl', '--help']) {
+      expect(r.stdout).toContain(option);
+    }
+  }, 60_000);
+
+  it('--jsonl writes one analysis a line, in order, with a line for a file that fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-cli-'));
+    // Latin-1 bytes in a file without a declared charset: decoded as UTF-8, with a warning.
+    writeFileSync(join(dir, 'latin.html'), Buffer.from('<title>caf\xe9</title><p>x</p>', 'latin1'));
+    const r = run('--jsonl', SAMPLE, join(dir, 'missing.html'), join(dir, 'latin.html'));
+    expect(r.code).toBe(2);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const [sample, missing, latin] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect((sample as unknown as CliAnalysis).detection.label).toBe('us-china-diplomacy');
+    expect(missing).toEqual({
+      file: join(dir, 'missing.html'),
+      error: expect.stringMatching(/no such file/),
+    });
+    expect((latin as unknown as CliAnalysis).pageUrl).toMatch(/latin\.html$/);
+    expect(r.stderr).toContain(
+      `backstory analyze: warning: ${join(dir, 'latin.html')}: 1 character could not be decoded as utf-8 (first on line 1)`,
+    );
+  }, 120_000);
 });

@@ -1,34 +1,29 @@
-/** Loads the project's own page fixtures (test/fixtures/pages) as Documents for unit tests. */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/** Loads the project's own page fixtures (test/fixtures/pages/<name>/) as Documents for unit tests. */
 import type { ExtractedArticle } from '../../../src/core/types.ts';
+import { fixtureHtml, PAGES_DIR, readFixtures, type Fixture } from '../helpers/fixture-folders.ts';
 
-export const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/pages');
+export { PAGES_DIR };
 
-export interface FixtureLabel {
-  file: string;
-  url: string;
-  label: string;
-  note?: string;
-}
+/** Every fixture: `file` is `<name>/page.html`, with the url, label and note of expected.json. */
+export type FixtureLabel = Fixture;
 
-export const FIXTURE_LABELS = JSON.parse(
-  readFileSync(join(PAGES_DIR, 'labels.json'), 'utf8'),
-) as FixtureLabel[];
+export const FIXTURE_LABELS: FixtureLabel[] = readFixtures();
 
 /** A fresh Document parsed from HTML (happy-dom's DOMParser in unit tests). */
 export function parseHtml(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
+/** A fixture's name from its name, `<name>.html` or `<name>/page.html`. */
+const nameOf = (file: string): string => file.replace(/(\/page)?\.html$/, '');
+
 export function fixtureDoc(file: string): Document {
-  return parseHtml(readFileSync(join(PAGES_DIR, file), 'utf8'));
+  return parseHtml(fixtureHtml(nameOf(file)));
 }
 
 export function fixture(file: string): { doc: Document; url: string } {
-  const entry = FIXTURE_LABELS.find((f) => f.file === file);
-  if (!entry) throw new Error(`no label for ${file}`);
+  const entry = FIXTURE_LABELS.find((f) => f.name === nameOf(file));
+  if (!entry) throw new Error(`no fixture ${file} in test/fixtures/pages`);
   return { doc: fixtureDoc(file), url: entry.url };
 }
 
