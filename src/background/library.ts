@@ -84,7 +84,10 @@ export async function forget(which: {
 }
 
 /** Library articles that are this page (stored under its address): never its own coverage. */
-export async function libraryIdsOf(lib: Library, urls: (string | null | undefined)[]): Promise<string[]> {
+export async function libraryIdsOf(
+  lib: Library,
+  urls: (string | null | undefined)[],
+): Promise<string[]> {
   const out = new Set<string>();
   for (const url of urls) {
     if (!url) continue;

@@ -308,7 +308,10 @@ export function savedPageUrl(html: string): string | null {
 
 export function parseHtml(file: string, html: string, read: HtmlReader, now?: Date): ParsedFile {
   const url = savedPageUrl(html);
-  const extracted = read(html, url ?? `https://saved.invalid/${encodeURIComponent(baseName(file))}`);
+  const extracted = read(
+    html,
+    url ?? `https://saved.invalid/${encodeURIComponent(baseName(file))}`,
+  );
   if (extracted.notArticleReason || extracted.paragraphs.length === 0) {
     return fail(file, 1, 'html', `no article in it (${extracted.notArticleReason ?? 'no text'})`);
   }

@@ -42,7 +42,11 @@ export function indexEntryFor(a: LibraryArticle): IndexEntry {
     },
   ]);
   const d = data.docs[0] as IndexedDoc;
-  return { id: a.id, doc: { ...d, terms: d.terms.map((t) => data.vocab[t] as string) }, source: sourceOf(a) };
+  return {
+    id: a.id,
+    doc: { ...d, terms: d.terms.map((t) => data.vocab[t] as string) },
+    source: sourceOf(a),
+  };
 }
 
 /** Whether a stored value is a usable index entry (a damaged record is skipped, not trusted). */
