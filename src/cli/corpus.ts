@@ -4,6 +4,10 @@
  *   problem as `file:line: field: problem`. Exit codes: 0 valid, 1 problems found, 2 bad usage.
  * `npm run --silent corpus -- stats [DIR] [--json]`
  *   Counts articles and events by kind: `{ "articles": n, "events": { "<kind>": n, ... } }`.
+ * `npm run --silent corpus -- import FILE_OR_DIR... --out PACK.jsonl`
+ *   Reads JSONL, Markdown and saved HTML files into a library pack the options page imports.
+ * `npm run --silent corpus -- validate PACK.jsonl`
+ *   Checks a library pack (see library-pack.ts).
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -13,9 +17,11 @@ import type { EventKind } from '../core/types.ts';
 import { BUNDLED_SOURCES_DIR, readSourceFiles } from '../corpus/node.ts';
 import { formatProblem } from '../corpus/schema.ts';
 import { validateCorpusSources } from '../corpus/validate.ts';
+import { runImport, runValidatePack } from './library-pack.ts';
 import type { ValidatedCorpus } from '../corpus/validate.ts';
 
-const USAGE = 'usage: npm run --silent corpus -- validate [DIR...] | stats [DIR] [--json]';
+const USAGE =
+  'usage: npm run --silent corpus -- validate [DIR... | PACK.jsonl...] | stats [DIR] [--json] | import FILE_OR_DIR... --out PACK.jsonl';
 
 export interface CorpusStats {
   articles: number;
@@ -49,6 +55,19 @@ function readDir(
 /** Runs the CLI; returns the exit code. */
 export function runCorpusCli(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
+  if (command === 'import') {
+    const at = rest.indexOf('--out');
+    const out = at >= 0 ? rest[at + 1] : undefined;
+    const inputs = rest.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
+    if (!out || inputs.length === 0 || inputs.some((a) => a.startsWith('--'))) {
+      io.err(`backstory corpus: import needs files or folders and --out PACK.jsonl\n${USAGE}`);
+      return 2;
+    }
+    return runImport(inputs, out, io);
+  }
+  if (command === 'validate' && rest.length > 0 && rest.every((a) => /\.jsonl$/i.test(a))) {
+    return runValidatePack(rest, io);
+  }
   const flags = rest.filter((a) => a.startsWith('--'));
   const positional = rest.filter((a) => !a.startsWith('--'));
   if (command === '--help' || command === '-h') {
