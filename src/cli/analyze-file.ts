@@ -5,6 +5,7 @@ import { analyzeDocument } from '../core/pipeline.ts';
 import { textToHtml } from '../core/text-doc.ts';
 import type { Analysis } from '../core/types.ts';
 import type { LoadedCorpus } from '../corpus/types.ts';
+import { withSources } from '../library/sources.ts';
 
 export type FileKind = 'html' | 'md' | 'txt';
 
@@ -23,7 +24,10 @@ export function analyzeFile(
   // Page scripts never run and jsdom's own console noise (e.g. CSS it cannot parse) stays quiet.
   const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
   try {
-    return { pageUrl: url, ...analyzeDocument(dom.window.document, url, corpus, opts) };
+    const analysis = analyzeDocument(dom.window.document, url, corpus, opts);
+    // As the extension reports it: every item says where it came from (here, the bundled corpus).
+    const look = { library: new Map(), bundled: corpus.articles, index: corpus.match };
+    return { pageUrl: url, ...withSources(analysis, look) };
   } finally {
     dom.window.close();
   }

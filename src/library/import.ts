@@ -83,21 +83,26 @@ export interface ParseOptions {
   now?: Date;
 }
 
+/** The refusal of a file too large to import, judged by its size alone (null: not too large). */
+export function tooLarge(file: string, size: number): ParsedFile | null {
+  if (size <= MAX_IMPORT_BYTES) return null;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return fail(
+    file,
+    1,
+    'file',
+    `${mb(size)} MB, more than the ${mb(MAX_IMPORT_BYTES)} MB a file may have; split it`,
+  );
+}
+
 /** Parses one import file; never throws. */
 export function parseImportFile(
   file: string,
   bytes: Uint8Array,
   opts: ParseOptions = {},
 ): ParsedFile {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return fail(
-      file,
-      1,
-      'file',
-      `${mb(bytes.byteLength)} MB, more than the ${mb(MAX_IMPORT_BYTES)} MB a file may have; split it`,
-    );
-  }
+  const big = tooLarge(file, bytes.byteLength);
+  if (big) return big;
   const format = formatOf(file);
   if (!format) return fail(file, 1, 'file', 'not a JSONL, Markdown or HTML file');
   const decoded = decodeUtf8(file, bytes);
