@@ -66,15 +66,26 @@ export function Library() {
   const [dragging, setDragging] = useState(false);
   const cancel = useRef(false);
 
-  const shown = useMemo(() => {
+  const matches = (a: LibraryArticle): boolean => {
     const q = query.trim().toLowerCase();
-    return (articles ?? []).filter(
-      (a) =>
-        (!origin || a.origin === origin) &&
-        (!kind || a.kind === kind) &&
-        (!q || a.title.toLowerCase().includes(q) || (a.site ?? '').toLowerCase().includes(q)),
+    return (
+      (!origin || a.origin === origin) &&
+      (!kind || a.kind === kind) &&
+      (!q || a.title.toLowerCase().includes(q) || (a.site ?? '').toLowerCase().includes(q))
     );
-  }, [articles, query, origin, kind]);
+  };
+  const shown = useMemo(() => (articles ?? []).filter(matches), [articles, query, origin, kind]);
+  /** Export what the filter shows, read afresh: pages read since the list loaded are included. */
+  const exportShown = async (): Promise<void> => {
+    const db = await openLibrary();
+    const now = (await allArticles(db)).filter(matches);
+    db.close();
+    download(
+      filtered ? 'backstory-library-filtered.jsonl' : 'backstory-library.jsonl',
+      toJsonl(now),
+    );
+    await reload();
+  };
 
   const run = async (files: File[]): Promise<void> => {
     if (files.length === 0 || busy) return;
@@ -228,16 +239,7 @@ export function Library() {
         </select>
       </div>
       <div class="library-actions">
-        <button
-          type="button"
-          disabled={shown.length === 0}
-          onClick={() =>
-            download(
-              filtered ? 'backstory-library-filtered.jsonl' : 'backstory-library.jsonl',
-              toJsonl(shown),
-            )
-          }
-        >
+        <button type="button" disabled={shown.length === 0} onClick={() => void exportShown()}>
           {filtered ? `Export these ${shown.length}` : 'Export the library'}
         </button>
         <button

@@ -21,7 +21,7 @@ export function OfficialList({ items }: { items: OfficialStatement[] }) {
           <li key={o.id} class="card">
             <p class="card-title">{o.title}</p>
             <p class="meta">
-              {[WHO[o.government], formatDate(o.publishedAt), originLine(o.source, null)]
+              {[WHO[o.government], formatDate(o.publishedAt), originLine(o.source, o.outlet)]
                 .filter(Boolean)
                 .join(' · ')}
             </p>

@@ -95,6 +95,7 @@ export interface OfficialStatement {
   title: string;
   publishedAt: string | null;
   government: 'US' | 'PRC' | 'other';
+  outlet: string | null;
   source: ItemSource;
   /** Sentences of the readout that match the page's quotes. */
   sentences: { quote: string; sentence: string }[];

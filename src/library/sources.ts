@@ -67,6 +67,7 @@ export function officialStatements(analysis: Analysis, look: SourceLookup): Offi
       title: r.title,
       publishedAt: r.publishedAt,
       government: source.government ?? 'other',
+      outlet: r.outlet ?? null,
       source,
       sentences: doc ? matchingSentences(analysis.quotes, doc) : [],
     });
