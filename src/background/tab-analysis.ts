@@ -56,13 +56,14 @@ export async function analyzeTab(tabId: number, params: AnalyzeParams): Promise<
   const exclude = new Set(await libraryIdsOf(library, urls));
   const analysis: StoredAnalysis = {
     pageUrl: params.pageUrl,
-    ...withSources(
-      analyzeExtracted(params.extracted, params.detection, library.corpus, {
-        rejected,
-        force: params.force,
-        exclude,
-      }),
-      library.lookup,
+    ...library.live.without(exclude, () =>
+      withSources(
+        analyzeExtracted(params.extracted, params.detection, library.corpus, {
+          rejected,
+          force: params.force,
+        }),
+        library.lookup,
+      ),
     ),
   };
   await writeAnalysis(tabId, analysis);

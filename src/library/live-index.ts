@@ -191,6 +191,37 @@ export class LiveIndex {
     return true;
   }
 
+  /** The entry a library article was added from (term ids turned back into terms). */
+  entryOf(id: string): IndexEntry | null {
+    const di = this.index.byId.get(id);
+    const source = this.sources.get(id);
+    if (di === undefined || di < this.bundled || !source) return null;
+    const doc = this.data.docs[di] as IndexedDoc;
+    return {
+      id,
+      doc: { ...doc, terms: doc.terms.map((t) => this.data.vocab[t] as string) },
+      source,
+    };
+  }
+
+  /**
+   * Runs `fn` (synchronously) over the index without the given library articles, then puts them
+   * back: a page's own copies in the library neither appear in its results nor weigh on them, so
+   * reading a page again gives the analysis its first reading gave.
+   */
+  without<T>(ids: Iterable<string>, fn: () => T): T {
+    const out: IndexEntry[] = [];
+    for (const id of ids) {
+      const e = this.entryOf(id);
+      if (e && this.remove(id)) out.push(e);
+    }
+    try {
+      return fn();
+    } finally {
+      for (const e of out) this.add(e);
+    }
+  }
+
   private refresh(): void {
     const n = this.data.docs.length;
     this.index.N = n;

@@ -62,112 +62,116 @@ const record = (over: Record<string, unknown> = {}) =>
 const MD = (fm: string, body = 'Officials met today in Lima.\n\nThey talked at length.') =>
   `---\n${fm}\n---\n\n${body}\n`;
 
-describe('bad imports: file:line: field: problem, and the library as it was', () => {
-  const cases: [string, string, string | Uint8Array, RegExp][] = [
-    [
-      'not UTF-8',
-      'latin1.jsonl',
-      new Uint8Array([...enc(`${record()}\n{"id":"x","title":"caf`), 0xe9, ...enc('"}\n')]),
-      /^latin1\.jsonl:2: encoding: not UTF-8 text$/,
-    ],
-    [
-      'a bad JSON line',
-      'pack.jsonl',
-      `${record()}\n${record({ id: 'lib-2' })}\n{"id": "lib-3", "title": }\n`,
-      /^pack\.jsonl:3: json: not valid JSON/,
-    ],
-    [
-      'a missing title',
-      'pack.jsonl',
-      `${record()}\n${record({ id: 'lib-2', title: undefined })}\n`,
-      /^pack\.jsonl:2: title: missing$/,
-    ],
-    [
-      'a bad date',
-      'pack.jsonl',
-      `${record({ publishedAt: '2026-02-30' })}\n`,
-      /^pack\.jsonl:1: publishedAt: not a date \(YYYY-MM-DD\): "2026-02-30"$/,
-    ],
-    [
-      'duplicate ids in one file',
-      'pack.jsonl',
-      `${record()}\n\n${record({ title: 'Other' })}\n`,
-      /^pack\.jsonl:3: id: duplicate of line 1: lib-1$/,
-    ],
-    [
-      'an HTML file with no article',
-      'front.html',
-      '<html><head><title>Home</title></head><body><nav><a href="/">Home</a></nav><p>Welcome.</p></body></html>',
-      /^front\.html:1: html: no article in it \(/,
-    ],
-    [
-      'broken front matter (YAML)',
-      'readout.md',
-      MD(
-        "date: '2024-11-16'\ntitle: \"Readout of a call\nsource_url: https://www.whitehouse.gov/x/",
-      ),
-      /^readout\.md:\d+: front matter: not valid YAML/,
-    ],
-    [
-      'front matter never closed',
-      'readout.md',
-      "---\ntitle: A readout\ndate: '2024-11-16'\n\nThe body.\n",
-      /^readout\.md:1: front matter: not closed with ---$/,
-    ],
-    [
-      'a Markdown missing title',
-      'readout.md',
-      MD("date: '2024-11-16'\nsource_url: https://www.whitehouse.gov/x/"),
-      /^readout\.md:1: title: missing$/,
-    ],
-    [
-      'a Markdown bad date',
-      'readout.md',
-      MD("title: A readout\ndate: '16 November 2024'"),
-      /^readout\.md:3: date: not a date \(YYYY-MM-DD\): 16 November 2024$/,
-    ],
-  ];
-  for (const [what, name, content, expected] of cases) {
-    it(what, async () => {
-      const db = await freshDb();
-      const good = parse('good.jsonl', `${record({ id: 'lib-good' })}\n`);
-      await importFile(db, good);
-      const before = await snapshot(db);
-      const parsed = parse(name, content);
-      expect(parsed.ok).toBe(false);
-      const found = problems(parsed);
-      expect(
-        found.some((p) => expected.test(p)),
-        found.join('\n'),
-      ).toBe(true);
-      expect(await importFile(db, parsed)).toBeNull();
-      expect(await snapshot(db)).toEqual(before);
-    });
-  }
-
-  it('a 50 MB file is refused whole, without reading it', async () => {
-    const big = new Uint8Array(50 * 1024 * 1024).fill(0x20);
-    const parsed = parse('huge.jsonl', big);
-    expect(problems(parsed)).toEqual([
-      'huge.jsonl:1: file: 50.0 MB, more than the 32.0 MB a file may have; split it',
-    ]);
-  });
-
-  it('a bad file among good ones: the others still import', async () => {
-    const db = await freshDb();
-    const files = [
-      parse('one.jsonl', `${record({ id: 'lib-a' })}\n`),
-      parse('bad.jsonl', `${record({ id: 'lib-b' })}\n{oops\n`),
-      parse('two.md', MD("title: A readout\ndate: '2024-11-16'")),
+describe(
+  'bad imports: file:line: field: problem, and the library as it was',
+  { timeout: 60_000 },
+  () => {
+    const cases: [string, string, string | Uint8Array, RegExp][] = [
+      [
+        'not UTF-8',
+        'latin1.jsonl',
+        new Uint8Array([...enc(`${record()}\n{"id":"x","title":"caf`), 0xe9, ...enc('"}\n')]),
+        /^latin1\.jsonl:2: encoding: not UTF-8 text$/,
+      ],
+      [
+        'a bad JSON line',
+        'pack.jsonl',
+        `${record()}\n${record({ id: 'lib-2' })}\n{"id": "lib-3", "title": }\n`,
+        /^pack\.jsonl:3: json: not valid JSON/,
+      ],
+      [
+        'a missing title',
+        'pack.jsonl',
+        `${record()}\n${record({ id: 'lib-2', title: undefined })}\n`,
+        /^pack\.jsonl:2: title: missing$/,
+      ],
+      [
+        'a bad date',
+        'pack.jsonl',
+        `${record({ publishedAt: '2026-02-30' })}\n`,
+        /^pack\.jsonl:1: publishedAt: not a date \(YYYY-MM-DD\): "2026-02-30"$/,
+      ],
+      [
+        'duplicate ids in one file',
+        'pack.jsonl',
+        `${record()}\n\n${record({ title: 'Other' })}\n`,
+        /^pack\.jsonl:3: id: duplicate of line 1: lib-1$/,
+      ],
+      [
+        'an HTML file with no article',
+        'front.html',
+        '<html><head><title>Home</title></head><body><nav><a href="/">Home</a></nav><p>Welcome.</p></body></html>',
+        /^front\.html:1: html: no article in it \(/,
+      ],
+      [
+        'broken front matter (YAML)',
+        'readout.md',
+        MD(
+          "date: '2024-11-16'\ntitle: \"Readout of a call\nsource_url: https://www.whitehouse.gov/x/",
+        ),
+        /^readout\.md:\d+: front matter: not valid YAML/,
+      ],
+      [
+        'front matter never closed',
+        'readout.md',
+        "---\ntitle: A readout\ndate: '2024-11-16'\n\nThe body.\n",
+        /^readout\.md:1: front matter: not closed with ---$/,
+      ],
+      [
+        'a Markdown missing title',
+        'readout.md',
+        MD("date: '2024-11-16'\nsource_url: https://www.whitehouse.gov/x/"),
+        /^readout\.md:1: title: missing$/,
+      ],
+      [
+        'a Markdown bad date',
+        'readout.md',
+        MD("title: A readout\ndate: '16 November 2024'"),
+        /^readout\.md:3: date: not a date \(YYYY-MM-DD\): 16 November 2024$/,
+      ],
     ];
-    for (const f of files) await importFile(db, f);
-    const titles = (await allArticles(db)).map((a) => a.title).sort();
-    expect(titles).toEqual(['A readout', 'Envoys meet']);
-    expect((await allArticles(db)).map((a) => a.id)).not.toContain('lib-b');
-  });
-});
+    for (const [what, name, content, expected] of cases) {
+      it(what, async () => {
+        const db = await freshDb();
+        const good = parse('good.jsonl', `${record({ id: 'lib-good' })}\n`);
+        await importFile(db, good);
+        const before = await snapshot(db);
+        const parsed = parse(name, content);
+        expect(parsed.ok).toBe(false);
+        const found = problems(parsed);
+        expect(
+          found.some((p) => expected.test(p)),
+          found.join('\n'),
+        ).toBe(true);
+        expect(await importFile(db, parsed)).toBeNull();
+        expect(await snapshot(db)).toEqual(before);
+      });
+    }
 
-describe('good imports', () => {
+    it('a 50 MB file is refused whole, without reading it', async () => {
+      const big = new Uint8Array(50 * 1024 * 1024).fill(0x20);
+      const parsed = parse('huge.jsonl', big);
+      expect(problems(parsed)).toEqual([
+        'huge.jsonl:1: file: 50.0 MB, more than the 32.0 MB a file may have; split it',
+      ]);
+    });
+
+    it('a bad file among good ones: the others still import', async () => {
+      const db = await freshDb();
+      const files = [
+        parse('one.jsonl', `${record({ id: 'lib-a' })}\n`),
+        parse('bad.jsonl', `${record({ id: 'lib-b' })}\n{oops\n`),
+        parse('two.md', MD("title: A readout\ndate: '2024-11-16'")),
+      ];
+      for (const f of files) await importFile(db, f);
+      const titles = (await allArticles(db)).map((a) => a.title).sort();
+      expect(titles).toEqual(['A readout', 'Envoys meet']);
+      expect((await allArticles(db)).map((a) => a.id)).not.toContain('lib-b');
+    });
+  },
+);
+
+describe('good imports', { timeout: 60_000 }, () => {
   it('a saved HTML page reads as the content script reads it, with its address', () => {
     const html = `<!-- saved from url=(0040)https://www.courier.example/hotline.html -->\n${readFileSync(join(FIXTURES, 'outlet-c.html'), 'utf8')}`;
     const parsed = parse('Hotline talks.html', html);
@@ -241,7 +245,7 @@ describe.skipIf(!existsSync(WH_DIR))('the 96 White House texts', () => {
   }, 120_000);
 });
 
-describe('storage faults', () => {
+describe('storage faults', { timeout: 60_000 }, () => {
   it('quota exceeded: a clear message and nothing half-written', async () => {
     const db = await freshDb();
     const a = recordFromExtracted(
