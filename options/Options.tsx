@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useSettings } from '../popup/use-settings.ts';
 import { clearCorrections, readCorrections, watchCorrections } from '../src/corrections.ts';
 import { CorpusFacts } from './CorpusFacts.tsx';
+import { Library } from './Library.tsx';
 import { SiteList } from './SiteList.tsx';
 
 function useCorrectionCount(): number | null {
@@ -28,6 +29,13 @@ export function Options() {
           Nothing you read leaves your browser. Backstory analyses pages on your computer, against a
           corpus that ships inside the extension. It has no server, no account, no analytics and
           makes no network requests. Your settings and corrections stay in this browser’s storage.
+        </p>
+        <p>
+          Your library — the US–China diplomacy articles you read (unless you turn that off), the
+          pages you save and the files you import — is kept only in this browser’s own database for
+          Backstory: title, address, date, text and quotes of each article. It never leaves your
+          computer. Forget one article, a site’s or all of them below; removing Backstory deletes it
+          too.
         </p>
       </section>
 
@@ -89,6 +97,8 @@ export function Options() {
           </button>
         )}
       </section>
+
+      <Library />
 
       <section aria-labelledby="corpus-h">
         <h2 id="corpus-h">What the corpus holds</h2>

@@ -8,6 +8,9 @@ import { isSilentSite } from '../src/settings.ts';
 import { hostnameOf, plural } from './format.ts';
 import { HighlightSwitches } from './HighlightSwitches.tsx';
 import { IncursionChart, CHART } from './IncursionChart.tsx';
+import { LibraryNotice } from './LibraryNotice.tsx';
+import { OfficialList } from './OfficialList.tsx';
+import { SavePage } from './SavePage.tsx';
 import { QuoteList, type RevealState } from './QuoteList.tsx';
 import { RelatedList } from './RelatedList.tsx';
 import { Skeleton } from './Skeleton.tsx';
@@ -113,6 +116,7 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
         onReject={null}
         pending={pending}
       />
+      <OfficialList items={analysis.official ?? []} />
       <QuoteList
         quotes={analysis.quotes}
         related={analysis.related}
@@ -235,6 +239,8 @@ function Body({ initial }: { initial?: TabState | undefined }) {
         anyway={anyway}
         onAnalyseAnyway={analyseAnyway}
       />
+      <LibraryNotice analysis={analysis} site={site} />
+      {analysis.article !== null && <SavePage tabId={tabId} />}
       {analysis.detection.label === 'not-article' && (
         <p class="empty">
           Backstory looks for news articles. Open an article to see related coverage, quotes and

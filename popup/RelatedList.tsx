@@ -1,5 +1,6 @@
 import type { RelatedItem } from '../src/core/types.ts';
 import { formatDate } from './format.ts';
+import { originLine } from './library-format.ts';
 
 interface Props {
   id: string;
@@ -29,6 +30,7 @@ export function RelatedList({ id, heading, items, empty, onReject, pending }: Pr
               <p class="meta">
                 {[item.outlet, formatDate(item.publishedAt)].filter(Boolean).join(' · ')}
               </p>
+              <OriginLine item={item} />
               {item.why.length > 0 && (
                 <ul class="why" aria-label="Why it matched">
                   {item.why.map((w, i) => (
@@ -52,5 +54,22 @@ export function RelatedList({ id, heading, items, empty, onReject, pending }: Pr
         </ul>
       )}
     </section>
+  );
+}
+
+/** Where a library item came from, linked to its address. */
+function OriginLine({ item }: { item: RelatedItem }) {
+  const line = originLine(item.source, item.outlet);
+  if (!line) return null;
+  return (
+    <p class="meta origin">
+      {item.url ? (
+        <a href={item.url} target="_blank" rel="noreferrer">
+          {line}
+        </a>
+      ) : (
+        line
+      )}
+    </p>
   );
 }

@@ -10,6 +10,7 @@ import type {
   ExtractedArticle,
   HighlightStats,
 } from './core/types.ts';
+import type { LibraryArticle } from './library/types.ts';
 
 /** Content script → background service worker. */
 export interface ContentToBackground {
@@ -41,6 +42,29 @@ export interface UiToBackground {
   corpusSummary(params: Record<string, never>): CorpusSummary;
   /** PLA aircraft counts near Taiwan up to `until` (`YYYY-MM-DD`, or null for all), by date. */
   incursionSeries(params: { until: string | null }): IncursionPoint[];
+  /** Keep a tab's article in the reader's library ("reading": it is being read in full first). */
+  savePage(params: { tabId: number }): 'saved' | 'updated' | 'reading';
+  /**
+   * Store one import file's articles, all or none. `exact`: records in the library's own
+   * schema, kept as written (an export imported back).
+   */
+  libraryImport(params: { file: string; articles: LibraryArticle[]; exact: boolean }): {
+    added: number;
+    updated: number;
+  };
+  /** Forget library articles: by id, a site's, or all; returns how many were forgotten. */
+  libraryForget(params: { ids?: string[]; site?: string; all?: boolean }): number;
+  /** The library's size and health as the worker sees it. */
+  libraryState(params: Record<string, never>): LibraryState;
+}
+
+/** The reader's library as the worker holds it. */
+export interface LibraryState {
+  articles: number;
+  /** Damaged records skipped when the library was loaded. */
+  skipped: number;
+  /** The last problem keeping a page in the library, if any. */
+  problem: string | null;
 }
 
 /** Counts and date ranges of the bundled corpus. */

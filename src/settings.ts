@@ -11,6 +11,12 @@ export interface Settings {
   highlightsOffSites: string[];
   /** Hostnames where Backstory stays silent altogether (no analysis, no badge). */
   silentSites: string[];
+  /** Keep articles analysed as US–China diplomacy in the reader's library. */
+  remember: boolean;
+  /** Hostnames whose articles are never remembered. */
+  rememberOffSites: string[];
+  /** The popup has told the reader once that articles are remembered. */
+  rememberNoticeSeen: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +24,9 @@ export const DEFAULT_SETTINGS: Settings = {
   highlights: true,
   highlightsOffSites: [],
   silentSites: [],
+  remember: true,
+  rememberOffSites: [],
+  rememberNoticeSeen: false,
 };
 
 const KEY = 'settings';
@@ -32,6 +41,9 @@ export function migrateSettings(stored: unknown): Settings {
     highlights: typeof s.highlights === 'boolean' ? s.highlights : DEFAULT_SETTINGS.highlights,
     highlightsOffSites: strings(s.highlightsOffSites),
     silentSites: strings(s.silentSites),
+    remember: typeof s.remember === 'boolean' ? s.remember : DEFAULT_SETTINGS.remember,
+    rememberOffSites: strings(s.rememberOffSites),
+    rememberNoticeSeen: s.rememberNoticeSeen === true,
   };
 }
 
@@ -52,6 +64,15 @@ export function highlightsEnabledFor(settings: Settings, hostname: string): bool
 
 export function isSilentSite(settings: Settings, hostname: string): boolean {
   return settings.silentSites.includes(hostname);
+}
+
+/** Whether an article read on `hostname` is kept in the reader's library. */
+export function remembersSite(settings: Settings, hostname: string): boolean {
+  return (
+    settings.remember &&
+    !settings.rememberOffSites.includes(hostname) &&
+    !settings.silentSites.includes(hostname)
+  );
 }
 
 export function watchSettings(onChange: (s: Settings) => void): () => void {

@@ -6,6 +6,7 @@ import { analyzeTab, forgetTab, recordHighlights } from './tab-analysis.ts';
 import { getCorpus } from './corpus.ts';
 import { incursionSeries, summarizeCorpus } from './corpus-summary.ts';
 import { fromUi, markNotSameStory } from './ui-requests.ts';
+import { forgetArticles, importArticles, libraryState, savePage } from './library-requests.ts';
 
 function senderTab(sender: Runtime.MessageSender): number {
   const id = sender.tab?.id;
@@ -23,6 +24,10 @@ listen<ContentToBackground & UiToBackground>('background', {
   markNotSameStory: fromUi(({ tabId, articleId }) => markNotSameStory(tabId, articleId)),
   corpusSummary: fromUi(async () => summarizeCorpus(await getCorpus())),
   incursionSeries: fromUi(async ({ until }) => incursionSeries(await getCorpus(), until)),
+  savePage: fromUi(({ tabId }) => savePage(tabId)),
+  libraryImport: fromUi(importArticles),
+  libraryForget: fromUi(forgetArticles),
+  libraryState: fromUi(libraryState),
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

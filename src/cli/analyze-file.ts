@@ -7,6 +7,7 @@ import { analyzeDocument } from '../core/pipeline.ts';
 import { textToHtml } from '../core/text-doc.ts';
 import type { Analysis } from '../core/types.ts';
 import type { LoadedCorpus } from '../corpus/types.ts';
+import { withSources } from '../library/sources.ts';
 import { parseHtml } from './dom.ts';
 import { countElements } from './element-count.ts';
 
@@ -29,7 +30,10 @@ export function analyzeFile(
   }
   const dom = parseHtml(html, url);
   try {
-    return { pageUrl: url, ...analyzeDocument(dom.window.document, url, corpus, opts) };
+    const analysis = analyzeDocument(dom.window.document, url, corpus, opts);
+    // As the extension reports it: every item says where it came from (here, the bundled corpus).
+    const look = { library: new Map(), bundled: corpus.articles, index: corpus.match };
+    return { pageUrl: url, ...withSources(analysis, look) };
   } finally {
     dom.window.close();
   }

@@ -8,6 +8,11 @@
  *   Counts articles and events by kind, plus the timeline's reach: leader contacts since 2017,
  *   first and last event year, planned events, events with each government's readout, and
  *   events without a link or corpus id (0 in a valid corpus).
+ * `npm run --silent corpus -- import FILE_OR_DIR... --out PACK.jsonl`
+ *   Reads JSONL, Markdown and saved HTML files into a library pack the options page imports.
+ * `npm run --silent corpus -- validate PACK.jsonl`
+ *   Checks a library pack (see library-pack.ts). A `.jsonl` file whose first line is a timeline
+ *   event (its `kind` is an event kind) is checked as an events file instead.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -18,9 +23,26 @@ import { BUNDLED_SOURCES_DIR, readSourceFiles } from '../corpus/node.ts';
 import { formatProblem } from '../corpus/schema.ts';
 import { EVENTS_FILE, validateCorpusSources } from '../corpus/validate.ts';
 import type { ValidatedCorpus } from '../corpus/validate.ts';
+import { runImport, runValidatePack } from './library-pack.ts';
 
 const USAGE =
-  'usage: npm run --silent corpus -- validate [DIR|EVENTS.jsonl...] | stats [DIR] [--json]';
+  'usage: npm run --silent corpus -- validate [DIR... | EVENTS.jsonl... | PACK.jsonl...] | stats [DIR] [--json] | import FILE_OR_DIR... --out PACK.jsonl';
+
+/** A `.jsonl` file is an events file when its first line is a timeline event, else a library pack. */
+function isEventsFile(path: string): boolean {
+  if (!existsSync(path) || !statSync(path).isFile()) return false;
+  const first = readFileSync(path, 'utf8')
+    .split('\n')
+    .find((l) => l.trim() !== '');
+  if (first === undefined) return false;
+  try {
+    const kind: unknown = (JSON.parse(first) as { kind?: unknown }).kind;
+    return (EVENT_KINDS as readonly unknown[]).includes(kind);
+  } catch {
+    // Not JSON: the pack validator names the line and the problem.
+    return false;
+  }
+}
 
 export interface CorpusStats {
   articles: number;
@@ -100,6 +122,23 @@ function readDir(
 /** Runs the CLI; returns the exit code. */
 export function runCorpusCli(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
+  if (command === 'import') {
+    const at = rest.indexOf('--out');
+    const out = at >= 0 ? rest[at + 1] : undefined;
+    const inputs = rest.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
+    if (!out || inputs.length === 0 || inputs.some((a) => a.startsWith('--'))) {
+      io.err(`backstory corpus: import needs files or folders and --out PACK.jsonl\n${USAGE}`);
+      return 2;
+    }
+    return runImport(inputs, out, io);
+  }
+  if (
+    command === 'validate' &&
+    rest.length > 0 &&
+    rest.every((a) => /\.jsonl$/i.test(a) && !isEventsFile(a))
+  ) {
+    return runValidatePack(rest, io);
+  }
   const flags = rest.filter((a) => a.startsWith('--'));
   const positional = rest.filter((a) => !a.startsWith('--'));
   if (command === '--help' || command === '-h') {
@@ -121,12 +160,7 @@ export function runCorpusCli(argv: string[], io: Io): number {
   if (command === 'validate') {
     let code = 0;
     for (const dir of positional.length > 0 ? positional : [undefined]) {
-      if (
-        dir !== undefined &&
-        dir.endsWith('.jsonl') &&
-        existsSync(dir) &&
-        statSync(dir).isFile()
-      ) {
+      if (dir !== undefined && dir.endsWith('.jsonl') && isEventsFile(dir)) {
         code = Math.max(code, validateEventsFile(dir, io));
         continue;
       }

@@ -46,6 +46,22 @@ export interface Detection {
 
 export type Relation = 'same-story' | 'related';
 
+/** Where a related item or quote match came from: the bundled corpus or the reader's library. */
+export type ItemOrigin = 'bundled' | 'remembered' | 'saved' | 'imported';
+
+/** What the popup needs to say where an item came from ("you read this on …", "imported: …"). */
+export interface ItemSource {
+  origin: ItemOrigin;
+  url: string | null;
+  site: string | null;
+  /** When it entered the reader's library (ISO). */
+  addedAt?: string;
+  /** The file it was imported from. */
+  importedFrom?: string;
+  kind?: 'news' | 'official-readout';
+  government?: 'US' | 'PRC' | 'other';
+}
+
 export interface RelatedItem {
   id: string;
   title: string;
@@ -54,6 +70,10 @@ export interface RelatedItem {
   relation: Relation;
   score: number;
   why: string[];
+  /** Set by the extension (library): where the item came from, and its address when known. */
+  origin?: ItemOrigin;
+  url?: string | null;
+  source?: ItemSource;
 }
 
 export interface QuoteMatch {
@@ -64,6 +84,21 @@ export interface QuoteMatch {
   outlet?: string | null;
   publishedAt?: string | null;
   why?: string[];
+  /** Set by the extension (library): where the matched article came from, and its address. */
+  origin?: ItemOrigin;
+  url?: string | null;
+}
+
+/** An official readout of the page's event held in the reader's library. */
+export interface OfficialStatement {
+  id: string;
+  title: string;
+  publishedAt: string | null;
+  government: 'US' | 'PRC' | 'other';
+  outlet: string | null;
+  source: ItemSource;
+  /** Sentences of the readout that match the page's quotes. */
+  sentences: { quote: string; sentence: string }[];
 }
 
 export interface PageQuote {
@@ -147,4 +182,6 @@ export interface Analysis {
   since?: ContextItem[];
   /** Set by the extension only, after anchoring. */
   highlights?: HighlightStats;
+  /** Official readouts of the event in the reader's library ("what the governments said"). */
+  official?: OfficialStatement[];
 }

@@ -1,0 +1,263 @@
+/**
+ * Library benchmark (`npm run bench:library`): libraries of 1,000 and 10,000 articles generated
+ * from the seed and timeline sentences (stories told by several articles, as bench/match.ts does)
+ * plus the White House texts when ../shared/data is present, stored with the library's own code
+ * in IndexedDB (fake-indexeddb in Node: an in-memory implementation, so IndexedDB times are
+ * Node's, not Chromium's). For each size, in the same run:
+ *   - query: a page's full analysis (related, quotes, context) over the live index, p50/p95,
+ *     against the same queries over an index rebuilt from all stored articles;
+ *   - add one article: index entry + one IndexedDB transaction + live index update, p50/p95,
+ *     against rebuilding the index from all stored articles;
+ *   - restart: a fresh worker's first match (read the persisted entries, build the live index,
+ *     match one page), median, against reading every article and rebuilding the index;
+ *   - bytes stored per article (record + index entry, as JSON);
+ * and importing 1,000 Markdown files (parse + one transaction each).
+ * Options: `--sizes 1000,10000`, `--queries N` (default 100).
+ */
+import 'fake-indexeddb/auto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { analyzeExtracted } from '../src/core/analyze.ts';
+import { buildMatchIndex, hydrateMatchIndex } from '../src/core/match-index.ts';
+import { splitSentences } from '../src/core/text.ts';
+import type { Detection, ExtractedArticle } from '../src/core/types.ts';
+import {
+  installBundledSynonyms,
+  readBundledCorpus,
+  readCorpusSources,
+} from '../src/corpus/node.ts';
+import type { LoadedCorpus } from '../src/corpus/types.ts';
+import { parseImportFile } from '../src/library/import.ts';
+import { LiveIndex } from '../src/library/live-index.ts';
+import { makeRecord } from '../src/library/record.ts';
+import {
+  allArticles,
+  loadIndexEntries,
+  openLibrary,
+  putArticles,
+  type LibraryDb,
+} from '../src/library/store.ts';
+import type { LibraryArticle } from '../src/library/types.ts';
+
+installBundledSynonyms();
+
+const args = process.argv.slice(2);
+const argOf = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZES = (argOf('--sizes') ?? '1000,10000').split(',').map(Number);
+const QUERIES = Number(argOf('--queries') ?? 100);
+const WH_DIR = resolve(import.meta.dirname, '../../shared/data/wh-briefings');
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sources = readCorpusSources();
+const pool: string[] = [];
+for (const a of sources.articles) for (const s of splitSentences(a.text)) pool.push(s.text);
+for (const e of sources.events) pool.push(e.title + '.', e.summary);
+const SYL = ['ka', 'lo', 'ri', 'van', 'tel', 'mo', 'shu', 'dar', 'en', 'qui', 'zo', 'per'];
+const word = (r: () => number, n: number) =>
+  Array.from({ length: n }, () => SYL[Math.floor(r() * SYL.length)]).join('');
+const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+interface Story {
+  sentences: string[];
+  names: string[];
+  day: number;
+}
+function story(r: () => number): Story {
+  const pick = () => pool[Math.floor(r() * pool.length)] as string;
+  const names = [0, 1, 2].map(() => `${cap(word(r, 2))} ${cap(word(r, 3))}`);
+  const sentences = Array.from({ length: 6 + Math.floor(r() * 8) }, pick);
+  for (let i = 0; i < 4; i++) {
+    const frame = pick().split(' ').slice(0, 10).join(' ');
+    sentences.push(`${names[i % 3]} ${frame} ${word(r, 3)} with ${names[(i + 1) % 3]}.`);
+  }
+  sentences.push(`“We ${word(r, 3)} the ${word(r, 3)} talks,” ${names[0]} said.`);
+  return { sentences, names, day: Math.floor(r() * 1800) };
+}
+function tell(s: Story, r: () => number, n: number): LibraryArticle {
+  const kept = s.sentences.filter(() => r() > 0.25);
+  kept.sort(() => r() - 0.5);
+  const day = s.day + Math.floor(r() * 4);
+  const date = new Date(Date.UTC(2021, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+  return makeRecord({
+    url: `https://outlet-${n % 40}.example/story/${n}`,
+    title: `${s.names[0]} ${kept[0]?.slice(0, 40) ?? ''}`,
+    publishedAt: date,
+    lang: 'en',
+    paragraphs: kept,
+    origin: 'remembered',
+  });
+}
+function generate(n: number, seed: number): LibraryArticle[] {
+  const r = rng(seed);
+  const stories = Array.from({ length: Math.ceil(n / 4) }, () => story(r));
+  return Array.from({ length: n }, (_, i) => tell(stories[i % stories.length] as Story, r, i));
+}
+
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
+    else if (name.endsWith('.md')) out.push(p);
+  }
+  return out.sort();
+}
+function whiteHouse(): LibraryArticle[] {
+  if (!existsSync(WH_DIR)) return [];
+  return markdownFiles(WH_DIR).flatMap((f) => {
+    const p = parseImportFile(f, readFileSync(f));
+    return p.ok ? p.articles : [];
+  });
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const fmt = (x: number, d = 1) => x.toFixed(d);
+const DIPLOMACY: Detection = { label: 'us-china-diplomacy', score: 1, reasons: [] };
+const asPage = (a: LibraryArticle): ExtractedArticle => ({
+  meta: {
+    url: 'https://query.example/q',
+    title: a.title,
+    site: null,
+    publishedAt: a.publishedAt,
+    lang: 'en',
+    wordCount: 0,
+  },
+  paragraphs: a.paragraphs,
+});
+
+async function fill(db: LibraryDb, articles: LibraryArticle[]): Promise<void> {
+  for (let i = 0; i < articles.length; i += 500) await putArticles(db, articles.slice(i, i + 500));
+}
+
+async function restart(db: LibraryDb, bundled: LoadedCorpus, q: ExtractedArticle) {
+  const t0 = performance.now();
+  const live = new LiveIndex(bundled.index.match);
+  for (const e of (await loadIndexEntries(db)).entries) live.add(e);
+  analyzeExtracted(q, DIPLOMACY, { ...bundled, match: live.index });
+  return performance.now() - t0;
+}
+
+async function rebuildFromArticles(db: LibraryDb, bundled: LoadedCorpus) {
+  const all = await allArticles(db);
+  const docs = [
+    ...bundled.index.match.docs.map((d) => ({ ...d })),
+    ...all.map((a) => ({
+      id: a.id,
+      title: a.title,
+      text: a.paragraphs.join('\n\n'),
+      publishedAt: a.publishedAt,
+      outlet: a.outlet ?? a.site,
+      lang: a.lang,
+    })),
+  ];
+  return hydrateMatchIndex(buildMatchIndex(docs));
+}
+
+const bundled = readBundledCorpus();
+const wh = whiteHouse();
+const rows: string[] = [];
+for (const size of SIZES) {
+  const db = await openLibrary(`bench-library-${size}-${process.pid}`);
+  const articles = [...generate(size, size), ...wh];
+  await fill(db, articles);
+  const live = new LiveIndex(bundled.index.match);
+  for (const e of (await loadIndexEntries(db)).entries) live.add(e);
+  const corpus = { ...bundled, match: live.index };
+  const r = rng(7);
+  const queries = Array.from({ length: QUERIES }, () => {
+    const a = articles[Math.floor(r() * articles.length)] as LibraryArticle;
+    return asPage({ ...a, paragraphs: a.paragraphs.slice().reverse() });
+  });
+
+  // Baseline index, rebuilt from every stored article (timed once per restart sample below).
+  const t0 = performance.now();
+  const rebuilt = await rebuildFromArticles(db, bundled);
+  const rebuildMs = performance.now() - t0;
+  const rebuiltCorpus = { ...bundled, match: rebuilt };
+
+  const tLive: number[] = [];
+  const tRebuilt: number[] = [];
+  for (const q of queries) {
+    let s = performance.now();
+    analyzeExtracted(q, DIPLOMACY, corpus);
+    tLive.push(performance.now() - s);
+    s = performance.now();
+    analyzeExtracted(q, DIPLOMACY, rebuiltCorpus);
+    tRebuilt.push(performance.now() - s);
+  }
+
+  const tAdd: number[] = [];
+  const extra = generate(50, size + 1);
+  for (const a of extra) {
+    const s = performance.now();
+    const put = await putArticles(db, [a]);
+    for (const e of put.entries) live.add(e);
+    tAdd.push(performance.now() - s);
+  }
+
+  const tRestart: number[] = [];
+  const tRestartBase: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    tRestart.push(await restart(db, bundled, queries[i] as ExtractedArticle));
+    const s = performance.now();
+    const idx = await rebuildFromArticles(db, bundled);
+    analyzeExtracted(queries[i] as ExtractedArticle, DIPLOMACY, { ...bundled, match: idx });
+    tRestartBase.push(performance.now() - s);
+  }
+
+  const stored = await allArticles(db);
+  const entries = (await loadIndexEntries(db)).entries;
+  const bytes =
+    (stored.reduce((n, a) => n + JSON.stringify(a).length, 0) +
+      entries.reduce((n, e) => n + JSON.stringify(e).length, 0)) /
+    stored.length;
+  rows.push(
+    `| ${size.toLocaleString('en-US')} + ${wh.length} | ${fmt(pct(tLive, 50))} | ${fmt(pct(tLive, 95))} | ${fmt(pct(tRebuilt, 95))} | ${fmt(pct(tAdd, 50))} | ${fmt(pct(tAdd, 95))} | ${fmt(rebuildMs, 0)} | ${fmt(pct(tRestart, 50), 0)} | ${fmt(pct(tRestartBase, 50), 0)} | ${fmt(bytes / 1024, 1)} |`,
+  );
+  db.close();
+  console.error(`done ${size}`);
+}
+
+// Importing 1,000 Markdown files: parse and one transaction each.
+const importDb = await openLibrary(`bench-import-${process.pid}`);
+const files = generate(1000, 99).map(
+  (a, i) =>
+    [
+      `file-${i}.md`,
+      new TextEncoder().encode(
+        `---\ntitle: "${a.title.replace(/["\\]/g, '')}"\ndate: '${a.publishedAt}'\nsource_url: ${a.urls[0]}\n---\n\n${a.paragraphs.join('\n\n')}\n`,
+      ),
+    ] as const,
+);
+const s = performance.now();
+let imported = 0;
+for (const [name, bytes] of files) {
+  const p = parseImportFile(name, bytes);
+  if (p.ok) imported += (await putArticles(importDb, p.articles)).added;
+}
+const importS = (performance.now() - s) / 1000;
+
+console.log(
+  '| library articles | query p50 ms | query p95 ms | query p95 ms, rebuilt index (baseline) | add one p50 ms | add one p95 ms | rebuild all ms (baseline) | restart first match median ms | restart by rebuilding median ms (baseline) | KB stored per article |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) console.log(r);
+console.log(
+  `\nImporting 1,000 Markdown files: ${fmt(importS, 2)} s (${imported} articles stored).`,
+);

@@ -1,0 +1,231 @@
+/**
+ * The match index over the bundled corpus and the reader's library, updated one article at a
+ * time. The bundled index is copied once; each library article is added from its persisted index
+ * entry (its terms, signature, quotes and sentences, computed once when it was stored), so a
+ * restarted worker never re-reads article text. Forgetting an article takes its postings out and
+ * moves the last article into its slot. The result is the same `MatchIndex` the matcher reads.
+ */
+import { buildMatchIndex } from '../core/match-index.ts';
+import type { IndexedDoc, MatchIndex, MatchIndexData } from '../core/match-index.ts';
+import type { LibraryArticle, LibrarySource } from './types.ts';
+
+/** One library article's share of the index, as persisted beside the article. */
+export interface IndexEntry {
+  id: string;
+  /** The indexed document with its terms as strings (ids are the live index's business). */
+  doc: Omit<IndexedDoc, 'terms'> & { terms: string[] };
+  source: LibrarySource;
+}
+
+export function sourceOf(a: LibraryArticle): LibrarySource {
+  return {
+    origin: a.origin,
+    url: a.canonicalUrl ?? a.urls[0] ?? null,
+    site: a.site,
+    addedAt: a.addedAt,
+    ...(a.importedFrom ? { importedFrom: a.importedFrom } : {}),
+    kind: a.kind,
+    ...(a.government ? { government: a.government } : {}),
+  };
+}
+
+/** Computes an article's index entry (the costly part: tokenising, stemming, quotes). */
+export function indexEntryFor(a: LibraryArticle): IndexEntry {
+  const data = buildMatchIndex([
+    {
+      id: a.id,
+      title: a.title,
+      text: a.paragraphs.join('\n\n'),
+      publishedAt: a.publishedAt,
+      outlet: a.outlet ?? a.site,
+      lang: a.lang,
+    },
+  ]);
+  const d = data.docs[0] as IndexedDoc;
+  return {
+    id: a.id,
+    doc: { ...d, terms: d.terms.map((t) => data.vocab[t] as string) },
+    source: sourceOf(a),
+  };
+}
+
+/** Whether a stored value is a usable index entry (a damaged record is skipped, not trusted). */
+export function isIndexEntry(v: unknown): v is IndexEntry {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Partial<IndexEntry>;
+  const d = e.doc as Partial<IndexEntry['doc']> | undefined;
+  return (
+    typeof e.id === 'string' &&
+    typeof e.source === 'object' &&
+    e.source !== null &&
+    typeof d === 'object' &&
+    d !== null &&
+    d.id === e.id &&
+    typeof d.title === 'string' &&
+    typeof d.text === 'string' &&
+    typeof d.len === 'number' &&
+    Array.isArray(d.terms) &&
+    Array.isArray(d.tfs) &&
+    d.terms.length === d.tfs.length &&
+    d.terms.every((t) => typeof t === 'string') &&
+    Array.isArray(d.sig) &&
+    Array.isArray(d.entities) &&
+    Array.isArray(d.quotes) &&
+    Array.isArray(d.sentences)
+  );
+}
+
+export class LiveIndex {
+  readonly index: MatchIndex;
+  /** Library articles' sources by id (bundled articles have none here). */
+  readonly sources = new Map<string, LibrarySource>();
+  private readonly data: MatchIndexData;
+  private readonly bundled: number;
+  private totalLen: number;
+
+  constructor(bundled: MatchIndexData) {
+    const data: MatchIndexData = {
+      version: 1,
+      docs: bundled.docs.slice(),
+      vocab: bundled.vocab.slice(),
+      df: bundled.df.slice(),
+      postings: bundled.postings.map((p) => p.slice()),
+      avgLen: bundled.avgLen,
+      entityDf: { ...bundled.entityDf },
+    };
+    this.data = data;
+    this.bundled = data.docs.length;
+    this.totalLen = data.docs.reduce((s, d) => s + d.len, 0);
+    const byId = new Map<string, number>();
+    data.docs.forEach((d, i) => byId.set(d.id, i));
+    const termIds = new Map<string, number>();
+    data.vocab.forEach((t, i) => termIds.set(t, i));
+    this.index = { data, docs: data.docs, byId, termIds, N: data.docs.length, avgLen: 1 };
+    this.refresh();
+  }
+
+  get size(): number {
+    return this.data.docs.length - this.bundled;
+  }
+
+  has(id: string): boolean {
+    const di = this.index.byId.get(id);
+    return di !== undefined && di >= this.bundled;
+  }
+
+  /** Adds (or replaces) one library article. */
+  add(entry: IndexEntry): void {
+    if (this.index.byId.has(entry.id)) this.remove(entry.id);
+    const { data, index } = this;
+    const di = data.docs.length;
+    const pairs: [number, number][] = [];
+    entry.doc.terms.forEach((term, k) => {
+      let id = index.termIds.get(term);
+      if (id === undefined) {
+        id = data.vocab.length;
+        index.termIds.set(term, id);
+        data.vocab.push(term);
+        data.df.push(0);
+        data.postings.push([]);
+      }
+      const tf = entry.doc.tfs[k] as number;
+      data.df[id] = (data.df[id] ?? 0) + 1;
+      (data.postings[id] as number[]).push(di, tf);
+      pairs.push([id, tf]);
+    });
+    pairs.sort((a, b) => a[0] - b[0]);
+    const doc: IndexedDoc = {
+      ...entry.doc,
+      terms: pairs.map((p) => p[0]),
+      tfs: pairs.map((p) => p[1]),
+    };
+    data.docs.push(doc);
+    index.byId.set(doc.id, di);
+    for (const e of doc.entities) data.entityDf[e] = (data.entityDf[e] ?? 0) + 1;
+    this.totalLen += doc.len;
+    this.sources.set(entry.id, entry.source);
+    this.refresh();
+  }
+
+  /** Takes one library article out; bundled articles stay. Returns whether it was there. */
+  remove(id: string): boolean {
+    const { data, index } = this;
+    const di = index.byId.get(id);
+    if (di === undefined || di < this.bundled) return false;
+    const doc = data.docs[di] as IndexedDoc;
+    for (const t of doc.terms) {
+      const list = data.postings[t] as number[];
+      for (let i = 0; i + 1 < list.length; i += 2) {
+        if (list[i] === di) {
+          list.splice(i, 2);
+          break;
+        }
+      }
+      data.df[t] = (data.df[t] ?? 1) - 1;
+    }
+    for (const e of doc.entities) {
+      const n = (data.entityDf[e] ?? 1) - 1;
+      if (n > 0) data.entityDf[e] = n;
+      else delete data.entityDf[e];
+    }
+    const last = data.docs.length - 1;
+    if (di !== last) {
+      const moved = data.docs[last] as IndexedDoc;
+      for (const t of moved.terms) {
+        const list = data.postings[t] as number[];
+        for (let i = 0; i + 1 < list.length; i += 2) {
+          if (list[i] === last) {
+            list[i] = di;
+            break;
+          }
+        }
+      }
+      data.docs[di] = moved;
+      index.byId.set(moved.id, di);
+    }
+    data.docs.pop();
+    index.byId.delete(id);
+    this.totalLen -= doc.len;
+    this.sources.delete(id);
+    this.refresh();
+    return true;
+  }
+
+  /** The entry a library article was added from (term ids turned back into terms). */
+  entryOf(id: string): IndexEntry | null {
+    const di = this.index.byId.get(id);
+    const source = this.sources.get(id);
+    if (di === undefined || di < this.bundled || !source) return null;
+    const doc = this.data.docs[di] as IndexedDoc;
+    return {
+      id,
+      doc: { ...doc, terms: doc.terms.map((t) => this.data.vocab[t] as string) },
+      source,
+    };
+  }
+
+  /**
+   * Runs `fn` (synchronously) over the index without the given library articles, then puts them
+   * back: a page's own copies in the library neither appear in its results nor weigh on them, so
+   * reading a page again gives the analysis its first reading gave.
+   */
+  without<T>(ids: Iterable<string>, fn: () => T): T {
+    const out: IndexEntry[] = [];
+    for (const id of ids) {
+      const e = this.entryOf(id);
+      if (e && this.remove(id)) out.push(e);
+    }
+    try {
+      return fn();
+    } finally {
+      for (const e of out) this.add(e);
+    }
+  }
+
+  private refresh(): void {
+    const n = this.data.docs.length;
+    this.index.N = n;
+    this.data.avgLen = n ? this.totalLen / n : 0;
+    this.index.avgLen = this.data.avgLen || 1;
+  }
+}
