@@ -127,6 +127,20 @@ describe('Firefox: the popup', () => {
       expect(shown).toContain(heading);
     for (const item of analysis.related) expect(shown).toContain(item.title.toUpperCase());
     expect((await popup.$$('.events > li')).length).toBe(analysis.context.length + 1);
+    // The word diffs carry their legend; the chart says what the ADIZ is, labels its largest
+    // counts, and opens its table from the keyboard.
+    expect(await popup.$eval('.wording-legend', (e) => e.textContent)).toBe(
+      'struck: words only this page has · marked: words only the other outlet has',
+    );
+    await popup.waitForSelector('.chart-note');
+    expect((await popup.$$('.chart .spike')).length).toBeGreaterThan(0);
+    const tableShown = (): Promise<boolean> =>
+      popup.$eval('.chart-table table', (t) => t.checkVisibility());
+    expect(await tableShown()).toBe(false);
+    await popup.focus('.chart-table summary');
+    await popup.keyboard.press('Enter');
+    await expect.poll(tableShown).toBe(true);
+    await popup.keyboard.press('Enter');
     await popup.screenshot({ path: screenshotPath('firefox-popup-diplomacy.png') });
     await popup.close();
     await page.close();
@@ -142,16 +156,16 @@ describe('Firefox: the highlight switches', () => {
     const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => mainText(popup)).toContain('Xi signals thaw');
 
-    await clickByText(popup, 'label', 'on 127.0.0.1');
+    await clickByText(popup, 'label', 'Highlight quotes on this site');
     await expect.poll(() => highlightedTexts(page), { timeout: 2000 }).toEqual([]);
     expect((await storedSettings(suite.ext))['highlightsOffSites']).toEqual(['127.0.0.1']);
-    await clickByText(popup, 'label', 'on 127.0.0.1');
+    await clickByText(popup, 'label', 'Highlight quotes on this site');
     await expect.poll(() => highlightedTexts(page), { timeout: 2000 }).toEqual(all);
 
-    await clickByText(popup, 'label', 'Highlight quotes');
+    await clickByText(popup, 'label', 'Highlight quotes on every site');
     await expect.poll(() => highlightedTexts(page), { timeout: 2000 }).toEqual([]);
     expect((await storedSettings(suite.ext))['highlights']).toBe(false);
-    await clickByText(popup, 'label', 'Highlight quotes');
+    await clickByText(popup, 'label', 'Highlight quotes on every site');
     await expect.poll(() => highlightedTexts(page), { timeout: 2000 }).toEqual(all);
     await popup.close();
     await page.close();

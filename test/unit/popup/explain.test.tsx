@@ -55,7 +55,7 @@ describe('the aircraft chart', () => {
     expect(note).toContain('asks approaching aircraft to say who they are');
   });
 
-  it('labels the largest counts with their date and count, leaving out crowded neighbours', () => {
+  it('labels the largest counts with their date and count, leaving out crowded and small ones', () => {
     const el = mount(<IncursionChart points={points} articleDate="2023-07-01" />);
     // 68 sits too close beside 71 for both labels; 25 and 19 are under half the highest.
     expect(texts(el, '.spike')).toEqual(['71 on 8 Apr 2023', '56 on 4 Oct 2021']);
