@@ -1,11 +1,20 @@
 import type { IncursionPoint } from '../src/messages.ts';
 import { formatDate } from './format.ts';
+import './explain.css';
 
-export const CHART = { width: 372, height: 120, left: 30, right: 8, top: 10, bottom: 20 };
+/** The plot's size; the explanation, legend and table sit below it. */
+export const CHART = { width: 372, height: 140, left: 30, right: 8, top: 30, bottom: 20 };
+
+/** At most this many of the largest counts carry a label with their date and count. */
+export const SPIKE_LABELS = 3;
 
 const monthYear = (iso: string): string => formatDate(iso.slice(0, 7) + '-01').replace(/^1 /, '');
 
 const day = (iso: string): number => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+
+const PLURAL = new Intl.PluralRules('en');
+const count = (n: number, one: string, other: string): string =>
+  `${n} ${PLURAL.select(n) === 'one' ? one : other}`;
 
 /** A round number at or above `n` for the top of the axis. */
 function niceMax(n: number): number {
@@ -16,15 +25,77 @@ function niceMax(n: number): number {
   return Math.ceil(n / 200) * 200;
 }
 
+/** What a count measures, as the data says it, with the ministry's initials spelt out. */
+const counted = (p: IncursionPoint): string =>
+  (p.counted || p.title).replace(/\bMND\b/g, 'Taiwan’s defence ministry');
+
+const spikeLabel = (p: IncursionPoint): string => `${p.aircraft} on ${formatDate(p.date)}`;
+
+/** Where a spike's label is drawn: its text, anchor and box (it sits just above its dot). */
+export interface LabelBox {
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  lo: number;
+  hi: number;
+}
+
+/**
+ * A label centred above the dot at (`x`, `y`), moved to start or end at it where it would
+ * cross the plot's left or right edge. Its width is an estimate for 10px text, on the wide side.
+ */
+export function labelBox(text: string, x: number, y: number): LabelBox {
+  const w = text.length * 6 + 8;
+  const { width, left, right } = CHART;
+  const anchor = x - w / 2 < left ? 'start' : x + w / 2 > width - right ? 'end' : 'middle';
+  const lo = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+  return { text, x, y: y - 7, anchor, lo, hi: lo + w };
+}
+
+const LABEL_HEIGHT = 13;
+
+/**
+ * The largest counts to label, biggest first: at most `SPIKE_LABELS`, none under half the
+ * highest, each clear of the labels already chosen. `place` gives a count's label box.
+ */
+export function pickSpikes(
+  points: IncursionPoint[],
+  place: (p: IncursionPoint) => LabelBox,
+  max = SPIKE_LABELS,
+): Array<{ point: IncursionPoint; box: LabelBox }> {
+  const chosen: Array<{ point: IncursionPoint; box: LabelBox }> = [];
+  const byCount = [...points].sort(
+    (a, b) => b.aircraft - a.aircraft || a.date.localeCompare(b.date),
+  );
+  const least = (byCount[0]?.aircraft ?? 0) / 2;
+  for (const point of byCount) {
+    if (chosen.length >= max || point.aircraft < least) break;
+    const box = place(point);
+    const clear = chosen.every(
+      ({ box: c }) => box.hi <= c.lo || box.lo >= c.hi || Math.abs(box.y - c.y) >= LABEL_HEIGHT,
+    );
+    if (clear) chosen.push({ point, box });
+  }
+  return chosen;
+}
+
 interface Props {
   points: IncursionPoint[];
   articleDate: string | null;
 }
 
+/** What the chart counts, in one line: readers are not expected to know what the ADIZ is. */
+export const ADIZ_NOTE =
+  'ADIZ: Taiwan’s air defence identification zone, a belt of sky around the island, wider than ' +
+  'its airspace, where Taiwan asks approaching aircraft to say who they are.';
+
 /**
- * PLA aircraft counts near Taiwan over time, up to the article, as an inline SVG lollipop chart.
- * Filled dots count aircraft entering Taiwan's ADIZ; hollow dots are wider counts (aircraft
- * detected around Taiwan, or a dataset value), which are not directly comparable.
+ * Chinese military (PLA) aircraft counts near Taiwan over time, up to the article, as an inline
+ * SVG lollipop chart with the largest counts labelled, the article's date marked, a line on what
+ * the ADIZ is and the same counts as a table (a disclosure, reachable by keyboard). Filled dots
+ * count aircraft entering Taiwan's ADIZ; hollow dots are wider counts (aircraft detected around
+ * Taiwan, or a dataset value), which are not directly comparable.
  */
 export function IncursionChart({ points, articleDate }: Props) {
   const { width, height, left, right, top, bottom } = CHART;
@@ -33,7 +104,7 @@ export function IncursionChart({ points, articleDate }: Props) {
   if (!first || !last) {
     return (
       <p class="chart-empty" style={{ height: `${height}px` }}>
-        No PLA aircraft counts near Taiwan were reported before this article.
+        Backstory has no counts of Chinese military aircraft near Taiwan dated before this article.
       </p>
     );
   }
@@ -54,9 +125,11 @@ export function IncursionChart({ points, articleDate }: Props) {
     const at = x(`${yr}-01-01`);
     if (ends.every((e) => Math.abs(e.at - at) > 34)) years.push({ at, label: String(yr) });
   }
+  const spikes = pickSpikes(points, (p) => labelBox(spikeLabel(p), x(p.date), y(p.aircraft)));
   const summary =
-    `${points.length} reported counts from ${formatDate(first.date)} to ${formatDate(last.date)}; ` +
-    `highest ${peak.aircraft} aircraft on ${formatDate(peak.date)}` +
+    `${count(points.length, 'reported count', 'reported counts')} from ` +
+    `${formatDate(first.date)} to ${formatDate(last.date)}; the highest, ` +
+    `${count(peak.aircraft, 'aircraft', 'aircraft')}, on ${formatDate(peak.date)}` +
     (articleDate ? `; the article is dated ${formatDate(articleDate)}.` : '.');
   return (
     <figure class="chart">
@@ -67,7 +140,7 @@ export function IncursionChart({ points, articleDate }: Props) {
         role="img"
         aria-labelledby="chart-title chart-desc"
       >
-        <title id="chart-title">PLA aircraft near Taiwan</title>
+        <title id="chart-title">Chinese military aircraft near Taiwan</title>
         <desc id="chart-desc">{summary}</desc>
         <line class="axis" x1={left} x2={width - right} y1={y(0)} y2={y(0)} />
         <line class="grid" x1={left} x2={width - right} y1={y(yMax)} y2={y(yMax)} />
@@ -92,17 +165,22 @@ export function IncursionChart({ points, articleDate }: Props) {
         ))}
         {points.map((p) => (
           <g key={p.eventId} class={p.wider ? 'point wider' : 'point'}>
-            <title>{`${formatDate(p.date)}: ${p.aircraft} aircraft — ${p.counted || p.title}`}</title>
+            <title>{`${formatDate(p.date)}: ${count(p.aircraft, 'aircraft', 'aircraft')} — ${counted(p)}`}</title>
             <line x1={x(p.date)} x2={x(p.date)} y1={y(0)} y2={y(p.aircraft)} />
             <circle cx={x(p.date)} cy={y(p.aircraft)} r={3} />
           </g>
         ))}
+        {spikes.map(({ point, box }) => (
+          <text key={point.eventId} class="spike" x={box.x} y={box.y} text-anchor={box.anchor}>
+            {box.text}
+          </text>
+        ))}
         {articleDate && (
           <g class="marker">
-            <line x1={x(articleDate)} x2={x(articleDate)} y1={top - 6} y2={y(0)} />
+            <line x1={x(articleDate)} x2={x(articleDate)} y1={top - 16} y2={y(0)} />
             <text
               x={x(articleDate) + (x(articleDate) > width / 2 ? -4 : 4)}
-              y={top + 2}
+              y={10}
               text-anchor={x(articleDate) > width / 2 ? 'end' : 'start'}
             >
               This article
@@ -110,20 +188,48 @@ export function IncursionChart({ points, articleDate }: Props) {
           </g>
         )}
       </svg>
-      <figcaption class="legend">
-        <span>
-          <svg width="10" height="10" aria-hidden="true">
-            <circle class="dot" cx="5" cy="5" r="3.5" />
-          </svg>{' '}
-          aircraft entering the ADIZ
+      <figcaption>
+        <span class="legend">
+          <span>
+            <svg width="10" height="10" aria-hidden="true">
+              <circle class="dot" cx="5" cy="5" r="3.5" />
+            </svg>{' '}
+            aircraft entering the ADIZ in a day
+          </span>
+          <span>
+            <svg width="10" height="10" aria-hidden="true">
+              <circle class="dot hollow" cx="5" cy="5" r="3.5" />
+            </svg>{' '}
+            wider counts (around Taiwan)
+          </span>
         </span>
-        <span>
-          <svg width="10" height="10" aria-hidden="true">
-            <circle class="dot hollow" cx="5" cy="5" r="3.5" />
-          </svg>{' '}
-          wider counts (around Taiwan)
-        </span>
+        <span class="chart-note">{ADIZ_NOTE}</span>
       </figcaption>
+      <details class="chart-table">
+        <summary>Show the counts as a table</summary>
+        <table>
+          <caption>
+            Chinese military aircraft reported near Taiwan
+            {articleDate ? `, up to this article (${formatDate(articleDate)})` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Aircraft</th>
+              <th scope="col">What was counted</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.eventId}>
+                <td>{formatDate(p.date)}</td>
+                <td class="num">{p.aircraft}</td>
+                <td>{counted(p)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </figure>
   );
 }

@@ -1,6 +1,6 @@
 import type { PageQuote, RelatedItem } from '../src/core/types.ts';
 import { formatDate } from './format.ts';
-import { bareQuote, Wording } from './Wording.tsx';
+import { bareQuote, Wording, WordingLegend } from './Wording.tsx';
 
 export type RevealState = 'busy' | 'shown' | 'missing';
 
@@ -65,6 +65,7 @@ export function QuoteList({ quotes, related, onReveal, reveal }: Props) {
                       </li>
                     ))}
                   </ul>
+                  <WordingLegend page={q.text} others={q.matches.map((m) => m.text)} />
                 </li>
               );
             })}

@@ -140,12 +140,46 @@ describe('the popup on a US–China diplomacy article', () => {
     expect(await popup.locator('.wordings > li').count()).toBe(
       matched.reduce((n, q) => n + q.matches.length, 0),
     );
+    // Each quote whose wordings differ carries the legend of struck and marked words.
+    const diffs = popup.locator('.card.quote', {
+      has: popup.locator('.wording ins, .wording del'),
+    });
+    expect(await diffs.count()).toBeGreaterThan(0);
+    expect(await popup.locator('.card.quote .wording-legend').count()).toBe(await diffs.count());
+    expect(await popup.locator('.wording-legend').first().innerText()).toBe(
+      'struck: words only this page has · marked: words only the other outlet has',
+    );
 
     // Timeline: the context items, then the article itself; the chart marks the article's date.
     expect(await popup.locator('.timeline .events > li').count()).toBe(analysis.context.length + 1);
     await expect.poll(() => popup.locator('.chart svg .point').count()).toBeGreaterThan(0);
     expect(await popup.locator('.chart .marker').textContent()).toBe('This article');
     expect(await popup.locator('.chart desc').textContent()).toContain('10 Nov 2021');
+    // The chart says what the ADIZ is and labels its largest counts with their date and count.
+    expect(await popup.locator('.chart-note').innerText()).toMatch(
+      /^ADIZ: Taiwan’s air defence identification zone/,
+    );
+    const spikes = await popup.locator('.chart .spike').allTextContents();
+    expect(spikes.length).toBeGreaterThan(0);
+    for (const label of spikes) expect(label).toMatch(/^\d+ on \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    const peak = Math.max(
+      ...(await popup.locator('.chart-table tbody td.num').allTextContents()).map(Number),
+    );
+    expect(spikes[0]).toMatch(new RegExp(`^${peak} on `));
+    // The same counts as a table, opened from the keyboard.
+    const table = popup.locator('.chart-table table');
+    expect(await table.isVisible()).toBe(false);
+    await popup.locator('.chart-table summary').focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => table.isVisible()).toBe(true);
+    expect(await popup.locator('.chart-table tbody tr').count()).toBe(
+      await popup.locator('.chart svg .point').count(),
+    );
+    expect(await axeBothSchemes(popup)).toEqual([]);
+    await popup.locator('#context-h').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await screenshots(popup, popup.locator('body'), 'popup-diplomacy-chart-table');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => table.isVisible()).toBe(false);
 
     expect(await axeBothSchemes(popup)).toEqual([]);
 
@@ -171,6 +205,7 @@ describe('the popup on a US–China diplomacy article', () => {
       `a:${same.length} same story`,
       `button:Not the same story: ${same[0]?.title.slice(0, 20) ?? ''}`,
       'button:“We are at a vital historical juncture',
+      'summary:Show the counts as a table',
       'input:',
     ]) {
       expect(
@@ -198,7 +233,7 @@ describe('the popup on a US–China diplomacy article', () => {
     await expect.poll(() => text(popup)).toContain('Shown on the page.');
 
     // The highlight switch for the site is stored in the settings the content script watches.
-    await popup.getByRole('checkbox', { name: 'on 127.0.0.1' }).uncheck();
+    await popup.getByRole('checkbox', { name: 'Highlight quotes on this site' }).uncheck();
     await expect
       .poll(() =>
         suite.ext.worker.evaluate(async () => {
@@ -207,7 +242,7 @@ describe('the popup on a US–China diplomacy article', () => {
         }),
       )
       .toEqual(['127.0.0.1']);
-    await popup.getByRole('checkbox', { name: 'on 127.0.0.1' }).check();
+    await popup.getByRole('checkbox', { name: 'Highlight quotes on this site' }).check();
     await popup.close();
     await page.close();
   });
@@ -229,6 +264,15 @@ describe('the popup on a site where Backstory stays silent', () => {
     expect(await badgeText(suite.ext.worker, tabId)).toBe('');
     const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => text(popup)).toContain('Silent on 127.0.0.1');
+    // No switch shows highlights on while the site is silent: this site's is off, with the reason.
+    const switches = popup.getByRole('checkbox');
+    expect(await switches.count()).toBe(1);
+    const site = popup.getByRole('checkbox', { name: 'Highlight quotes on this site' });
+    expect(await site.isChecked()).toBe(false);
+    expect(await site.isDisabled()).toBe(true);
+    expect(await popup.locator('footer').innerText()).toContain(
+      'Off while Backstory is silent here.',
+    );
     expect(await axeBothSchemes(popup)).toEqual([]);
     await screenshots(popup, popup.locator('body'), 'popup-silent');
     await popup.getByRole('button', { name: 'Analyse pages on this site again' }).click();

@@ -137,8 +137,8 @@ describe('the popup', () => {
   it('switches highlights for the page’s site in the settings', async () => {
     await writeAnalysis(TAB, diplomacy);
     const el = await mountApp();
-    const site = [...el.querySelectorAll('label')].find((l) =>
-      l.textContent?.includes('ledger.example'),
+    const site = [...el.querySelectorAll('label')].find(
+      (l) => l.textContent?.trim() === 'Highlight quotes on this site',
     );
     act(() => site?.querySelector('input')?.click());
     await settle();

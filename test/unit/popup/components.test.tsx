@@ -132,8 +132,12 @@ describe('QuoteList', () => {
     );
     expect(el.textContent).not.toContain('An unmatched remark');
     expect(el.textContent).toContain('Xi Jinping');
-    expect([...el.querySelectorAll('ins')].map((n) => n.textContent?.trim())).toEqual(['stand']);
-    expect([...el.querySelectorAll('del')].map((n) => n.textContent?.trim())).toEqual(['are']);
+    expect([...el.querySelectorAll('.wording ins')].map((n) => n.textContent?.trim())).toEqual([
+      'stand',
+    ]);
+    expect([...el.querySelectorAll('.wording del')].map((n) => n.textContent?.trim())).toEqual([
+      'are',
+    ]);
     // Choosing the quote asks for its index in the full list (the content script's numbering).
     click(el.querySelector('.quote-pick'));
     expect(onReveal).toHaveBeenCalledWith(1);
@@ -280,7 +284,9 @@ describe('IncursionChart', () => {
     expect(el.querySelectorAll('.point circle').length).toBe(2);
     expect(el.querySelectorAll('.point.wider').length).toBe(1);
     expect(el.querySelector('.marker')?.textContent).toBe('This article');
-    expect(el.querySelector('desc')?.textContent).toContain('highest 68 aircraft on 5 Aug 2022');
+    expect(el.querySelector('desc')?.textContent).toContain(
+      'the highest, 68 aircraft, on 5 Aug 2022',
+    );
     // The article's marker sits to the right of the last count.
     const markerX = Number(el.querySelector('.marker line')?.getAttribute('x1'));
     const lastX = Number(el.querySelectorAll('.point line')[1]?.getAttribute('x1'));
@@ -290,6 +296,6 @@ describe('IncursionChart', () => {
   it('says so when there is no count before the article', () => {
     const el = mount(<IncursionChart points={[]} articleDate="2020-01-01" />);
     expect(el.querySelector('svg')).toBeNull();
-    expect(el.textContent).toContain('No PLA aircraft counts');
+    expect(el.textContent).toContain('no counts of Chinese military aircraft');
   });
 });
