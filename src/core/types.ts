@@ -64,11 +64,15 @@ export interface QuoteMatch {
   outlet?: string | null;
   publishedAt?: string | null;
   why?: string[];
+  /** True when the corpus wording is in another language than the page's (a translation). */
+  translated?: boolean;
 }
 
 export interface PageQuote {
   text: string;
   speaker: string | null;
+  /** Quoted between quote marks, or reported without them ("X said that …", "X表示，…"). */
+  form?: 'quoted' | 'reported';
   /** Index into ExtractedArticle.paragraphs where the quote starts (anchoring hint). */
   paragraph?: number;
   /** A few characters before and after the quote in the article text (anchoring context). */
