@@ -64,7 +64,9 @@ const ZH_TITLES =
 /** A Chinese attribution's subject reduced to the person (or the role when no name follows). */
 function zhSpeaker(run: string | undefined): string | null {
   if (!run) return null;
-  let t = run.replace(/^(?:据|但|而|并|他还|她还|此前|随后|当天|同时|对此)/u, '');
+  let t = run
+    .replace(/^(?:据|但|而|并|他还|她还|此前|随后|当天|同时|对此)/u, '')
+    .replace(/(?:随后|随即|当天|此前|同时|也|还|则|又|曾)+$/u, '');
   const named = t.replace(ZH_TITLES, '');
   if (named.length >= 2) t = named;
   if (/^(?:他|她|他们|她们)$/u.test(t)) return 'he';
