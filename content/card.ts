@@ -230,7 +230,9 @@ export class QuoteCard {
       close,
     ]);
     const pageQuote = el(d, 'p', { class: 'page-quote' }, [
-      `This page: \u201C${quote.text}\u201D`,
+      quote.form === 'reported'
+        ? `This page reports: ${quote.text}`
+        : `This page: \u201C${quote.text}\u201D`,
       quote.speaker ? ` \u2014 ${quote.speaker}` : '',
     ]);
     const list = el(
@@ -265,17 +267,28 @@ export class QuoteCard {
 
   private wording(pageText: string, m: QuoteMatch, source: string | null): HTMLElement {
     const d = this.doc;
-    // Marks cover the words only: the spaces around them stay plain text.
-    const parts = wordDiff(pageText, m.text).flatMap((p): Child[] => {
-      if (p.op === 'same') return [p.text];
-      const [, lead = '', word = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text) ?? [];
-      return [lead, word && el(d, p.op === 'added' ? 'ins' : 'del', { text: word }), trail];
-    });
+    // Another language: its words cannot be compared with the page's, so none are marked.
+    const parts = m.translated
+      ? [m.text]
+      : // Marks cover the words only: the spaces around them stay plain text.
+        wordDiff(pageText, m.text).flatMap((p): Child[] => {
+          if (p.op === 'same') return [p.text];
+          const [, lead = '', word = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text) ?? [];
+          return [lead, word && el(d, p.op === 'added' ? 'ins' : 'del', { text: word }), trail];
+        });
     return el(d, 'li', {}, [
       el(d, 'div', { class: 'meta' }, [
         el(d, 'span', { class: 'outlet', text: m.outlet || source || m.articleId }),
         m.publishedAt ? el(d, 'span', { text: m.publishedAt }) : null,
         el(d, 'span', { text: percent(m.score) }),
+        m.translated
+          ? el(d, 'span', {
+              class: 'translation',
+              text: /\p{Script=Han}/u.test(m.text)
+                ? 'in Chinese: a translation'
+                : 'in English: a translation',
+            })
+          : null,
       ]),
       el(d, 'p', { class: 'wording' }, ['\u201C', ...parts, '\u201D']),
     ]);

@@ -1,16 +1,18 @@
 /**
- * Loads the corpus once per service-worker life: the prebuilt index and the synonym table that
- * quote matching needs. Both ship as JSON files inside the extension (service workers may not
- * `import()` chunks lazily, and data kept out of the code keeps the worker's start cheap); they
+ * Loads the corpus once per service-worker life: the prebuilt index, and the synonym table and
+ * Chinese dictionary (CC-CEDICT glosses) that quote matching needs. All ship as JSON files
+ * inside the extension (service workers may not `import()` chunks lazily, and data kept out of the code keeps the worker's start cheap); they
  * are fetched from the extension's own package on first use and parsed natively, never
  * recomputed.
  */
 import browser from '../browser.ts';
 import { installSynonyms, type SynonymTable } from '../core/synonyms.ts';
+import { installZhGloss, type ZhGlossTable } from '../core/zh-gloss.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import type { CorpusIndex, LoadedCorpus } from '../corpus/types.ts';
 import indexUrl from '../corpus/generated/corpus-index.json?url';
 import synonymsUrl from '../core/generated/synonyms.json?url';
+import zhGlossUrl from '../core/generated/zh-gloss.json?url';
 
 let loading: Promise<LoadedCorpus> | null = null;
 
@@ -21,11 +23,13 @@ async function fetchPackaged<T>(path: string, what: string): Promise<T> {
 }
 
 async function load(): Promise<LoadedCorpus> {
-  const [index, synonyms] = await Promise.all([
+  const [index, synonyms, zhGloss] = await Promise.all([
     fetchPackaged<CorpusIndex>(indexUrl, 'corpus index'),
     fetchPackaged<SynonymTable>(synonymsUrl, 'synonym table'),
+    fetchPackaged<ZhGlossTable>(zhGlossUrl, 'Chinese dictionary'),
   ]);
   installSynonyms(synonyms);
+  installZhGloss(zhGloss);
   return loadCorpus(index);
 }
 

@@ -10,6 +10,7 @@
  * Everything in `MatchIndexData` is plain JSON; `hydrateMatchIndex` only builds two id maps.
  */
 import { extractQuotesDetailed, speakerKey } from './quotes.ts';
+import { glossText, isChinese } from './zh-gloss.ts';
 import {
   contentStems,
   hash32,
@@ -320,7 +321,8 @@ export function buildMatchIndex(docs: MatchDoc[]): MatchIndexData {
   let totalLen = 0;
   docs.forEach((d, di) => {
     const full = `${d.title}\n\n${d.text}`;
-    const tf = termFrequencies(full);
+    // A Chinese article is found by English pages through the English renderings of its words.
+    const tf = termFrequencies(isChinese(full) ? `${full}\n\n${glossText(full)}` : full);
     const pairs: [number, number][] = [];
     let len = 0;
     for (const [term, f] of tf) {

@@ -40,6 +40,7 @@ import type { ExtractedArticle, PageQuote, QuoteMatch, RelatedItem } from './typ
 // The WordNet-derived table (~0.5 MB) lives with matching, not in text.ts, so modules that only
 // need tokenising (the content script's) do not bundle it.
 import { synonymTie } from './synonyms.ts';
+import { glossOf, glossText, isChinese, segmentZh, zhNameInEnglish } from './zh-gloss.ts';
 
 export interface MatchOptions {
   /** Corpus ids to leave out entirely (e.g. the page's own article in leave-one-out runs). */
@@ -65,7 +66,7 @@ export const MATCH_LIMITS = {
   /** Page quotes compared when judging "same story" (shared quotes). */
   storyQuotes: 100,
   /** Matches kept per page quote. */
-  matchesPerQuote: 5,
+  matchesPerQuote: 8,
   /** Content words of a quote considered. */
   quoteWords: 80,
   /** Minimum quote-match score. */
@@ -129,7 +130,9 @@ export interface PageProfile {
 }
 
 export function profilePage(index: MatchIndex, article: ExtractedArticle): PageProfile {
-  const text = `${article.meta?.title ?? ''}\n\n${pageText(article)}`;
+  let text = `${article.meta?.title ?? ''}\n\n${pageText(article)}`;
+  // A Chinese page is compared with the corpus through the English renderings of its words.
+  if (isChinese(text)) text = `${text}\n\n${glossText(text)}`;
   const query = prepareQuery(index, text);
   const weights = new Map<number, number>();
   let sq = 0;
@@ -270,6 +273,8 @@ function eventSentence(index: MatchIndex, page: PageProfile, d: IndexedDoc): str
 
 interface PreparedQuote {
   text: string;
+  /** Chinese text: `stems` are Chinese words (see zh-gloss.ts). */
+  chinese: boolean;
   /** Content stems with the surface words, in order. */
   stems: string[];
   surface: string[];
@@ -283,18 +288,6 @@ interface PreparedQuote {
  * score and reasons. The page's own corpus article (see `identifyCorpusArticle`) is left out.
  */
 export function findRelated(
-  article: ExtractedArticle,
-  corpus: LoadedCorpus,
-  opts?: MatchOptions,
-): RelatedItem[] {
-  try {
-    return findRelatedUnsafe(article, corpus, opts);
-  } catch {
-    return [];
-  }
-}
-
-function findRelatedUnsafe(
   article: ExtractedArticle,
   corpus: LoadedCorpus,
   opts?: MatchOptions,
@@ -484,7 +477,10 @@ function prepareQuotes(quotes: PageQuote[], article: ExtractedArticle): Prepared
 
 function prepareQuote(q: PageQuote, paras: readonly string[]): PreparedQuote {
   const text = typeof q.text === 'string' ? q.text : '';
-  const toks = quoteTokens(text, MATCH_LIMITS.quoteWords);
+  const chinese = isChinese(text);
+  const toks = chinese
+    ? zhQuoteTokens(text, MATCH_LIMITS.quoteWords)
+    : quoteTokens(text, MATCH_LIMITS.quoteWords);
   const surface = toks.spans.map(([s, e]) => text.slice(s, e));
   let context: string[] = [];
   const para = q.paragraph !== undefined ? paras[q.paragraph] : undefined;
@@ -494,18 +490,53 @@ function prepareQuote(q: PageQuote, paras: readonly string[]): PreparedQuote {
   }
   return {
     text,
+    chinese,
     stems: toks.stems,
     surface,
     sentence: toks.sentence,
-    context: new Set(context),
-    speaker: speakerKey(q.speaker),
+    context: new Set(chinese ? [] : context),
+    speaker: anySpeakerKey(q.speaker),
   };
+}
+
+/** Speaker key of an English or Chinese name ("王毅" → "wang"). */
+function anySpeakerKey(speaker: string | null | undefined): string | null {
+  if (!speaker || !HAN_CHAR.test(speaker)) return speakerKey(speaker);
+  return speakerKey(zhNameInEnglish(speaker));
+}
+
+const HAN_CHAR = /\p{Script=Han}/u;
+
+/** `quoteTokens` for Chinese text: dictionary words, with sentence numbers. */
+function zhQuoteTokens(text: string, max = 200): QuoteTokens {
+  const out: QuoteTokens = { stems: [], spans: [], sentence: [] };
+  let sentence = 0;
+  let last = 0;
+  for (const t of segmentZh(text)) {
+    if (/[。！？；.!?;]/.test(text.slice(last, t.start))) sentence++;
+    last = t.end;
+    out.stems.push(t.word);
+    out.spans.push([t.start, t.end]);
+    out.sentence.push(sentence);
+    if (out.stems.length >= max) break;
+  }
+  return out;
+}
+
+const chineseQuotes = new WeakMap<IndexedQuote, boolean>();
+function isChineseQuote(cq: IndexedQuote): boolean {
+  let c = chineseQuotes.get(cq);
+  if (c === undefined) chineseQuotes.set(cq, (c = HAN_CHAR.test(cq.text) && isChinese(cq.text)));
+  return c;
 }
 
 const corpusTokens = new WeakMap<IndexedQuote, QuoteTokens>();
 function tokensOf(cq: IndexedQuote): QuoteTokens {
   let t = corpusTokens.get(cq);
-  if (!t) corpusTokens.set(cq, (t = quoteTokens(cq.text)));
+  if (!t) {
+    t = isChineseQuote(cq) ? zhQuoteTokens(cq.text) : quoteTokens(cq.text);
+    corpusTokens.set(cq, t);
+  }
   return t;
 }
 
@@ -515,7 +546,7 @@ function tokensOf(cq: IndexedQuote): QuoteTokens {
  * every content word weighs the same.
  */
 function quoteWordWeight(index: MatchIndex, s: string): number {
-  if (NEGATIONS.has(s)) return 0.5;
+  if (NEGATIONS.has(s) || ZH_NEGATIONS.has(s)) return 0.5;
   if (index.N < 50) return 1;
   const id = index.termIds.get(s);
   const max = Math.log(1 + (index.N + 0.5) / 0.5);
@@ -541,7 +572,44 @@ function wordTie(a: string, b: string): Tie {
   return t;
 }
 
+/** Chinese negations, weighed like English ones. */
+const ZH_NEGATIONS: ReadonlySet<string> = new Set(
+  '不 没 没有 未 无 非 别 勿 不会 不能 不应 不愿 不再 不是 并非 从未 从不 绝不 决不 无意 不想 不要'.split(
+    ' ',
+  ),
+);
+
+const TRANSLATION: Tie = { w: 0.9, how: 'translation' };
+const NEAR_TRANSLATION: Tie = { w: 0.75, how: 'translation' };
+const LOOSE_TRANSLATION: Tie = { w: 0.6, how: 'loose translation' };
+const SAME_MEANING: Tie = { w: 0.8, how: 'same meaning' };
+
+/** A Chinese word and an English stem: rendered by the gloss, or by a synonym of it. */
+function glossTie(zh: string, en: string): Tie {
+  const g = glossOf(zh);
+  if (g.length === 0) return null;
+  if (g.includes(en)) return TRANSLATION;
+  let best: Tie = null;
+  for (const x of g) {
+    if (x.includes(' ')) continue;
+    const tie = synonymTie(x, en);
+    if (tie === 'synonym') return NEAR_TRANSLATION;
+    if (x.length >= 5 && en.length >= 5 && commonPrefix(x, en) >= 5) best = NEAR_TRANSLATION;
+    else if (tie === 'related' && !best) best = LOOSE_TRANSLATION;
+  }
+  return best;
+}
+
 function computeTie(a: string, b: string): Tie {
+  const ha = HAN_CHAR.test(a);
+  const hb = HAN_CHAR.test(b);
+  if (ha || hb) {
+    if (ha && hb) {
+      const gb = new Set(glossOf(b));
+      return glossOf(a).some((x) => gb.has(x)) ? SAME_MEANING : null;
+    }
+    return ha ? glossTie(a, b) : glossTie(b, a);
+  }
   const tie = synonymTie(a, b);
   if (tie === 'synonym') return { w: 0.9, how: 'synonym' };
   if (a.length >= 5 && b.length >= 5 && commonPrefix(a, b) >= 5)
@@ -573,6 +641,8 @@ interface Remark {
 }
 
 const CONTEXT_TIE = 0.6;
+/** Score lost when one wording negates and the other does not. */
+const NEGATION_PENALTY = 0.25;
 /** Article cosine from which two articles plainly tell the same story (short remarks). */
 const SAME_STORY_COSINE = 0.3;
 
@@ -590,16 +660,27 @@ function sharesRoot(stems: string[], cq: IndexedQuote): boolean {
   let roots = rootSets.get(cq);
   if (!roots) {
     roots = new Set<string>();
-    for (const st of cq.stems) {
-      if (NEGATIONS.has(st)) continue;
-      roots.add(st);
-      if (st.length >= 5) roots.add(`${st.slice(0, 5)}\u0001`);
-    }
+    const add = (st: string) => {
+      if (NEGATIONS.has(st) || ZH_NEGATIONS.has(st)) return;
+      roots?.add(st);
+      if (st.length >= 5) roots?.add(`${st.slice(0, 5)}\u0001`);
+    };
+    // A Chinese quote is keyed by its words and their English renderings.
+    if (isChineseQuote(cq)) {
+      for (const w of tokensOf(cq).stems) {
+        add(w);
+        for (const g of glossOf(w)) add(g);
+      }
+    } else for (const st of cq.stems) add(st);
     rootSets.set(cq, roots);
   }
+  const has = (st: string) =>
+    !NEGATIONS.has(st) &&
+    !ZH_NEGATIONS.has(st) &&
+    (roots.has(st) || (st.length >= 5 && roots.has(`${st.slice(0, 5)}\u0001`)));
   for (const st of stems) {
-    if (NEGATIONS.has(st)) continue;
-    if (roots.has(st) || (st.length >= 5 && roots.has(`${st.slice(0, 5)}\u0001`))) return true;
+    if (has(st)) return true;
+    if (HAN_CHAR.test(st) && glossOf(st).some(has)) return true;
   }
   return false;
 }
@@ -611,8 +692,8 @@ function corpusRemark(cq: IndexedQuote): Remark {
     stems: t.stems.slice(0, n),
     surface: t.spans.slice(0, n).map(([s, e]) => cq.text.slice(s, e)),
     sentence: t.sentence.slice(0, n),
-    context: new Set(cq.context),
-    speaker: cq.speakerKey,
+    context: new Set(isChineseQuote(cq) ? [] : cq.context),
+    speaker: cq.speakerKey ?? anySpeakerKey(cq.speaker),
     speakerName: cq.speaker,
   };
 }
@@ -628,6 +709,14 @@ function pageRemark(q: PreparedQuote): Remark {
   };
 }
 
+/** Ties that show the remark shares a word with the other wording (in either language). */
+const ANCHORS: ReadonlySet<string> = new Set([
+  'same word',
+  'same root',
+  'translation',
+  'same meaning',
+]);
+
 interface Alignment {
   f: number;
   from: number;
@@ -637,6 +726,14 @@ interface Alignment {
   anchored: boolean;
   ties: string[];
   short: boolean;
+  /** One side negates what it says and the other does not. */
+  polarity: boolean;
+}
+
+/** A negation: "not", "never", 不, 没有, or a Chinese word whose gloss is one ("不是"). */
+function isNegation(s: string): boolean {
+  if (NEGATIONS.has(s) || ZH_NEGATIONS.has(s)) return true;
+  return HAN_CHAR.test(s) && glossOf(s).some((g) => NEGATIONS.has(g));
 }
 
 /**
@@ -750,7 +847,7 @@ function alignRemark(index: MatchIndex, R: Remark, T: Remark): Alignment | null 
     }
     const t = bj >= 0 ? ties[i]?.[bj] : null;
     if (!t) continue;
-    if ((t.how === 'same word' || t.how === 'same root') && !NEGATIONS.has(P[i] ?? '')) {
+    if (ANCHORS.has(t.how) && !NEGATIONS.has(P[i] ?? '') && !ZH_NEGATIONS.has(P[i] ?? '')) {
       anchored = true;
     }
     if (t.how !== 'same word') {
@@ -760,7 +857,24 @@ function alignRemark(index: MatchIndex, R: Remark, T: Remark): Alignment | null 
     }
   }
   const tieWhy = [...kinds].map(([how, list]) => `${how}: ${list.slice(0, 4).join(', ')}`);
-  return { f: best.f, from: best.from, to: best.to, cp: best.cp, anchored, ties: tieWhy, short };
+  // One wording negates and the other does not ("we do not support" / "we support").
+  const negR = P.some(isNegation);
+  let negT = false;
+  // A negation earlier in the span's sentence still governs it ("中方不愿同美方加强…交流合作").
+  let lead = best.from;
+  while (lead > 0 && T.sentence[lead - 1] === T.sentence[best.from]) lead--;
+  for (let j = lead; j <= best.to; j++) if (isNegation(C[j] ?? '')) negT = true;
+  const polarity = negR !== negT;
+  return {
+    f: best.f,
+    from: best.from,
+    to: best.to,
+    cp: best.cp,
+    anchored,
+    ties: tieWhy,
+    short,
+    polarity,
+  };
 }
 
 /**
@@ -814,6 +928,10 @@ export function compareQuote(
     score *= 0.6;
     why.push('a short remark inside a longer sentence');
   }
+  if (a.polarity) {
+    score -= NEGATION_PENALTY;
+    why.push('one wording negates what the other affirms');
+  }
   if (P.speaker && C.speaker) {
     if (sameSpeaker) {
       score += 0.05;
@@ -858,24 +976,11 @@ function alignedText(cq: IndexedQuote, from: number, to: number): string {
 }
 
 /**
- * Fills each page quote's `matches`: corpus quotes that render the same remark, with the
- * aligned corpus wording, a score and the reasons. Never throws; returns new objects.
+ * Fills each page quote's `matches`: corpus quotes that render the same remark, in the page's
+ * language or translated, with the aligned corpus wording, a score and the reasons. Returns new
+ * objects; a failure (a missing synonym or gloss table, a broken index) throws.
  */
 export function matchQuotes(
-  quotes: PageQuote[],
-  article: ExtractedArticle,
-  corpus: LoadedCorpus,
-  opts?: MatchOptions,
-): PageQuote[] {
-  const list = Array.isArray(quotes) ? quotes : [];
-  try {
-    return matchQuotesUnsafe(list, article, corpus, opts);
-  } catch {
-    return list.map((q) => ({ ...q, matches: [] }));
-  }
-}
-
-function matchQuotesUnsafe(
   quotes: PageQuote[],
   article: ExtractedArticle,
   corpus: LoadedCorpus,
@@ -908,6 +1013,8 @@ function matchQuotesUnsafe(
         const why = [...best.cmp.why];
         if (best.seg) why.unshift(`matches the part “${clip(best.seg, 60)}”`);
         if (r.days !== null && Math.abs(r.days) <= 3) why.push(datePhrase(r.days) ?? '');
+        const translated = pq.chinese !== isChineseQuote(cq);
+        if (translated) why.unshift(pq.chinese ? 'an English rendering' : 'a Chinese rendering');
         matches.push({
           articleId: d.id,
           text: alignedText(cq, best.cmp.from, best.cmp.to),
@@ -915,6 +1022,7 @@ function matchQuotesUnsafe(
           outlet: d.outlet,
           publishedAt: d.publishedAt,
           why: why.filter(Boolean),
+          ...(translated ? { translated: true } : {}),
         });
       }
     }
@@ -926,7 +1034,9 @@ function matchQuotesUnsafe(
 /** Sentence pieces of a multi-sentence page quote, matched on their own too. */
 function segmentsOf(q: PageQuote, paras: readonly string[]): { q: PreparedQuote; label: string }[] {
   const text = typeof q.text === 'string' ? q.text : '';
-  const parts = text.split(/(?<=[.!?])\s+|(?<=[,;])\s+(?=but\s)/).filter((s) => s.trim());
+  const parts = text
+    .split(/(?<=[.!?])\s+|(?<=[,;])\s+(?=but\s)|(?<=[。！？；])/)
+    .filter((s) => s.trim());
   if (parts.length < 2) return [];
   const context = prepareQuote(q, paras).context;
   return parts.slice(0, 8).map((p) => ({

@@ -51,6 +51,45 @@ const SAYING = new RegExp(
   `(?:^|[.!?]\\s+)(?:[A-Z][a-z]+\\s+\\w+,\\s+)?(${NAME})\\s[^.!?]*?,\\s+saying\\b[^.!?]*$`,
   'u',
 );
+// Chinese attribution: "王毅表示：“…”", "“…”，王毅说。", "外交部发言人汪文斌在例行记者会上指出，…".
+const ZH_VERB = '(?:表示|指出|强调|回应|宣布|写道|坦言|警告|补充说|称|说)';
+const ZH_NAME = '([\\p{Script=Han}·]{2,16}?)';
+// Between the speaker and the verb: where and how ("在记者会上", "发表声明", "对记者").
+const ZH_SETTING =
+  '(?:在[^，。；：“”「」]{1,24}|发表(?:声明|讲话|演讲)|对[^，。；：“”「」]{1,12}){0,2}';
+const ZH_BEFORE = new RegExp(`${ZH_NAME}${ZH_SETTING}${ZH_VERB}[：:，,]?\\s*$`, 'u');
+const ZH_AFTER = new RegExp(`^[，,。]?\\s*${ZH_NAME}${ZH_SETTING}${ZH_VERB}`, 'u');
+const ZH_TITLES =
+  /^.*?(?:发言人|国务卿|副总统|总统|主席|总理|外长|部长|大使|国务委员|主任|顾问|司长|官员|总书记|议长|议员|代表|先生|女士)/u;
+/** A Chinese attribution's subject reduced to the person (or the role when no name follows). */
+function zhSpeaker(run: string | undefined): string | null {
+  if (!run) return null;
+  let t = run
+    .replace(/^(?:据|但|而|并|他还|她还|此前|随后|当天|同时|对此)/u, '')
+    .replace(/(?:随后|随即|当天|此前|同时|也|还|则|又|曾)+$/u, '');
+  const named = t.replace(ZH_TITLES, '');
+  if (named.length >= 2) t = named;
+  if (/^(?:他|她|他们|她们)$/u.test(t)) return 'he';
+  return t.length >= 2 ? t : null;
+}
+
+// Reported speech: a sentence that attributes a statement without quote marks.
+const REPORT_VERB =
+  '(?:said|says|stated|states|wrote|writes|noted|notes|added|warned|warns|stressed|insisted|argued|declared|maintained|told\\s+(?:[A-Z][\\p{L}.]*\\s+){1,3}|told\\s+(?:reporters|journalists|lawmakers|a\\s+[\\p{L}\\s]{0,30}?))';
+const REPORTED_EN = new RegExp(
+  `^(?:[^,]{0,80},\\s+)?(?:[^,.;]{0,60}?\\s)?(?<![A-Z][\\p{L}'.-]*\\s)(${NAME}|${ROLE})(?:,\\s+[^,]{3,100},)?\\s+(?:also\\s+|has\\s+|had\\s+|then\\s+)?${REPORT_VERB}\\s*(?:on\\s+\\p{L}+day\\s+|in\\s+a\\s+[\\p{L}\\s]{0,30}?\\s+)?(?:that\\s+)?(.+)$`,
+  'u',
+);
+const REPORTED_ACCORDING = new RegExp(
+  `^According to\\s+(${NAME}|${ROLE})[^,]{0,60},\\s+(.+)$`,
+  'u',
+);
+const REPORTED_ZH = new RegExp(
+  `^(?:[^，。]{0,30}[，,])?${ZH_NAME}${ZH_SETTING}${ZH_VERB}[，,：:]\\s*(.+)$`,
+  'u',
+);
+const QUOTE_MARK = /[\u201C\u201D\u300C\u300D\u300E\u300F"\u00AB\u00BB]/;
+
 const INSTITUTION =
   /\b(?:statement|embassy|Embassy|ministry|Ministry|report|reports|readout|agency|Agency|media|newspaper|CNN|Reuters|Bloomberg)\b/;
 const FIRST_PERSON = /\b(?:I|we|We|our|Our|us|my|My)\b/;
@@ -214,6 +253,8 @@ function leftClause(p: string, start: number, prevEnd: number): string {
   let left = p.slice(from, Math.max(from, start - 1));
   const cut = Math.max(left.lastIndexOf('. '), left.lastIndexOf('? '), left.lastIndexOf('! '));
   if (cut >= 0) left = left.slice(cut + 2);
+  const zh = Math.max(left.lastIndexOf('。'), left.lastIndexOf('？'), left.lastIndexOf('！'));
+  if (zh >= 0) left = left.slice(zh + 1);
   return left;
 }
 
@@ -238,6 +279,10 @@ function speakerFor(p: string, q: RawQuote, prevEnd: number, nextStart: number):
   // "According to X" names a person as speaker, but an embassy or a statement only as source.
   m = ACCORDING.exec(left) ?? ACCORDING.exec(rightSentence);
   if (m?.[1] && !INSTITUTION.test(m[0])) return cleanSpeaker(m[1]);
+  m = ZH_BEFORE.exec(left.slice(-40));
+  if (m?.[1]) return zhSpeaker(m[1]);
+  m = ZH_AFTER.exec(right.split(/[。！？]/)[0] ?? right);
+  if (m?.[1]) return zhSpeaker(m[1]);
   return null;
 }
 
@@ -287,6 +332,7 @@ export function extractQuotesDetailed(paragraphs: readonly string[]): FoundQuote
       found.push({
         text: p.slice(q.start, q.end),
         speaker,
+        form: 'quoted',
         paragraph: pi,
         ...anchor(p, q.start, q.end),
         matches: [],
@@ -295,6 +341,8 @@ export function extractQuotesDetailed(paragraphs: readonly string[]): FoundQuote
       });
       prevEnd = q.end + 1;
     }
+    // Remarks reported without quote marks, in the sentences outside the marked quotes.
+    const extra: FoundQuote[] = [];
     // Quotes of one sentence share the speaker named once for them.
     for (let k = found.length - 1; k >= 0; k--) {
       const f = found[k] as FoundQuote;
@@ -311,11 +359,24 @@ export function extractQuotesDetailed(paragraphs: readonly string[]): FoundQuote
       }
     }
     for (const f of found) if (f.speaker) lastSpeaker = f.speaker;
-    if (raws.length === 0) {
-      const u = unmarkedRemark(p, lastSpeaker);
-      if (u) {
-        found.push({ ...u, paragraph: pi, ...anchor(p, u.start, u.end), matches: [] });
-        if (u.speaker) lastSpeaker = u.speaker;
+    {
+      const u = raws.length === 0 ? unmarkedRemark(p, lastSpeaker) : null;
+      const reported = reportedRemarks(p, lastSpeaker).filter(
+        (r) =>
+          (!u || r.end <= u.start || r.start >= u.end) &&
+          raws.every((q) => r.end <= q.start - 1 || r.start >= q.end + 1),
+      );
+      if (u) reported.push(u);
+      reported.sort((a, b) => a.start - b.start);
+      for (const r of reported) {
+        extra.push({
+          ...r,
+          form: 'reported',
+          paragraph: pi,
+          ...anchor(p, r.start, r.end),
+          matches: [],
+        });
+        if (r.speaker) lastSpeaker = r.speaker;
       }
     }
     // The first piece of a quote split across paragraphs takes the speaker named later.
@@ -324,10 +385,90 @@ export function extractQuotesDetailed(paragraphs: readonly string[]): FoundQuote
     if (raws[0]?.continued && cont?.speaker && prevPiece && !prevPiece.speaker && carry) {
       prevPiece.speaker = cont.speaker;
     }
-    out.push(...found);
+    out.push(...[...found, ...extra].sort((a, b) => a.start - b.start));
     const last = raws[raws.length - 1];
     carry = last?.open === true;
     carrySpeaker = carry ? (found[found.length - 1]?.speaker ?? null) : null;
+  }
+  return out;
+}
+
+interface Reported {
+  text: string;
+  speaker: string | null;
+  start: number;
+  end: number;
+  unmarked: true;
+}
+
+/** Sentences of a paragraph with their offsets (English and Chinese sentence ends). */
+function sentencesOf(p: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /[^.!?。！？]+(?:[.!?。！？]+|$)/gu;
+  for (const m of p.matchAll(re)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) out.push({ text, start: (m.index ?? 0) + lead });
+  }
+  // "U.S." and "Mr." end no sentence: glue a piece that starts in lower case to the previous.
+  const merged: { text: string; start: number }[] = [];
+  for (const s of out) {
+    const prev = merged[merged.length - 1];
+    if (prev && /^[a-z0-9]/.test(s.text)) {
+      prev.text = p.slice(prev.start, s.start + s.text.length);
+    } else merged.push({ ...s });
+  }
+  return merged;
+}
+
+const MIN_REPORTED_WORDS = 5;
+/** Sources that report news rather than make remarks. */
+const MEDIA =
+  /\b(?:CNN|Reuters|Bloomberg|AFP|AP|Xinhua|BBC|report|reports|media|newspaper|agency|Agency|sources?)\b/;
+/** What follows a speech verb when no remark does: when, where, to whom. */
+const ADVERBIAL =
+  /^(?:on|in|at|ahead|during|after|before|while|when|last|this|late|earlier|online|to|from|according)\b/i;
+const MIN_REPORTED_HAN = 8;
+
+/**
+ * Remarks reported without quote marks: "Blinken said (that) …", "According to Wang, …",
+ * "王毅表示，…". The remark is the reported clause, without the attribution.
+ */
+function reportedRemarks(p: string, lastSpeaker: string | null): Reported[] {
+  if (p.length > 4000) return [];
+  const out: Reported[] = [];
+  for (const s of sentencesOf(p)) {
+    if (out.length >= 3) break;
+    if (QUOTE_MARK.test(s.text)) continue;
+    const m = REPORTED_ACCORDING.exec(s.text) ?? REPORTED_EN.exec(s.text);
+    let speaker: string | null = null;
+    let clause: string | undefined;
+    if (m?.[1] && m[2]) {
+      speaker = cleanSpeaker(m[1]);
+      clause = m[2];
+      if (!speaker || NON_SPEAKERS.has(speaker.split(' ')[0] ?? '')) continue;
+      // "According to CNN, the talks might …": news of the story, not a remark.
+      if (MEDIA.test(speaker)) continue;
+      if (clause.split(/\s+/).length < MIN_REPORTED_WORDS) continue;
+    } else {
+      const z = REPORTED_ZH.exec(s.text);
+      if (!z?.[1] || !z[2]) continue;
+      speaker = zhSpeaker(z[1]);
+      clause = z[2];
+      if ((clause.match(/\p{Script=Han}/gu) ?? []).length < MIN_REPORTED_HAN) continue;
+    }
+    if (isPronoun(speaker)) speaker = lastSpeaker;
+    // "said on Tuesday, ahead of the talks, that …": the remark is what follows "that".
+    if (ADVERBIAL.test(clause)) {
+      const that = /^[^.;]{0,80}?\bthat\s+(.+)$/su.exec(clause);
+      // "…, Xi said on Tuesday, ahead of the talks." reports nothing after the verb.
+      if (!that?.[1]) continue;
+      clause = that[1];
+    }
+    const body = clause.replace(/[.!?。！？\s]+$/u, '');
+    const at = s.start + s.text.lastIndexOf(body);
+    out.push({ text: body, speaker, start: at, end: at + body.length, unmarked: true });
   }
   return out;
 }

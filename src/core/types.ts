@@ -87,6 +87,8 @@ export interface QuoteMatch {
   /** Set by the extension (library): where the matched article came from, and its address. */
   origin?: ItemOrigin;
   url?: string | null;
+  /** True when the corpus wording is in another language than the page's (a translation). */
+  translated?: boolean;
 }
 
 /** An official readout of the page's event held in the reader's library. */
@@ -104,6 +106,8 @@ export interface OfficialStatement {
 export interface PageQuote {
   text: string;
   speaker: string | null;
+  /** Quoted between quote marks, or reported without them ("X said that …", "X表示，…"). */
+  form?: 'quoted' | 'reported';
   /** Index into ExtractedArticle.paragraphs where the quote starts (anchoring hint). */
   paragraph?: number;
   /** A few characters before and after the quote in the article text (anchoring context). */

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installSynonyms, synonymsInstalled, type SynonymTable } from '../core/synonyms.ts';
+import { installZhGloss, zhGlossInstalled, type ZhGlossTable } from '../core/zh-gloss.ts';
 import { loadCorpus } from './load.ts';
 import type { CorpusIndex, LoadedCorpus } from './types.ts';
 import { validateCorpusSources } from './validate.ts';
@@ -44,11 +45,18 @@ export function readGeneratedIndexText(): string {
 }
 
 const SYNONYMS_PATH = join(HERE, '..', 'core', 'generated', 'synonyms.json');
+const ZH_GLOSS_PATH = join(HERE, '..', 'core', 'generated', 'zh-gloss.json');
 
-/** Install the WordNet synonym table that quote matching needs (once per process). */
+/**
+ * Install the tables that quote matching needs (once per process): the WordNet synonym table
+ * and the Chinese gloss table.
+ */
 export function installBundledSynonyms(): void {
   if (!synonymsInstalled()) {
     installSynonyms(JSON.parse(readFileSync(SYNONYMS_PATH, 'utf8')) as SynonymTable);
+  }
+  if (!zhGlossInstalled()) {
+    installZhGloss(JSON.parse(readFileSync(ZH_GLOSS_PATH, 'utf8')) as ZhGlossTable);
   }
 }
 

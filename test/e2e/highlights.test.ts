@@ -234,3 +234,35 @@ describe('pages that change', () => {
     await page.close();
   });
 });
+
+describe('highlights on a Chinese article quoting a remark the English seeds carry', () => {
+  let page: Page;
+  let url: string;
+
+  beforeAll(async () => {
+    ({ page, url } = await open('zh-article.html'));
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('highlights the Chinese quote and shows the English wording marked as a translation', async () => {
+    const { analysis } = await waitForAnalysis(suite.ext.worker, url);
+    const letter = analysis.quotes.find((q) => q.text.startsWith('中方愿同美方'));
+    expect(letter?.matches.some((m) => m.translated === true)).toBe(true);
+    const shown = await texts(page);
+    expect(
+      shown.some((t) => t.startsWith('中方愿同美方加强各领域交流合作')),
+      shown.join(' | '),
+    ).toBe(true);
+    await hoverQuote(page, '中方愿同美方加强各领域交流合作');
+    await expect.poll(async () => (await cardState(page)).open, { timeout: 5000 }).toBe(true);
+    const card = await cardState(page);
+    expect(card.wordings.some((w) => /exchange and cooperation/.test(w))).toBe(true);
+    expect(card.text).toContain('in English: a translation');
+    // Another language's words are not struck or marked against the page's.
+    expect(card.added).toEqual([]);
+    expect(card.removed).toEqual([]);
+    await page.screenshot({ path: screenshotPath('highlights-zh-translation.png') });
+  });
+});

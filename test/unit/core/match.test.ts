@@ -144,6 +144,17 @@ describe('matchQuotes', () => {
     expect(() => matchQuotes(extractQuotes(sp.paragraphs), sp, corpus)).not.toThrow();
   }, 60_000);
 
+  it('errors surface: a broken index throws instead of returning no matches', () => {
+    const broken = {
+      ...corpus,
+      match: { ...corpus.match, docs: corpus.match.docs.map((d) => ({ ...d, quotes: null })) },
+    } as unknown as typeof corpus;
+    const a = seed('000');
+    const page = asPage(a);
+    expect(() => matchQuotes(extractQuotes(page.paragraphs), page, broken)).toThrow(TypeError);
+    expect(() => findRelated(page, broken)).toThrow(TypeError);
+  });
+
   it('property: matching never throws and scores stay within 0..1', () => {
     const text = fc.oneof(
       fc.string({ maxLength: 80 }),
@@ -181,4 +192,45 @@ describe('matchQuotes', () => {
       { numRuns: 100 },
     );
   }, 60_000);
+});
+
+describe('matchQuotes across languages and reported speech', () => {
+  const zhPage = pageOf(
+    [
+      '中国驻美国大使秦刚周二宣读了国家主席习近平的贺信。',
+      '一名美国高级官员形容通话气氛“相互尊重”。',
+      '习近平在贺信中表示：“中方愿同美方加强各领域交流合作。”',
+    ],
+    { publishedAt: '2021-11-10', lang: 'zh', title: '习近平致信美中关系全国委员会' },
+  );
+  const zhMatches = () => matchQuotes(extractQuotes(zhPage.paragraphs), zhPage, corpus);
+
+  it('matches a Chinese quote to the English wordings of the same remark, marked as translated', () => {
+    const qs = zhMatches();
+    const letter = qs.find((q) => q.text.startsWith('中方愿同美方'));
+    const m = letter?.matches.find((x) => x.articleId.startsWith('000'));
+    expect(m?.text).toMatch(/exchange and cooperation in all sectors/);
+    expect(m?.translated).toBe(true);
+    expect(m?.why?.join(' ')).toMatch(
+      /translation: .*合作\/cooperation|translation: .*cooperation\/合作/,
+    );
+    const tone = qs.find((q) => q.text === '相互尊重');
+    expect(tone?.matches.map((x) => x.text)).toContain('respectful');
+  });
+
+  it('does not match a Chinese remark that negates the English one', () => {
+    const page = pageOf(['秦刚说：“中方不愿同美方加强各领域交流合作。”'], {
+      publishedAt: '2021-11-10',
+      lang: 'zh',
+    });
+    const [q] = matchQuotes(extractQuotes(page.paragraphs), page, corpus);
+    const m = q?.matches.find((x) => /exchange and cooperation in all sectors/.test(x.text));
+    expect(m).toBeUndefined();
+  });
+
+  it('English quotes of English pages are not marked as translations', () => {
+    for (const q of matchedQuotes('001')) {
+      for (const m of q.matches) expect(m.translated).toBeUndefined();
+    }
+  });
 });

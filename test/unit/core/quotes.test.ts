@@ -146,3 +146,54 @@ describe('extractQuotes: odd input', () => {
     );
   });
 });
+
+describe('extractQuotes: Chinese attribution and reported speech', () => {
+  const one = (paras: string[]) => extractQuotes(paras).map((q) => [q.form, q.speaker, q.text]);
+
+  it('names the speaker of a Chinese quote before or after it', () => {
+    expect(one(['国家主席习近平在贺信中表示：“中方愿同美方管控分歧。”'])).toEqual([
+      ['quoted', '习近平', '中方愿同美方管控分歧。'],
+    ]);
+    expect(one(['“这是唯一正确的选择。”王毅说。'])).toEqual([
+      ['quoted', '王毅', '这是唯一正确的选择。'],
+    ]);
+    expect(one(['外交部发言人毛宁在例行记者会上说：“美方应停止挑衅。”'])[0]?.[1]).toBe('毛宁');
+  });
+
+  it('finds remarks reported without quote marks, as reported', () => {
+    expect(
+      one([
+        'Secretary of State Antony Blinken said on Tuesday that the United States would keep sailing wherever international law allows.',
+      ]),
+    ).toEqual([
+      [
+        'reported',
+        'State Antony Blinken',
+        'the United States would keep sailing wherever international law allows',
+      ],
+    ]);
+    expect(
+      one([
+        'According to a senior administration official, the two leaders agreed to talk again soon.',
+      ]),
+    ).toEqual([
+      ['reported', 'a senior administration official', 'the two leaders agreed to talk again soon'],
+    ]);
+    expect(one(['外交部发言人汪文斌指出，美方的做法严重干涉中国内政，中方强烈不满。'])).toEqual([
+      ['reported', '汪文斌', '美方的做法严重干涉中国内政，中方强烈不满'],
+    ]);
+  });
+
+  it('leaves sentences that report no remark alone', () => {
+    // The remark precedes the attribution: the paragraph-final form covers it once.
+    const qs = extractQuotes([
+      'China is ready to manage its differences with the US, Xi Jinping said on Tuesday, ahead of the talks.',
+    ]);
+    expect(qs.map((q) => q.text)).toEqual(['China is ready to manage its differences with the US']);
+    expect(one(['Officials met on Tuesday.', 'The talks said little.'])).toEqual([]);
+    // Marked quotes stay quoted, and the sentence around them is not also "reported".
+    expect(one(['Blinken said “we will respond” to the drills.'])).toEqual([
+      ['quoted', 'Blinken', 'we will respond'],
+    ]);
+  });
+});

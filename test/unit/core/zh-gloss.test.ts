@@ -1,0 +1,51 @@
+import {
+  glossOf,
+  installZhGloss,
+  isChinese,
+  segmentZh,
+  toSimplified,
+  zhNameInEnglish,
+} from '../../../src/core/zh-gloss.ts';
+
+const words = (t: string) => segmentZh(t).map((w) => w.word);
+
+describe('Chinese gloss table (CC-CEDICT + set phrases)', () => {
+  it('segments into dictionary words, dropping function words and speech verbs', () => {
+    expect(words('中方愿同美方管控分歧')).toEqual(['中方', '愿', '同', '美方', '管控分歧']);
+    expect(words('他表示，我们的合作')).toEqual(['合作']);
+    // Offsets point into the original text.
+    const t = '“管控分歧”';
+    const [w] = segmentZh(t);
+    expect(t.slice(w?.start, w?.end)).toBe('管控分歧');
+  });
+
+  it('keeps the split with fewer words (scanning both ways)', () => {
+    // Forward longest match alone would cut 研究生命 as 研究生 + 命.
+    expect(words('研究生命起源')).toEqual(['研究', '生命', '起源']);
+  });
+
+  it('glosses words and curated set phrases into English stems', () => {
+    expect(glossOf('合作')).toContain('cooper');
+    expect(glossOf('管控分歧')).toEqual(expect.arrayContaining(['manag', 'differ']));
+    expect(glossOf('脱钩断链')).toContain('decoupl');
+    expect(glossOf('不存在的词语')).toEqual([]);
+  });
+
+  it('reads traditional characters through the simplified table', () => {
+    expect(toSimplified('關係')).toBe('关系');
+    expect(words('兩國關係')).toEqual(['两国关系']);
+    expect(glossOf('两国关系')).toContain('relat');
+  });
+
+  it('names people in English and tells Chinese text apart', () => {
+    expect(zhNameInEnglish('习近平')).toBe('Xi Jinping');
+    expect(zhNameInEnglish('王毅')).toBe('Wang Yi');
+    expect(isChinese('中美关系处在历史关口')).toBe(true);
+    expect(isChinese('The US–China 中美 relationship is at a crossroads')).toBe(false);
+  });
+
+  it('refuses a table without words or character map', () => {
+    expect(() => installZhGloss({ source: 'x' } as never)).toThrow(/no words/);
+    expect(() => installZhGloss({ words: {} } as never)).toThrow(/traditional/);
+  });
+});
