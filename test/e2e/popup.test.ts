@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredAnalysis } from '../../src/analysis-store.ts';
 import { badgeText, openPopup, ROOT, waitForAnalysis, useExtension } from './harness.ts';
 import { axeBothSchemes, screenshots } from './popup-helpers.ts';
+import { reasonText } from '../../popup/Verdict.tsx';
 
 const suite = useExtension();
 
@@ -67,7 +68,9 @@ describe('the popup on a page that is not an article', () => {
     const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => text(popup)).toContain('Not an article');
     const shown = await text(popup);
-    expect(shown).toContain(analysis.detection.reasons[0] ?? '');
+    // The reason is given without repeating the label: "Not an article" is said once.
+    expect(shown).toContain(reasonText(analysis.detection.reasons[0] ?? '', 'not-article'));
+    expect(shown.match(/Not an article/gi)).toHaveLength(1);
     expect(shown).not.toContain('Analyse anyway');
     expect(await popup.locator('#same-h').count()).toBe(0);
     expect(await axeBothSchemes(popup)).toEqual([]);
