@@ -135,7 +135,8 @@ export function Entry({ item }: { item: ContextItem }) {
  * incursions and arms sales before it; older or weaker events on request.
  */
 export function Timeline({ items, more, articleDate }: Props) {
-  const [showMore, setShowMore] = useState(false);
+  // With nothing listed first, the section's events are shown at once rather than behind a button.
+  const [showMore, setShowMore] = useState(items.length === 0);
   const shown = [...items, ...(showMore ? more : [])].sort(
     (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
   );

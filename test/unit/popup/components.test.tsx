@@ -206,6 +206,12 @@ describe('Timeline', () => {
     expect(el.textContent).toContain('Talks in Anchorage');
     expect(el.textContent).toContain('18 Mar 2021 – 19 Mar 2021');
   });
+
+  it('lists the other events at once when none is listed first', () => {
+    const el = mount(<Timeline items={[]} more={diplomacy.moreContext ?? []} articleDate={null} />);
+    expect(el.textContent).toContain('Talks in Anchorage');
+    expect(buttons(el).find((b) => b.textContent === 'Show fewer events')).toBeDefined();
+  });
 });
 
 describe('timeline sources and readouts', () => {
@@ -229,8 +235,8 @@ describe('timeline sources and readouts', () => {
   });
 
   it('shows a source without a URL as its outlet and title, not a link', () => {
+    // With nothing listed first, the other events are shown at once.
     const el = mount(<Timeline items={[]} more={diplomacy.moreContext ?? []} articleDate={null} />);
-    click(buttons(el).find((b) => b.textContent === 'Show 1 more events'));
     expect(el.textContent).toContain('Source: News list: Exchanges under Biden');
     expect(el.querySelectorAll('.source a').length).toBe(0);
   });
