@@ -314,10 +314,10 @@ export class PageSession implements InteractionHost {
     this.reported = '';
   }
 
-  /** The outlet (or, lacking one, the headline) of a corpus article the analysis relates. */
+  /** The headline of a corpus article the analysis relates. */
   private sourceName(articleId: string): string | null {
     const r = this.analysis?.related.find((x) => x.id === articleId);
-    return r ? r.outlet || r.title : null;
+    return r ? r.title : null;
   }
 
   private hostname(): string {

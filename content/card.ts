@@ -70,7 +70,7 @@ export interface CardShow {
   rect: DOMRect;
   /** Move keyboard focus into the card (opened from the keyboard or the popup). */
   focus: boolean;
-  /** A readable name for a corpus article when its match carries no outlet. */
+  /** The headline of a corpus article, shown after its outlet. */
   sourceName?: (articleId: string) => string | null;
 }
 
@@ -265,6 +265,7 @@ export class QuoteCard {
     return [header, pageQuote, list, footer];
   }
 
+  /** One other wording: its outlet first (or "Unknown outlet"), the headline, date and match. */
   private wording(pageText: string, m: QuoteMatch, source: string | null): HTMLElement {
     const d = this.doc;
     // Another language: its words cannot be compared with the page's, so none are marked.
@@ -278,7 +279,8 @@ export class QuoteCard {
         });
     return el(d, 'li', {}, [
       el(d, 'div', { class: 'meta' }, [
-        el(d, 'span', { class: 'outlet', text: m.outlet || source || m.articleId }),
+        el(d, 'span', { class: 'outlet', text: m.outlet || 'Unknown outlet' }),
+        source ? el(d, 'span', { class: 'headline', text: source }) : null,
         m.publishedAt ? el(d, 'span', { text: m.publishedAt }) : null,
         el(d, 'span', { text: percent(m.score) }),
         m.translated

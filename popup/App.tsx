@@ -15,7 +15,7 @@ import { QuoteList, type RevealState } from './QuoteList.tsx';
 import { RelatedList } from './RelatedList.tsx';
 import { Skeleton } from './Skeleton.tsx';
 import { SinceThisArticle } from './SinceThisArticle.tsx';
-import { Timeline } from './Timeline.tsx';
+import { startsAfterArticle, Timeline } from './Timeline.tsx';
 import { useBackground } from './use-background.ts';
 import { toggleSite, useSettings } from './use-settings.ts';
 import { useElapsed, useTabAnalysis, type TabState } from './use-tab-analysis.ts';
@@ -59,7 +59,16 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
   const [reveal, setReveal] = useState<ReadonlyMap<number, RevealState>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
   const until = analysis.article?.publishedAt ?? null;
-  const series = useBackground('incursionSeries', { until }, String(until));
+  // Every count, so the popup can tell "none before the article" from "the counts start later".
+  const allCounts = useBackground('incursionSeries', { until: null }, 'all');
+  const more = analysis.moreContext ?? [];
+  // The section counts the timeline events it offers: those listed and those behind "more".
+  const eventCount = analysis.context.length + more.length;
+  const summary = useBackground('corpusSummary', eventCount === 0 ? {} : null, 'summary');
+  const chartStart =
+    allCounts.status === 'ok'
+      ? startsAfterArticle('count of PLA aircraft near Taiwan', allCounts.value[0]?.date, until)
+      : null;
 
   const same = analysis.related.filter((r) => r.relation === 'same-story');
   const related = analysis.related.filter((r) => r.relation !== 'same-story');
@@ -93,7 +102,7 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
         <a href="#same-h">{plural(same.length, 'same story', 'same story')}</a>
         <a href="#related-h">{related.length} related</a>
         <a href="#quotes-h">{plural(quoteCount, 'quote')}</a>
-        <a href="#context-h">{plural(analysis.context.length, 'event')}</a>
+        <a href="#context-h">{plural(eventCount, 'event')}</a>
       </nav>
       {problem && (
         <p class="problem" role="alert">
@@ -125,25 +134,32 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
       />
       <section aria-labelledby="context-h">
         <h2 id="context-h">
-          Prior context <span class="count">{analysis.context.length}</span>
+          Prior context {eventCount > 0 && <span class="count">{eventCount}</span>}
         </h2>
         <div class="chart-slot" style={{ minHeight: `${CHART.height + 22}px` }}>
-          {series.status === 'ok' ? (
-            <IncursionChart points={series.value} articleDate={until} />
-          ) : series.status === 'error' ? (
+          {chartStart !== null ? (
+            <p class="chart-empty" style={{ height: `${CHART.height}px` }}>
+              {chartStart}
+            </p>
+          ) : allCounts.status === 'ok' ? (
+            <IncursionChart
+              points={allCounts.value.filter((p) => until === null || p.date <= until)}
+              articleDate={until}
+            />
+          ) : allCounts.status === 'error' ? (
             <p class="empty">The aircraft chart is unavailable right now.</p>
           ) : (
             <div class="bone chart-bone" aria-hidden="true" />
           )}
         </div>
-        {analysis.context.length === 0 && (analysis.moreContext ?? []).length === 0 ? (
-          <p class="empty">No earlier events in the timeline for this story.</p>
+        {eventCount === 0 ? (
+          <p class="empty">
+            {(summary.status === 'ok' &&
+              startsAfterArticle('timeline', summary.value.eventDates?.from, until)) ||
+              'No earlier events in the timeline for this story.'}
+          </p>
         ) : (
-          <Timeline
-            items={analysis.context}
-            more={analysis.moreContext ?? []}
-            articleDate={until}
-          />
+          <Timeline items={analysis.context} more={more} articleDate={until} />
         )}
         <SinceThisArticle items={analysis.since ?? []} />
       </section>

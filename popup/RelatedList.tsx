@@ -13,7 +13,10 @@ interface Props {
   pending: ReadonlySet<string>;
 }
 
-/** Corpus coverage of the page's story, or of related stories, with the reasons it matched. */
+/**
+ * Corpus coverage of the page's story, or of related stories, with the reasons it matched: each
+ * item leads with its outlet (or "Unknown outlet"), then its headline.
+ */
 export function RelatedList({ id, heading, items, empty, onReject, pending }: Props) {
   return (
     <section aria-labelledby={id}>
@@ -26,10 +29,12 @@ export function RelatedList({ id, heading, items, empty, onReject, pending }: Pr
         <ul class="cards">
           {items.map((item) => (
             <li key={item.id} class="card">
-              <p class="card-title">{item.title}</p>
-              <p class="meta">
-                {[item.outlet, formatDate(item.publishedAt)].filter(Boolean).join(' · ')}
+              <p class="meta card-outlet">
+                {[item.outlet || 'Unknown outlet', formatDate(item.publishedAt)]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
+              <p class="card-title">{item.title}</p>
               <OriginLine item={item} />
               {item.why.length > 0 && (
                 <ul class="why" aria-label="Why it matched">

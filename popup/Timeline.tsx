@@ -10,6 +10,31 @@ interface Props {
   articleDate: string | null;
 }
 
+const MONTH_YEAR = new Intl.DateTimeFormat('en', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "March 2020" for a `YYYY-MM-DD` date. */
+function monthYear(iso: string): string {
+  return MONTH_YEAR.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
+}
+
+/**
+ * When a part of the timeline (`what`, e.g. "timeline") has nothing before the article only
+ * because it starts later, says so: "Backstory's timeline starts in November 2016, after this
+ * article." Null when `first`, the part's earliest date, is not after the article's date.
+ */
+export function startsAfterArticle(
+  what: string,
+  first: string | null | undefined,
+  articleDate: string | null,
+): string | null {
+  if (!first || !articleDate || first.slice(0, 10) <= articleDate.slice(0, 10)) return null;
+  return `Backstory's ${what} starts in ${monthYear(first)}, after this article.`;
+}
+
 /** Numbers worth a glance, e.g. "56 aircraft"; the `counted` note says what they measure. */
 function figureText(item: ContextItem): { numbers: string; counted: string | null } {
   const figures = item.figures ?? {};
@@ -110,7 +135,8 @@ export function Entry({ item }: { item: ContextItem }) {
  * incursions and arms sales before it; older or weaker events on request.
  */
 export function Timeline({ items, more, articleDate }: Props) {
-  const [showMore, setShowMore] = useState(false);
+  // With nothing listed first, the section's events are shown at once rather than behind a button.
+  const [showMore, setShowMore] = useState(items.length === 0);
   const shown = [...items, ...(showMore ? more : [])].sort(
     (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
   );

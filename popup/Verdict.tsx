@@ -20,6 +20,14 @@ interface Props {
   onAnalyseAnyway: () => void;
 }
 
+/** A reason as shown under the label, without repeating it ("Not an article: no text" → "No text"). */
+export function reasonText(reason: string, label: Label): string {
+  const prefix = `${LABELS[label]}: `;
+  if (!reason.toLowerCase().startsWith(prefix.toLowerCase())) return reason;
+  const rest = reason.slice(prefix.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /** What Backstory made of the page: its title, the label, the reasons, and "analyse anyway". */
 export function Verdict({ analysis, site, forced, anyway, onAnalyseAnyway }: Props) {
   const { article, detection } = analysis;
@@ -56,7 +64,7 @@ export function Verdict({ analysis, site, forced, anyway, onAnalyseAnyway }: Pro
           <summary>Why</summary>
           <ul>
             {detection.reasons.map((r, i) => (
-              <li key={i}>{r}</li>
+              <li key={i}>{reasonText(r, detection.label)}</li>
             ))}
           </ul>
         </details>

@@ -73,7 +73,7 @@ function toSource(s: EventSource, corpus: LoadedCorpus): ContextSource {
   const a = corpus.articles.get(s.corpusId);
   if (!a) throw new Error(`timeline source names unknown corpus article ${s.corpusId}`);
   return {
-    publisher: a.outlet ?? 'Bundled coverage',
+    publisher: a.outlet ?? 'Unknown outlet',
     url: a.url,
     title: a.title,
     ...(a.publishedAt ? { date: a.publishedAt } : {}),

@@ -47,7 +47,16 @@ const EVENT_ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 // ---------------------------------------------------------------------------------------------
 // Articles
 
-const ARTICLE_KEYS = ['id', 'title', 'publishedAt', 'outlet', 'lang', 'url', 'dateMarker'] as const;
+const ARTICLE_KEYS = [
+  'id',
+  'title',
+  'publishedAt',
+  'outlet',
+  'outletEvidence',
+  'lang',
+  'url',
+  'dateMarker',
+] as const;
 type ArticleKey = (typeof ARTICLE_KEYS)[number];
 const REQUIRED_ARTICLE_KEYS: readonly ArticleKey[] = [
   'id',
@@ -142,6 +151,14 @@ export function parseArticleSource(file: string, content: string): ParsedArticle
   const publishedAt = nullable(values.publishedAt);
   if (publishedAt !== null && !isIsoDate(publishedAt))
     add(keyLines.publishedAt ?? 1, 'publishedAt', dateProblem(publishedAt));
+  const outlet = nullable(values.outlet);
+  const outletEvidence = nullable(values.outletEvidence);
+  if (outlet !== null && outletEvidence === null)
+    add(
+      keyLines.outlet ?? 1,
+      'outletEvidence',
+      'missing: say where the text or its metadata names the outlet',
+    );
   const dateMarker = nullable(values.dateMarker);
   if (dateMarker !== null && !isIsoDate(dateMarker))
     add(keyLines.dateMarker ?? 1, 'dateMarker', dateProblem(dateMarker));
@@ -180,12 +197,13 @@ export function parseArticleSource(file: string, content: string): ParsedArticle
     id,
     title,
     publishedAt,
-    outlet: nullable(values.outlet),
+    outlet,
     lang,
     url,
     inferred,
     text,
   };
+  if (outletEvidence !== null) article.outletEvidence = outletEvidence;
   if (dateMarker !== null) article.dateMarker = dateMarker;
   return { article, problems, lines: keyLines };
 }

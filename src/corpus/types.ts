@@ -8,7 +8,10 @@ export interface CorpusArticle {
   title: string;
   /** `YYYY-MM-DD` or null. */
   publishedAt: string | null;
+  /** Who published it, when its text or metadata says so; null: unknown outlet. */
   outlet: string | null;
+  /** Where the text or metadata names the outlet (required with one), or why it is unknown. */
+  outletEvidence?: string;
   lang: string;
   url: string | null;
   /** For each field that was not stated by the source but inferred: what it was inferred from. */

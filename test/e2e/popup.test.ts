@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredAnalysis } from '../../src/analysis-store.ts';
 import { badgeText, openPopup, ROOT, waitForAnalysis, useExtension } from './harness.ts';
 import { axeBothSchemes, screenshots } from './popup-helpers.ts';
+import { reasonText } from '../../popup/Verdict.tsx';
 
 const suite = useExtension();
 
@@ -67,7 +68,9 @@ describe('the popup on a page that is not an article', () => {
     const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => text(popup)).toContain('Not an article');
     const shown = await text(popup);
-    expect(shown).toContain(analysis.detection.reasons[0] ?? '');
+    // The reason is given without repeating the label: "Not an article" is said once.
+    expect(shown).toContain(reasonText(analysis.detection.reasons[0] ?? '', 'not-article'));
+    expect(shown.match(/Not an article/gi)).toHaveLength(1);
     expect(shown).not.toContain('Analyse anyway');
     expect(await popup.locator('#same-h').count()).toBe(0);
     expect(await axeBothSchemes(popup)).toEqual([]);
@@ -289,7 +292,8 @@ describe('the options page', () => {
   it('shows the switches, silent sites, what the corpus holds and the privacy statement', async () => {
     const page = await suite.ext.context.newPage();
     await page.goto(`chrome-extension://${suite.ext.extensionId}/options/index.html`);
-    await expect.poll(() => text(page)).toMatch(/\d+ articles, in/);
+    // The corpus names one outlet (CNN, for the seed that is its report in translation).
+    await expect.poll(() => text(page)).toMatch(/\d+ articles from 1 named outlet, in/);
     const shown = await text(page);
     expect(shown).toContain('Nothing you read leaves your browser');
     expect(shown).toMatch(/\d+ events, \d+ \w+ \d{4} – \d+ \w+ \d{4}/);

@@ -66,6 +66,26 @@ describe('QuoteCard', () => {
     expect(text).toContain('91% match');
   });
 
+  it('leads each wording with its outlet, "Unknown outlet" when none is known, then the headline', () => {
+    const { card, shadow } = setup();
+    const unknown = { ...quote.matches[0]!, articleId: 'a2', outlet: null };
+    card.show({
+      quote: { ...quote, matches: [quote.matches[0]!, { ...unknown, score: 0.5 }] },
+      position: 1,
+      total: 1,
+      rect,
+      focus: false,
+      sourceName: (id) => (id === 'a2' ? 'Leaders plan a call' : null),
+    });
+    const metas = [...(shadow()?.querySelectorAll('li .meta') ?? [])];
+    expect(metas.map((m) => m.firstElementChild?.textContent)).toEqual([
+      'Outlet <script>One</script>',
+      'Unknown outlet',
+    ]);
+    expect(metas[1]?.textContent).toContain('Leaders plan a call');
+    expect(shadow()?.querySelector('ol')?.textContent).not.toContain('a2');
+  });
+
   it('marks the other wording’s own words and strikes the page’s', () => {
     const { card, shadow } = setup();
     card.show({

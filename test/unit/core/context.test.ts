@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { collectContext, CONTEXT_LIMIT } from '../../../src/core/context.ts';
+import { collectContext, collectSince, CONTEXT_LIMIT } from '../../../src/core/context.ts';
 import { findRelated } from '../../../src/core/match.ts';
 import { asPage, pageOf, seed, seedCorpus } from '../helpers/seed-corpus.ts';
 
@@ -68,5 +68,16 @@ describe('collectContext', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('bundled articles cited by the timeline', () => {
+  it('are shown by their outlet, or as "Unknown outlet", never by an id', () => {
+    const sources = collectSince('2000-01-01', corpus).flatMap((e) => e.sources);
+    const byTitle = (prefix: string) =>
+      sources.find((s) => s.title === seed(prefix).title)?.publisher;
+    expect(byTitle('000')).toBe('CNN');
+    expect(byTitle('003')).toBe('Unknown outlet');
+    for (const s of sources) expect(s.publisher).not.toMatch(/^\d{3}_[0-9a-f]{16}$/);
   });
 });

@@ -232,6 +232,13 @@ export const BAD_INPUTS: {
     says: /no "---" line/,
   },
   {
+    name: 'article naming an outlet without evidence',
+    path: 'articles/a1.md',
+    content: GOOD_ARTICLE.replace('outlet: null', 'outlet: Harbour Post'),
+    expect: 'articles/a1.md:4: outletEvidence:',
+    says: /where the text or its metadata names the outlet/,
+  },
+  {
     name: 'article missing a header field',
     path: 'articles/a1.md',
     content: GOOD_ARTICLE.replace('lang: en\n', ''),

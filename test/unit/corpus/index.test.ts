@@ -43,6 +43,26 @@ describe('bundled corpus sources', () => {
     expect(byId.get('002_ce92c921e6648354')?.inferred.title).toBeUndefined();
   });
 
+  it('name the outlet of every seed whose text names one, with the evidence for each', () => {
+    const outlets = Object.fromEntries(sources.articles.map((a) => [a.id, a.outlet]));
+    // 000 is CNN's report in translation; the others name no publisher of their own.
+    expect(outlets).toEqual({
+      '000_413b31f82552ca23': 'CNN',
+      '001_2fdb69479703806e': null,
+      '002_ce92c921e6648354': null,
+      '003_7d48d964e4f786ed': null,
+      '004_869f1232419da740': null,
+    });
+    for (const a of sources.articles) {
+      // Every seed says why its outlet is what it is, or why it is unknown.
+      expect(a.outletEvidence, a.id).toMatch(a.outlet ? /CNN/ : /^unknown outlet: /);
+    }
+    const index = buildCorpusIndex(sources.articles, sources.events);
+    const entry = index.articles.find((a) => a.id === '000_413b31f82552ca23');
+    expect(entry?.outlet).toBe('CNN');
+    expect(index.match.docs.find((d) => d.id === '000_413b31f82552ca23')?.outlet).toBe('CNN');
+  });
+
   it.skipIf(!existsSync(SEEDS))('keep each seed text verbatim apart from the date marker', () => {
     for (const a of sources.articles) {
       const seed = readFileSync(join(SEEDS, `${a.id}.txt`), 'utf8').replace(

@@ -16,6 +16,8 @@ const { writeAnalysis } = await import('../../../src/analysis-store.ts');
 const TAB = 42;
 const root = useRenderRoot();
 let sent: Array<{ method: string; params: unknown }>;
+/** What the background answers, by method; anything else is answered with `true`. */
+let answers: Record<string, unknown>;
 
 beforeEach(() => {
   browserMock.storage.session.reset();
@@ -23,11 +25,12 @@ beforeEach(() => {
   history.replaceState(null, '', `?tabId=${TAB}`);
   performance.clearMarks();
   sent = [];
+  answers = { incursionSeries: [] };
   // The background answers every UI call with success; the test reads what was asked.
   vi.spyOn(browserMock.runtime, 'sendMessage').mockImplementation(async (m: unknown) => {
     const { method, params } = m as { method: string; params: unknown };
     sent.push({ method, params });
-    return { ok: true, value: method === 'incursionSeries' ? [] : true };
+    return { ok: true, value: method in answers ? answers[method] : true };
   });
 });
 afterEach(() => {
@@ -60,7 +63,10 @@ describe('the popup', () => {
       expect(el.querySelector('h2')?.closest('main')?.textContent).toContain(heading);
     }
     expect(performance.getEntriesByName(MARK_DATA)).toHaveLength(1);
-    expect(sent).toContainEqual({ method: 'incursionSeries', params: { until: '2021-11-16' } });
+    expect(sent).toContainEqual({ method: 'incursionSeries', params: { until: null } });
+    // The section counts the events it offers: two listed, one behind "more".
+    expect(el.querySelector('#context-h .count')?.textContent).toBe('3');
+    expect(el.querySelector('a[href="#context-h"]')?.textContent).toBe('3 events');
   });
 
   it('sends "not the same story" and "show on page" for the tab', async () => {
@@ -97,6 +103,74 @@ describe('the popup', () => {
     expect(el.textContent).toContain('analysed on request');
     expect(el.querySelector('#quotes-h')).not.toBeNull();
     expect(el.textContent).not.toContain('Analyse anyway');
+  });
+
+  it('says the timeline starts later, instead of "none before", for an older article', async () => {
+    const count = (date: string, aircraft: number) => ({
+      date,
+      aircraft,
+      counted: 'aircraft entering the ADIZ',
+      wider: false,
+      title: `${aircraft} aircraft`,
+      eventId: `c-${date}`,
+    });
+    answers = {
+      incursionSeries: [count('2020-09-18', 18), count('2021-10-04', 56)],
+      corpusSummary: { eventDates: { from: '2016-11-13', to: '2026-05-01' } },
+    };
+    const old = { ...unrelated, article: { ...unrelated.article!, publishedAt: '2015-06-01' } };
+    await writeAnalysis(TAB, old);
+    const el = await mountApp();
+    act(() =>
+      [...el.querySelectorAll('button')].find((b) => b.textContent === 'Analyse anyway')?.click(),
+    );
+    await act(() => writeAnalysis(TAB, { ...old, related: diplomacy.related }));
+    await settle();
+    const section = el.querySelector('#context-h')?.closest('section')?.textContent ?? '';
+    expect(section).toContain(
+      "Backstory's count of PLA aircraft near Taiwan starts in September 2020, after this article.",
+    );
+    expect(section).toContain("Backstory's timeline starts in November 2016, after this article.");
+    expect(section).not.toMatch(/were reported before|No earlier events/);
+    // No "0" above the section when it lists no events.
+    expect(el.querySelector('#context-h .count')).toBeNull();
+  });
+
+  it('shows the chart and says "no earlier events" when the timeline covers the date', async () => {
+    answers = {
+      incursionSeries: [
+        {
+          date: '2020-09-18',
+          aircraft: 18,
+          counted: 'aircraft entering the ADIZ',
+          wider: false,
+          title: '18 aircraft',
+          eventId: 'c1',
+        },
+      ],
+      corpusSummary: { eventDates: { from: '2016-11-13', to: '2026-05-01' } },
+    };
+    await writeAnalysis(TAB, { ...unrelated, related: diplomacy.related });
+    const el = await mountApp();
+    const section = el.querySelector('#context-h')?.closest('section');
+    expect(section?.querySelector('svg')).not.toBeNull();
+    expect(section?.textContent).toContain('No earlier events in the timeline for this story.');
+    expect(section?.textContent).not.toContain('starts in');
+    expect(el.querySelector('#context-h .count')).toBeNull();
+  });
+
+  it('says "Not an article" once: the reason does not repeat the label', async () => {
+    await writeAnalysis(TAB, {
+      ...notArticle,
+      detection: {
+        label: 'not-article',
+        score: 0.9,
+        reasons: ['Not an article: no block of article text'],
+      },
+    });
+    const el = await mountApp();
+    expect(el.textContent?.match(/Not an article/gi)).toHaveLength(1);
+    expect(el.querySelector('.reasons li')?.textContent).toBe('No block of article text');
   });
 
   it('says a page is not an article, without sections', async () => {

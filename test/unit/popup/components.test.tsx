@@ -75,6 +75,10 @@ describe('RelatedList', () => {
     );
     expect(el.textContent).toContain('Two presidents hold a long virtual meeting');
     expect(el.textContent).toContain('Harbour Post · 16 Nov 2021');
+    // The outlet leads: it comes before the headline.
+    const card = el.querySelector('.card')?.textContent ?? '';
+    expect(card.indexOf('Harbour Post')).toBeGreaterThanOrEqual(0);
+    expect(card.indexOf('Harbour Post')).toBeLessThan(card.indexOf('Two presidents'));
     expect(el.textContent).toContain('2 shared quotes');
     click(buttons(el).find((b) => b.textContent === 'Not the same story'));
     expect(onReject).toHaveBeenCalledWith(items[0]);
@@ -102,6 +106,21 @@ describe('RelatedList', () => {
     );
     expect(el.querySelector('img, b, script')).toBeNull();
     expect(el.textContent).toContain('<img src=x onerror="alert(1)">Title');
+  });
+
+  it('says "Unknown outlet" for coverage whose outlet is not known', () => {
+    const item = diplomacy.related.find((r) => r.outlet === null);
+    const el = mount(
+      <RelatedList
+        id="r"
+        heading="Related"
+        items={item ? [item] : []}
+        empty=""
+        onReject={null}
+        pending={new Set()}
+      />,
+    );
+    expect(el.querySelector('.card-outlet')?.textContent).toBe('Unknown outlet · 10 Nov 2021');
   });
 
   it('says so when there is nothing', () => {
@@ -191,6 +210,12 @@ describe('Timeline', () => {
     expect(el.textContent).toContain('Talks in Anchorage');
     expect(el.textContent).toContain('18 Mar 2021 – 19 Mar 2021');
   });
+
+  it('lists the other events at once when none is listed first', () => {
+    const el = mount(<Timeline items={[]} more={diplomacy.moreContext ?? []} articleDate={null} />);
+    expect(el.textContent).toContain('Talks in Anchorage');
+    expect(buttons(el).find((b) => b.textContent === 'Show fewer events')).toBeDefined();
+  });
 });
 
 describe('timeline sources and readouts', () => {
@@ -214,8 +239,8 @@ describe('timeline sources and readouts', () => {
   });
 
   it('shows a source without a URL as its outlet and title, not a link', () => {
+    // With nothing listed first, the other events are shown at once.
     const el = mount(<Timeline items={[]} more={diplomacy.moreContext ?? []} articleDate={null} />);
-    click(buttons(el).find((b) => b.textContent === 'Show 1 more events'));
     expect(el.textContent).toContain('Source: News list: Exchanges under Biden');
     expect(el.querySelectorAll('.source a').length).toBe(0);
   });
