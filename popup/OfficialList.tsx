@@ -37,7 +37,7 @@ export function OfficialList({ items }: { items: OfficialStatement[] }) {
               <p class="muted">No sentence of it matches the page’s quotes.</p>
             )}
             {o.source.url && (
-              <a href={o.source.url} target="_blank" rel="noreferrer">
+              <a href={o.source.url} target="_blank" rel="noopener noreferrer">
                 Read the readout
               </a>
             )}

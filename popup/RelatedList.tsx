@@ -69,7 +69,7 @@ function OriginLine({ item }: { item: RelatedItem }) {
   return (
     <p class="meta origin">
       {item.url ? (
-        <a href={item.url} target="_blank" rel="noreferrer">
+        <a href={item.url} target="_blank" rel="noopener noreferrer">
           {line}
         </a>
       ) : (

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { reasonText } from '../../popup/Verdict.tsx';
 import {
   badgeText,
   cardState,
@@ -89,7 +90,9 @@ describe('Firefox: the popup', () => {
     expect(analysis.detection.label).toBe('not-article');
     const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => mainText(popup)).toContain('Not an article');
-    expect(await mainText(popup)).toContain(analysis.detection.reasons[0] ?? '');
+    expect(await mainText(popup)).toContain(
+      reasonText(analysis.detection.reasons[0] ?? '', 'not-article'),
+    );
     await popup.close();
     await page.close();
   });
@@ -126,7 +129,7 @@ describe('Firefox: the popup', () => {
     ])
       expect(shown).toContain(heading);
     for (const item of analysis.related) expect(shown).toContain(item.title.toUpperCase());
-    expect((await popup.$$('.events > li')).length).toBe(analysis.context.length + 1);
+    expect((await popup.$$('.timeline .events > li')).length).toBe(analysis.context.length + 1);
     // The word diffs carry their legend; the chart says what the ADIZ is, labels its largest
     // counts, and opens its table from the keyboard.
     expect(await popup.$eval('.wording-legend', (e) => e.textContent)).toBe(
