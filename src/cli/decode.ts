@@ -1,7 +1,9 @@
 /**
- * A page file's bytes as text: the encoding from a byte-order mark or (HTML) a `<meta charset>`
- * in the first 1024 bytes, else UTF-8. Bytes that do not decode are replaced, and said so.
+ * A page file's bytes as text: UTF-8 when they are valid UTF-8 (saved pages are often re-encoded
+ * and keep their old `<meta charset>`), else the encoding from a byte-order mark or (HTML) a
+ * `<meta charset>` in the first 1024 bytes. Bytes that do not decode are replaced, and said so.
  */
+import { isUtf8 } from 'node:buffer';
 
 export interface Decoded {
   text: string;
@@ -29,7 +31,8 @@ function declaredEncoding(bytes: Uint8Array, html: boolean): string {
 }
 
 export function decodePage(bytes: Uint8Array, html: boolean): Decoded {
-  const encoding = declaredEncoding(bytes, html);
+  const declared = declaredEncoding(bytes, html);
+  const encoding = declared.startsWith('utf-16') || !isUtf8(bytes) ? declared : 'utf-8';
   try {
     return {
       text: new TextDecoder(encoding, { fatal: true }).decode(bytes),

@@ -146,6 +146,12 @@ describe('decodePage', () => {
       '</p>',
     );
     expect(decodePage(gbk, true).text).toContain('<p>北京</p>');
+    // Valid UTF-8 under an old declaration (a re-encoded saved page) stays UTF-8.
+    const resaved = bytes('<meta charset="gbk"><p>北京</p>');
+    expect(decodePage(resaved, true)).toMatchObject({
+      text: '<meta charset="gbk"><p>北京</p>',
+      warning: null,
+    });
     // Text files have no <meta>: UTF-8.
     expect(decodePage(latin, false).warning).toMatch(/^1 character could not be decoded as utf-8/);
   });
