@@ -98,9 +98,15 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function percent(score: number): string {
-  const p = Math.round(Math.max(0, Math.min(1, score)) * 100);
-  return `${p}% match`;
+/** What the match strength measures, for the tooltip on its words. */
+export const STRENGTH_TIP =
+  'How closely this wording follows the words quoted on this page: "same words" when they ' +
+  'match almost word for word, "close wording" when a few words differ, "loosely similar" ' +
+  'when it is the same remark in different words.';
+
+/** A quote match's strength in words. */
+export function strengthWords(score: number): string {
+  return score >= 0.9 ? 'same words' : score >= 0.7 ? 'close wording' : 'loosely similar';
 }
 
 export class QuoteCard {
@@ -224,7 +230,7 @@ export class QuoteCard {
       el(d, 'h2', {
         text:
           matches.length === 1
-            ? 'Also reported by 1 other outlet'
+            ? 'Also reported by one other outlet'
             : `Also reported by ${matches.length} other outlets`,
       }),
       close,
@@ -282,7 +288,11 @@ export class QuoteCard {
         el(d, 'span', { class: 'outlet', text: m.outlet || 'Unknown outlet' }),
         source ? el(d, 'span', { class: 'headline', text: source }) : null,
         m.publishedAt ? el(d, 'span', { text: m.publishedAt }) : null,
-        el(d, 'span', { text: percent(m.score) }),
+        el(d, 'span', {
+          class: 'strength',
+          text: strengthWords(m.score),
+          attrs: { title: STRENGTH_TIP },
+        }),
         m.translated
           ? el(d, 'span', {
               class: 'translation',
