@@ -3,6 +3,7 @@
  * root inside one host element (the only node Backstory ever adds to a page), carries its own
  * styles (light and dark), and inserts every page- or corpus-derived string as text.
  */
+import { STRENGTH_TIP, strengthWords } from '../src/core/match-strength.ts';
 import type { PageQuote, QuoteMatch } from '../src/core/types.ts';
 import { rootOf } from '../src/core/dom-safe.ts';
 import { wordDiff } from '../src/core/word-diff.ts';
@@ -96,17 +97,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
     node.append(typeof c === 'string' ? Document.prototype.createTextNode.call(doc, c) : c);
   }
   return node;
-}
-
-/** What the match strength measures, for the tooltip on its words. */
-export const STRENGTH_TIP =
-  'How closely this wording follows the words quoted on this page: "same words" when they ' +
-  'match almost word for word, "close wording" when a few words differ, "loosely similar" ' +
-  'when it is the same remark in different words.';
-
-/** A quote match's strength in words. */
-export function strengthWords(score: number): string {
-  return score >= 0.9 ? 'same words' : score >= 0.7 ? 'close wording' : 'loosely similar';
 }
 
 export class QuoteCard {

@@ -138,13 +138,21 @@ describe('text a reader sees', () => {
 
     it('for every real analysis', async () => {
       const found: string[] = [];
+      let strengths = 0;
       for (const { name, analysis } of ANALYSES) {
         await writeAnalysis(TAB, analysis);
         const text = await shownPopup();
         expect(text.length, name).toBeGreaterThan(0);
         found.push(...offences(text).map((o) => `${name}: ${o}`));
+        // Match strength is shown as words, with a tooltip saying what it measures.
+        for (const s of root().querySelectorAll('.strength')) {
+          expect(s.textContent).toMatch(/^(same words|close wording|loosely similar)$/);
+          expect(s.getAttribute('title')).toMatch(/How closely/);
+          strengths++;
+        }
         act(() => render(null, root()));
       }
+      expect(strengths).toBeGreaterThan(0);
       expect(found).toEqual([]);
     });
 
