@@ -3,6 +3,7 @@
  * root inside one host element (the only node Backstory ever adds to a page), carries its own
  * styles (light and dark), and inserts every page- or corpus-derived string as text.
  */
+import { STRENGTH_TIP, strengthWords } from '../src/core/match-strength.ts';
 import type { PageQuote, QuoteMatch } from '../src/core/types.ts';
 import { rootOf } from '../src/core/dom-safe.ts';
 import { wordDiff } from '../src/core/word-diff.ts';
@@ -96,11 +97,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
     node.append(typeof c === 'string' ? Document.prototype.createTextNode.call(doc, c) : c);
   }
   return node;
-}
-
-function percent(score: number): string {
-  const p = Math.round(Math.max(0, Math.min(1, score)) * 100);
-  return `${p}% match`;
 }
 
 export class QuoteCard {
@@ -224,7 +220,7 @@ export class QuoteCard {
       el(d, 'h2', {
         text:
           matches.length === 1
-            ? 'Also reported by 1 other outlet'
+            ? 'Also reported by one other outlet'
             : `Also reported by ${matches.length} other outlets`,
       }),
       close,
@@ -282,7 +278,11 @@ export class QuoteCard {
         el(d, 'span', { class: 'outlet', text: m.outlet || 'Unknown outlet' }),
         source ? el(d, 'span', { class: 'headline', text: source }) : null,
         m.publishedAt ? el(d, 'span', { text: m.publishedAt }) : null,
-        el(d, 'span', { text: percent(m.score) }),
+        el(d, 'span', {
+          class: 'strength',
+          text: strengthWords(m.score),
+          attrs: { title: STRENGTH_TIP },
+        }),
         m.translated
           ? el(d, 'span', {
               class: 'translation',

@@ -1,3 +1,4 @@
+import { STRENGTH_TIP, strengthWords } from '../src/core/match-strength.ts';
 import type { PageQuote, RelatedItem } from '../src/core/types.ts';
 import { formatDate } from './format.ts';
 import { bareQuote, Wording, WordingLegend } from './Wording.tsx';
@@ -59,7 +60,10 @@ export function QuoteList({ quotes, related, onReveal, reveal }: Props) {
                       <li key={`${m.articleId}-${i}`}>
                         <p class="meta clamp">
                           {formatDate(m.publishedAt)} ·{' '}
-                          {m.outlet || titles.get(m.articleId) || 'Corpus article'}
+                          {m.outlet || titles.get(m.articleId) || 'Corpus article'} ·{' '}
+                          <span class="strength" title={STRENGTH_TIP}>
+                            {strengthWords(m.score)}
+                          </span>
                         </p>
                         <Wording page={q.text} other={m.text} />
                       </li>

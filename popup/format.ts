@@ -43,5 +43,4 @@ export function siteFromInput(input: string): string | null {
   return host && /^[a-z0-9.-]+$/.test(host) && host.includes('.') ? host : null;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${n} ${n === 1 ? one : many}`;
+export { plural } from '../src/core/plural.ts';

@@ -12,6 +12,7 @@
  * 4. It is not diplomacy when another country is China's main counterpart (a Xi–Putin
  *    summit) or when China is one of several countries named in the headline.
  */
+import { plural, times } from './plural.ts';
 import { unreadDetection } from './unread.ts';
 import type { Detection, ExtractedArticle, Label } from './types.ts';
 import {
@@ -541,19 +542,24 @@ export function detectDiplomacy(article: ExtractedArticle): Detection {
   else reasons.push('No Chinese actor');
   const acts = [...f.acts.entries()].map(([n, z]) => `${n} (${[...z].join(', ')})`);
   if (acts.length) reasons.push(`Diplomatic acts: ${acts.slice(0, 6).join('; ')}`);
-  reasons.push(
-    `${f.bilateral} of ${f.cnSentences} sentences about China state a diplomatic act between US and Chinese actors` +
-      (f.bilateralTop ? ` (${f.bilateralTop} in headline or lead)` : ''),
-  );
-  if (!f.chinaFocus) reasons.push(`China is not a subject of the article (${f.cnTotal} mentions)`);
+  reasons.push(actsSentence(f.bilateral, f.cnSentences, f.bilateralTop));
+  if (!f.chinaFocus) {
+    reasons.push(
+      f.cnTotal === 0
+        ? 'China is not a subject of the article'
+        : `China is not a subject of the article (named ${times(f.cnTotal)})`,
+    );
+  }
   if (f.taiwan + f.plaPressure >= 2) {
-    reasons.push(`Taiwan named ${f.taiwan} times, PLA pressure ${f.plaPressure} times`);
+    reasons.push(
+      `Taiwan named ${f.taiwan ? times(f.taiwan) : 'nowhere'}, PLA pressure ${f.plaPressure ? `mentioned ${times(f.plaPressure)}` : 'not mentioned'}`,
+    );
   }
   if (plaWithUsReaction) reasons.push('PLA pressure on Taiwan with a US response');
   if (f.workingLevel) reasons.push('A working-level exchange, not leaders or senior officials');
   if (otherDominates && f.other) {
     reasons.push(
-      `China's main counterpart is ${f.other[0]} (${f.other[1]} mentions vs ${f.usTotal} US)`,
+      `China's main counterpart is ${f.other[0]} (${plural(f.other[1], 'mention')}, against ${f.usTotal} of the US)`,
     );
   }
   if (otherCounterpart) {
@@ -568,6 +574,28 @@ export function detectDiplomacy(article: ExtractedArticle): Detection {
   if (f.chinaFocus && !isDiplomacy && f.bilateralGov === 0) {
     reasons.push('No US government actor in a diplomatic act with China');
   }
-  reasons.push(`Diplomacy score ${score.toFixed(2)}`);
+  reasons.push(strengthSentence(score));
   return { label, score: Math.round((isDiplomacy ? score : 1 - score) * 100) / 100, reasons };
+}
+
+/** How many of the sentences about China state a US–China diplomatic act, in words. */
+function actsSentence(acts: number, about: number, top: number): string {
+  const act = 'a diplomatic act between US and Chinese actors';
+  const lead = top ? ` (${top === 1 ? 'one' : top} in the headline or lead)` : '';
+  if (about === 0) return 'No sentence is about China';
+  if (acts === 0) {
+    return about === 1
+      ? `The one sentence about China states no ${act.slice(2)}`
+      : `None of the ${about} sentences about China states ${act}`;
+  }
+  if (about === 1) return `The one sentence about China states ${act}${lead}`;
+  return `${acts} of the ${about} sentences about China ${acts === 1 ? 'states' : 'state'} ${act}${lead}`;
+}
+
+/** The detector's overall weighing of the signals above, as a reader would say it. */
+function strengthSentence(score: number): string {
+  if (score >= 0.75) return 'Overall: the signs of US–China diplomacy are strong';
+  if (score >= 0.5) return 'Overall: the signs of US–China diplomacy are moderate';
+  if (score > 0.2) return 'Overall: the signs of US–China diplomacy are weak';
+  return 'Overall: there are few or no signs of US–China diplomacy';
 }

@@ -344,9 +344,9 @@ export function findRelated(
     }
     const dp = datePhrase(r.days);
     if (dp) why.push(dp);
-    const shown = distinctNames(names).slice(0, 4);
+    const shown = distinctNames(plainNames(names)).slice(0, 4);
     if (shown.length) why.push(`names both mention: ${shown.map(titleCase).join(', ')}`);
-    why.push(`similar wording (tf·idf cosine ${r.cosine.toFixed(2)})`);
+    why.push(wordingPhrase(r.cosine));
     const score = Math.min(1, r.score + 0.1 * Math.min(3, shared.length));
     out.push({
       id: d.id,
@@ -411,9 +411,7 @@ function propagateSameStory(
       const c = docCosine(index, doc, other);
       if (c >= 0.4) {
         item.relation = 'same-story';
-        item.why.unshift(
-          `a close version (cosine ${c.toFixed(2)}) of “${clip(other.title, 60)}”, which tells this story`,
-        );
+        item.why.unshift(`a close version of “${clip(other.title, 60)}”, which tells this story`);
         break;
       }
     }
@@ -1056,6 +1054,55 @@ function distinctNames(names: string[]): string[] {
     if (!kept.some((k) => ` ${k} `.includes(` ${n} `))) kept.push(n);
   }
   return kept;
+}
+
+/** Titles before a name: dropped, so "president xi jinping" reads "Xi Jinping". */
+const TITLE_WORDS = new Set(
+  (
+    'president vice secretary minister foreign state general senator rep representative ' +
+    'ambassador spokesman spokeswoman spokesperson premier chairman leader mr ms mrs dr admiral'
+  ).split(' '),
+);
+/** Common nouns a shared phrase ends with when it is a topic, not a name ("us-china relations"). */
+const TOPIC_ENDS = new Set(
+  'relations talks summit policy trade war tariffs administration ministry officials said says'.split(
+    ' ',
+  ),
+);
+/** Words that mark a phrase as a topic or a name cut apart by the index ("people republic"). */
+const NOT_IN_NAMES = new Set(['us-china', 'china-us', 'sino-us', 'u.s.-china', 'people', 'us']);
+/** Nationalities written before a title ("chinese president"). */
+const NATIONALITIES = new Set(['us', 'u.s.', 'american', 'chinese', 'china']);
+
+/**
+ * Names as people write them: leading titles dropped ("president xi jinping" → "xi jinping"),
+ * then a single word left of a title ("president joe" → "joe"), a topic ("us-china relations")
+ * or a name the index cut apart ("people republic") is not shown.
+ */
+function plainNames(names: string[]): string[] {
+  const out = new Set<string>();
+  for (const name of names) {
+    const words = name.toLowerCase().split(/\s+/).filter(Boolean);
+    // "us president joe biden", "chinese foreign minister wang yi": the nationality and titles go.
+    while (
+      TITLE_WORDS.has(words[0] as string) ||
+      (NATIONALITIES.has(words[0] as string) && TITLE_WORDS.has(words[1] as string))
+    ) {
+      words.shift();
+    }
+    if (words.length < 2 || TOPIC_ENDS.has(words[words.length - 1] as string)) continue;
+    if (words.some((w) => NOT_IN_NAMES.has(w))) continue;
+    out.add(words.join(' '));
+  }
+  return [...out];
+}
+
+/** How much of their wording two articles share, in words (from the cosine of their terms). */
+function wordingPhrase(cos: number): string {
+  if (cos >= 0.5) return 'much the same wording';
+  if (cos >= 0.25) return 'close wording';
+  if (cos >= 0.1) return 'some wording in common';
+  return 'little wording in common';
 }
 
 function titleCase(s: string): string {

@@ -56,7 +56,7 @@ describe('Firefox: a US–China diplomacy article', () => {
     const card = await cardState(page);
     expect(card.hosts).toBe(1);
     expect(card.text).toContain('This page: “We are at a vital historical juncture');
-    expect(card.text).toMatch(/\d+% match/);
+    expect(card.text).toMatch(/same words|close wording|loosely similar/);
     await page.screenshot({ path: screenshotPath('firefox-highlights-card.png') });
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await cardState(page)).open).toBe(false);

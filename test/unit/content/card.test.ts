@@ -63,7 +63,10 @@ describe('QuoteCard', () => {
     expect(text).toContain('<img src=x onerror=alert(1)>');
     expect(text).toContain('Outlet <script>One</script>');
     expect(text).toContain('2021-11-10');
-    expect(text).toContain('91% match');
+    // A 0.91 match reads as words, with a tooltip saying what the words measure.
+    expect(text).toContain('same words');
+    expect(text).not.toMatch(/\d+% match/);
+    expect(root?.querySelector('.strength')?.getAttribute('title')).toMatch(/How closely/);
   });
 
   it('leads each wording with its outlet, "Unknown outlet" when none is known, then the headline', () => {

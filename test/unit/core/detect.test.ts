@@ -135,3 +135,21 @@ describe('detection rules', () => {
     expect(detectDiplomacy(a)).toEqual(detectDiplomacy(structuredClone(a)));
   });
 });
+
+describe('reasons read as plain sentences', () => {
+  it('say how many sentences about China state an act, never "0 of 0", and no score figure', () => {
+    const none = detectDiplomacy(
+      article('Budget talks resume', [
+        'Lawmakers in Congress met again on Tuesday to discuss the spending bill.',
+        'The White House said it hoped for a deal before the deadline.',
+      ]),
+    );
+    const text = none.reasons.join('\n');
+    expect(text).not.toMatch(/\b0 of 0\b|score \d|\d\.\d\d/);
+    expect(text).toMatch(/No sentence is about China|China is not a subject/);
+    const call = detectFixture('biden-xi-call.html').reasons.join('\n');
+    expect(call).toMatch(/\d+ of the \d+ sentences about China states? a diplomatic act/);
+    expect(call).toMatch(/Overall: the signs of US–China diplomacy are strong/);
+    expect(call).not.toMatch(/ 1 times/);
+  });
+});
