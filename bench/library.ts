@@ -19,13 +19,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeExtracted } from '../src/core/analyze.ts';
 import { buildMatchIndex, hydrateMatchIndex } from '../src/core/match-index.ts';
-import { splitSentences } from '../src/core/text.ts';
 import type { Detection, ExtractedArticle } from '../src/core/types.ts';
-import {
-  installBundledSynonyms,
-  readBundledCorpus,
-  readCorpusSources,
-} from '../src/corpus/node.ts';
+import { installBundledSynonyms, readBundledCorpus } from '../src/corpus/node.ts';
 import type { LoadedCorpus } from '../src/corpus/types.ts';
 import { parseImportFile } from '../src/library/import.ts';
 import { LiveIndex } from '../src/library/live-index.ts';
@@ -38,6 +33,7 @@ import {
   type LibraryDb,
 } from '../src/library/store.ts';
 import type { LibraryArticle } from '../src/library/types.ts';
+import { cap, pseudoWord, rng, sentencePool, SYLLABLES } from './generate.ts';
 
 installBundledSynonyms();
 
@@ -50,25 +46,9 @@ const SIZES = (argOf('--sizes') ?? '1000,10000').split(',').map(Number);
 const QUERIES = Number(argOf('--queries') ?? 100);
 const WH_DIR = resolve(import.meta.dirname, '../../shared/data/wh-briefings');
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const sources = readCorpusSources();
-const pool: string[] = [];
-for (const a of sources.articles) for (const s of splitSentences(a.text)) pool.push(s.text);
-for (const e of sources.events) pool.push(e.title + '.', e.summary);
-const SYL = ['ka', 'lo', 'ri', 'van', 'tel', 'mo', 'shu', 'dar', 'en', 'qui', 'zo', 'per'];
-const word = (r: () => number, n: number) =>
-  Array.from({ length: n }, () => SYL[Math.floor(r() * SYL.length)]).join('');
-const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+const pool = sentencePool();
+// The first twelve syllables only, as this benchmark's libraries have always been generated.
+const word = (r: () => number, n: number) => pseudoWord(r, n, SYLLABLES.slice(0, 12));
 
 interface Story {
   sentences: string[];

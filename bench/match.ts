@@ -15,9 +15,9 @@
 import { buildMatchIndex, hydrateMatchIndex } from '../src/core/match-index.ts';
 import type { MatchDoc, MatchIndex } from '../src/core/match-index.ts';
 import { profilePage, rankDocuments } from '../src/core/match.ts';
-import { installBundledSynonyms, readCorpusSources } from '../src/corpus/node.ts';
+import { installBundledSynonyms } from '../src/corpus/node.ts';
+import { cap, pseudoWord, rng, sentencePool } from './generate.ts';
 import type { ExtractedArticle } from '../src/core/types.ts';
-import { splitSentences } from '../src/core/text.ts';
 
 installBundledSynonyms();
 
@@ -31,46 +31,8 @@ const QUERIES = Number(argOf('--queries') ?? 200);
 const BRUTE_QUERIES = Math.min(QUERIES, 50);
 const K = 5;
 
-// Mulberry32: small seeded PRNG.
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const sources = readCorpusSources();
-const pool: string[] = [];
-for (const a of sources.articles) for (const s of splitSentences(a.text)) pool.push(s.text);
-for (const e of sources.events) pool.push(e.title + '.', e.summary);
+const pool = sentencePool();
 const poolWords = [...new Set(pool.join(' ').split(/\s+/))].filter((w) => /^[a-z]{4,}$/.test(w));
-
-const SYL = [
-  'ka',
-  'lo',
-  'ri',
-  'van',
-  'tel',
-  'mo',
-  'shu',
-  'dar',
-  'en',
-  'qui',
-  'zo',
-  'per',
-  'lin',
-  'gha',
-];
-function pseudoWord(r: () => number, parts: number): string {
-  let w = '';
-  for (let i = 0; i < parts; i++) w += SYL[Math.floor(r() * SYL.length)];
-  return w;
-}
-const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 interface Story {
   sentences: string[];
