@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredAnalysis } from '../../src/analysis-store.ts';
 import { badgeText, openPopup, ROOT, waitForAnalysis, useExtension } from './harness.ts';
 import { axeBothSchemes, screenshots } from './popup-helpers.ts';
-import { reasonText } from '../../popup/Verdict.tsx';
+import { reasonText } from '../../popup/reason-text.ts';
 
 const suite = useExtension();
 
