@@ -4,19 +4,7 @@
  * of the lexicon.
  */
 
-export type Side = 'us' | 'cn';
-
-/** official: a named person; gov: an office or institution; country: the country or its people. */
-export type EntityKind = 'official' | 'gov' | 'country';
-
-export interface Entity {
-  /** Display name used in reasons. */
-  name: string;
-  side: Side;
-  kind: EntityKind;
-  full: string[];
-  short?: string[];
-}
+import type { Entity } from './lexicon-entity.ts';
 
 export const CN_ENTITIES: readonly Entity[] = [
   {
