@@ -68,6 +68,14 @@ export interface DiplomacyFeatures {
   bilateralTop: number;
   /** …of which a named US official and a named Chinese official are the two sides. */
   officialPairs: number;
+  /** The headline itself states an act with a US and a Chinese actor in it. */
+  headlineAct: boolean;
+  /**
+   * Sentences after the headline in which one government states an act without the other
+   * named nearby: in a story whose headline frames the exchange, the two sides' turns
+   * ("Beijing said the flight was a provocation").
+   */
+  replies: number;
   headlineBoth: boolean;
   taiwan: number;
   /** PLA pressure vocabulary: drills, incursions, blockade… */
@@ -257,11 +265,15 @@ export function diplomacyFeatures(article: ExtractedArticle): DiplomacyFeatures 
   let bilateralGov = 0;
   let bilateralTop = 0;
   let officialPairs = 0;
+  let replies = 0;
   facts.forEach((f, i) => {
     const ref = bothNamed && f.pairRef;
     // The sentence itself states an act and names at least one side (or the pair).
     if (!f.act || !(f.us || f.cn || ref)) return;
-    if (!(ref || near(i, (x) => x.us)) || !(ref || near(i, (x) => x.cn))) return;
+    if (!(ref || near(i, (x) => x.us)) || !(ref || near(i, (x) => x.cn))) {
+      if (i > 0 && (f.usGov || f.cnGov)) replies++;
+      return;
+    }
     bilateral++;
     if (ref || near(i, (x) => x.usGov)) bilateralGov++;
     if (f.zone !== 'body') bilateralTop++;
@@ -275,6 +287,7 @@ export function diplomacyFeatures(article: ExtractedArticle): DiplomacyFeatures 
   const cnSentences = facts.filter((f) => f.cn || (bothNamed && f.pairRef)).length;
   const headline = facts[0];
   const headlineBoth = !!headline && headline.us && headline.cn;
+  const headlineAct = headlineBoth && !!headline?.act;
   const other = [...otherCounts.entries()].sort((a, b) => b[1] - a[1])[0] ?? null;
 
   return {
@@ -289,6 +302,8 @@ export function diplomacyFeatures(article: ExtractedArticle): DiplomacyFeatures 
     bilateralGov,
     bilateralTop,
     officialPairs,
+    headlineAct,
+    replies: headlineAct ? replies : 0,
     headlineBoth,
     taiwan,
     plaPressure,

@@ -42,6 +42,11 @@ export function detectionReasons(f: DiplomacyFeatures, d: DiplomacyDecision): st
   const acts = [...f.acts.entries()].map(([n, z]) => `${n} (${[...z].join(', ')})`);
   if (acts.length) reasons.push(`Diplomatic acts: ${acts.slice(0, 6).join('; ')}`);
   reasons.push(actsSentence(f.bilateral, f.cnSentences, f.bilateralTop));
+  if (f.headlineAct && f.bilateral < 2 && f.replies > 0) {
+    reasons.push(
+      `The headline states the exchange, and ${f.replies === 1 ? 'one sentence gives' : `${f.replies} sentences give`} one government's turn in it`,
+    );
+  }
   if (!f.chinaFocus) {
     reasons.push(
       f.cnTotal === 0

@@ -63,7 +63,8 @@ export function detectDiplomacy(article: ExtractedArticle): Detection {
   const isDiplomacy =
     f.chinaFocus &&
     f.bilateralGov >= 1 &&
-    f.bilateral >= 2 &&
+    // Two sentences state the exchange, or the headline does and one side's turn follows.
+    (f.bilateral >= 2 || (f.headlineAct && f.replies >= 1)) &&
     (f.headlineBoth || f.bilateralTop > 0 || share >= 0.3 || plaWithUsReaction) &&
     (score >= 0.5 || plaWithUsReaction) &&
     !otherDominates &&
