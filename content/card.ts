@@ -279,7 +279,7 @@ export class QuoteCard {
         m.publishedAt ? el(d, 'span', { text: formatDate(m.publishedAt) }) : null,
         el(d, 'span', {
           class: 'strength',
-          text: strengthWords(m.score),
+          text: strengthWords(m.score, pageText, m.text),
           attrs: { title: strengthTip() },
         }),
         m.translated

@@ -57,7 +57,7 @@ export function QuoteList({ quotes, related, onReveal, reveal }: Props) {
                           {formatDate(m.publishedAt)} ·{' '}
                           {m.outlet || titles.get(m.articleId) || t('corpusArticle')} ·{' '}
                           <span class="strength" title={strengthTip()}>
-                            {strengthWords(m.score)}
+                            {strengthWords(m.score, q.text, m.text)}
                           </span>
                         </p>
                         <Wording page={q.text} other={m.text} />

@@ -6,7 +6,7 @@
  * an English sentence with a Chinese date.
  */
 import browser from './browser.ts';
-import { strengthLevel, type StrengthLevel } from './core/match-strength.ts';
+import { strengthBand, type StrengthBand } from './core/match-strength.ts';
 import type en from '../_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
@@ -127,14 +127,15 @@ export function languageName(tag: string): string {
   }
 }
 
-const STRENGTH_KEYS: Record<StrengthLevel, MessageKey> = {
+const STRENGTH_KEYS: Record<StrengthBand, MessageKey> = {
   same: 'strengthSame',
   close: 'strengthClose',
   loose: 'strengthLoose',
 };
 
-/** A quote match's strength in words ("close wording", "措辞相近"). */
-export const strengthWords = (score: number): string => t(STRENGTH_KEYS[strengthLevel(score)]);
+/** A quote match's strength in words ("close wording", "措辞相近"): `page` is the quote on the page. */
+export const strengthWords = (score: number, page: string, other: string): string =>
+  t(STRENGTH_KEYS[strengthBand(score, page, other)]);
 
 /** What the strength words measure, for their tooltip. */
 export const strengthTip = (): string => t('strengthTip');

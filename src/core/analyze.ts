@@ -6,6 +6,7 @@
 import type { LoadedCorpus } from '../corpus/types.ts';
 import { collectContext } from './context.ts';
 import { findRelated, identifyCorpusArticle, matchQuotes } from './match.ts';
+import { useMatchTables } from './match-tables.ts';
 import { extractQuotes } from './quotes.ts';
 import type { Analysis, Detection, ExtractedArticle } from './types.ts';
 
@@ -28,6 +29,8 @@ export function analyzeExtracted(
   const article = extracted.notArticleReason ? null : extracted.meta;
   const engaged = article !== null && (detection.label === 'us-china-diplomacy' || opts.force);
   if (!engaged) return { article, detection, related: [], quotes: [], context: [] };
+  // The matchers read the corpus' own tables; nothing here catches: a failure is the caller's.
+  useMatchTables(corpus.tables);
   const base = { exclude: opts.exclude, rejected: opts.rejected };
   // Identified once, then shared: both matchers leave the page's own article out.
   const self = identifyCorpusArticle(extracted, corpus, base);
