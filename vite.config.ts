@@ -1,8 +1,81 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+
+type ContentScript = (typeof manifest.content_scripts)[number];
+
+/** The rest of the content script, loaded by the every-page script on pages that name China. */
+const FULL_ENTRY = 'content/full.ts';
+
+/**
+ * The content script that runs on every page, as ONE classic script (content/index.js, an
+ * IIFE built with esbuild): no module loader, no module graph to fetch, compile and link on
+ * pages that name no Chinese actor. It `import()`s the rest (full.ts, a module entry of the
+ * Vite build, and the chunks it imports) only when the glance finds a Chinese actor named; those
+ * files are made web-accessible to http(s) pages, which a content script's dynamic import
+ * needs in both browsers. crxjs sees no content script (it would build one as modules behind
+ * its loader); this plugin writes the entry in the built manifest instead.
+ */
+function everyPageScript(scripts: ContentScript[]): Plugin {
+  let lazyFiles: string[] = [];
+  return {
+    name: 'backstory:every-page-script',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const full = Object.values(bundle).find(
+        (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(`/${FULL_ENTRY}`),
+      );
+      if (!full || full.type !== 'chunk') throw new Error(`${FULL_ENTRY} was not built`);
+      // full.ts and every chunk it imports, at once or later.
+      const lazy = new Set<string>();
+      const visit = (name: string): void => {
+        const chunk = bundle[name];
+        if (lazy.has(name) || chunk?.type !== 'chunk') return;
+        lazy.add(name);
+        for (const next of [...chunk.imports, ...chunk.dynamicImports]) visit(next);
+      };
+      visit(full.fileName);
+      const built = await esbuild({
+        entryPoints: ['content/index.ts'],
+        bundle: true,
+        minify: true,
+        format: 'iife',
+        target: 'es2022',
+        write: false,
+        legalComments: 'none',
+        define: { __BACKSTORY_FULL__: JSON.stringify(full.fileName) },
+      });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'content/index.js',
+        source: built.outputFiles[0]!.text,
+      });
+      const css = new Set(scripts.flatMap((c) => c.css ?? []));
+      for (const file of css)
+        this.emitFile({ type: 'asset', fileName: file, source: readFileSync(file, 'utf8') });
+      lazyFiles = [...lazy].sort();
+    },
+    // crxjs writes the manifest last of all: amend the file it wrote.
+    writeBundle(options) {
+      const file = join(options.dir ?? '.', 'manifest.json');
+      const built = JSON.parse(readFileSync(file, 'utf8')) as {
+        content_scripts?: ContentScript[];
+        web_accessible_resources?: unknown[];
+      };
+      built.content_scripts = scripts.map((c) => ({ ...c, js: ['content/index.js'] }));
+      built.web_accessible_resources = [
+        ...(built.web_accessible_resources ?? []),
+        { matches: [...new Set(scripts.flatMap((c) => c.matches))], resources: lazyFiles },
+      ];
+      writeFileSync(file, JSON.stringify(built, null, 2));
+    },
+  };
+}
 
 /**
  * `vite build` makes the Chrome build in dist/; `vite build --mode firefox` makes the Firefox
@@ -12,7 +85,8 @@ import pkg from './package.json' with { type: 'json' };
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   // Both builds carry package.json's version (the store packages are named after it).
-  const versioned = { ...manifest, version: pkg.version };
+  const { content_scripts: contentScripts, ...rest } = manifest;
+  const versioned = { ...rest, version: pkg.version };
   const { minimum_chrome_version: _minChrome, background, ...common } = versioned;
   // Firefox for Android reads data_collection_permissions from 142 on. (Declared apart: the
   // plugin's manifest type does not know gecko_android yet.)
@@ -38,6 +112,7 @@ export default defineConfig(({ mode }) => {
         manifest: target,
         browser: firefox ? 'firefox' : 'chrome',
       }),
+      everyPageScript(contentScripts),
     ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
@@ -47,7 +122,7 @@ export default defineConfig(({ mode }) => {
       // extension loads its chunks from disk, so preload hints gain nothing.
       modulePreload: false,
       rolldownOptions: {
-        input: { options: 'options/index.html' },
+        input: { options: 'options/index.html', 'content-full': FULL_ENTRY },
       },
     },
   };

@@ -1,20 +1,21 @@
 /**
- * Content script entry: wiring only. This file and what it imports load on every page; the rest
- * (full.ts) is a separate module, imported only when the first look finds a page that may be
- * about China (see gate.ts and the README's "How it is built").
+ * Content script entry: wiring only. The build makes this file and what it imports ONE classic
+ * script (vite.config.ts, everyPageScript), which runs on every page; the rest (full.ts) is a
+ * module, imported only when the glance finds a page that may be about China (see gate.ts and
+ * the README's "How it is built").
  */
-/// <reference types="@crxjs/vite-plugin/client" />
 import type { BackgroundToContent } from '../src/messages.ts';
-// The built file name of full.ts, which the build makes web-accessible (only to http(s) pages).
-import fullScript from './full.ts?script&module';
 import { PageGate } from './gate.ts';
 import { watchPage } from './page-watch.ts';
 import { answerBackground } from './port.ts';
 
+/** The built file name of full.ts (web-accessible to http(s) pages), set by the build. */
+declare const __BACKSTORY_FULL__: string;
+
 try {
   const gate = new PageGate(document, async () => {
     const full = (await import(
-      /* @vite-ignore */ chrome.runtime.getURL(fullScript)
+      /* @vite-ignore */ chrome.runtime.getURL(__BACKSTORY_FULL__)
     )) as typeof import('./full.ts');
     return full.startSession(document);
   });
