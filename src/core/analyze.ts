@@ -8,6 +8,7 @@ import { collectContext } from './context.ts';
 import { preparePage } from './match/prepared-page.ts';
 import { quoteMatchesFor } from './match/quote-match.ts';
 import { pageEventIds, relatedFor } from './match/related.ts';
+import { useMatchTables } from './match-tables.ts';
 import { extractQuotes } from './quotes.ts';
 import type { Analysis, Detection, ExtractedArticle } from './types.ts';
 
@@ -30,6 +31,8 @@ export function analyzeExtracted(
   const article = extracted.notArticleReason ? null : extracted.meta;
   const engaged = article !== null && (detection.label === 'us-china-diplomacy' || opts.force);
   if (!engaged) return { article, detection, related: [], quotes: [], context: [] };
+  // The matchers read the corpus' own tables; nothing here catches: a failure is the caller's.
+  useMatchTables(corpus.tables);
   const matchOpts = { exclude: opts.exclude, rejected: opts.rejected };
   // Prepared once, then shared: the page's own article, its profile, the corpus ranking and
   // its quotes serve both matchers.

@@ -8,6 +8,7 @@ import {
 import { loadCorpus } from '../../../src/corpus/load.ts';
 import {
   readBundledCorpus,
+  readBundledTables,
   readCorpusSources,
   readGeneratedIndexText,
 } from '../../../src/corpus/node.ts';
@@ -157,7 +158,7 @@ describe('generated corpus index', () => {
 
   it('refuses an index of another version', () => {
     const index = JSON.parse(readGeneratedIndexText()) as CorpusIndex;
-    expect(() => loadCorpus({ ...index, version: 999 })).toThrow(/rebuild/);
+    expect(() => loadCorpus({ ...index, version: 999 }, readBundledTables())).toThrow(/rebuild/);
   });
 
   it('links the seed mentions the issue names to the right events', () => {
