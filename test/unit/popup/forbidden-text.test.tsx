@@ -66,7 +66,7 @@ const message = (locale: Locale, key: keyof typeof en): string =>
  * a name or a phrase the page's own English text also uses).
  */
 const ENGLISH_ONLY = Object.entries(en)
-  .filter(([key, m]) => !('placeholders' in m) && m.message.length >= 20)
+  .filter(([, m]) => !('placeholders' in m) && m.message.length >= 20)
   .filter(([key, m]) => MESSAGES.zh_CN[key]?.message !== m.message && key !== 'locale')
   .map(([, m]) => m.message);
 
