@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { StoredAnalysis } from '../../src/analysis-store.ts';
 import type { Detection } from '../../src/core/types.ts';
-import { badgeText, openPopup, ROOT, waitForAnalysis, useExtension } from './harness.ts';
+import { badgeText, openPopup, waitForAnalysis, useExtension } from './harness.ts';
 import { axeBothSchemes, screenshots } from './popup-helpers.ts';
 import { reasonText } from '../../popup/Verdict.tsx';
 
