@@ -243,7 +243,6 @@ describe('the popup on a US–China diplomacy article', () => {
       await popup.locator('.chart svg .point').count(),
     );
     expect(await axeBothSchemes(popup)).toEqual([]);
-    await screenshots(popup, popup.locator('.chart'), 'chart-table');
     await popup.locator('#context-h').evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await screenshots(popup, popup.locator('body'), 'popup-diplomacy-chart-table');
     await popup.keyboard.press('Enter');
@@ -297,14 +296,19 @@ describe('the popup on a US–China diplomacy article', () => {
       await screenshots(popup, popup.locator('body'), `popup-diplomacy-${section.slice(0, -2)}`);
     }
 
-    // The card on the page, opened from the keyboard on the first highlighted quote.
+    // The card on the page, opened from the keyboard on the first highlighted quote in view.
     await page.bringToFront();
+    await page.evaluate(() => {
+      const first = [...(CSS.highlights.get('backstory-quote') ?? [])][0] as Range | undefined;
+      first?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    });
     await page.keyboard.press('Alt+Shift+KeyB');
     await expect.poll(() => page.locator('backstory-card').count()).toBe(1);
     await page.waitForTimeout(300);
     expect(await axeBothSchemes(page)).toEqual([]);
     await screenshots(page, page, 'card');
     await page.keyboard.press('Escape');
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
 
     // Choosing a quote scrolls the article to it. (Instantly: a smooth scroll stalls in a tab
     // that is not in front, and the popup is.)
