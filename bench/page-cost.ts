@@ -148,7 +148,7 @@ async function measure(
   let reasons: string[] = [];
   if (side.ext) {
     const { analysis } = await waitForAnalysis(side.ext.worker, url, () => true, 30_000);
-    reasons = analysis.detection.reasons;
+    reasons = analysis.detection.reasons.map((r) => r.text);
     if (analysis.quotes.some((q) => q.matches.length > 0)) {
       await waitForAnalysis(side.ext.worker, url, (a) => a.highlights !== undefined, 30_000);
     }

@@ -104,7 +104,7 @@ function report(
       console.log(
         `- ${page.id}\n  gold ${page.gold}, got ${detection.label} (${detection.score})  ${page.note}`,
       );
-      for (const reason of detection.reasons) console.log(`    · ${reason}`);
+      for (const reason of detection.reasons) console.log(`    · ${reason.text}`);
     }
   }
   return { p, r, f1, fpReadability };

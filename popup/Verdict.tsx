@@ -60,7 +60,7 @@ export function Verdict({ analysis, site, forced, anyway, onAnalyseAnyway }: Pro
           <summary>{t('why')}</summary>
           <ul>
             {detection.reasons.map((r, i) => (
-              <li key={i}>{reasonText(r, detection.label)}</li>
+              <li key={i}>{reasonText(r)}</li>
             ))}
           </ul>
         </details>

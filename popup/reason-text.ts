@@ -1,18 +1,120 @@
-/** How a detection reason is shown under the label it explains. */
-import type { Label } from '../src/core/types.ts';
+/**
+ * A detection reason in the reader's language, from its code and parameters (the catalog is
+ * src/core/reasons.ts; the sentences are the `reason…` messages in _locales).
+ */
+import type { Found, Reason, Zone } from '../src/core/reasons.ts';
+import { t, tn, type MessageKey } from '../src/i18n.ts';
 
-/** The labels as the pipeline's English reasons spell them. */
-const ENGLISH_LABELS: Record<Label, string> = {
-  'us-china-diplomacy': 'US–China diplomacy',
-  'china-other': 'About China, not US–China diplomacy',
-  unrelated: 'Not about US–China relations',
-  'not-article': 'Not an article',
+const ZONE_KEYS: Record<Zone, MessageKey> = {
+  headline: 'zoneHeadline',
+  lead: 'zoneLead',
+  body: 'zoneBody',
 };
 
-/** A reason without repeating its label ("Not an article: no text" → "No text"). */
-export function reasonText(reason: string, label: Label): string {
-  const prefix = `${ENGLISH_LABELS[label]}: `;
-  if (!reason.toLowerCase().startsWith(prefix.toLowerCase())) return reason;
-  const rest = reason.slice(prefix.length);
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
+const found = (f: Found): string =>
+  t('reasonFound', f.name, f.zones.map((z) => t(ZONE_KEYS[z])).join(t('listSeparator')));
+const foundList = (l: Found[]): string => l.map(found).join(t('itemSeparator'));
+
+/** The pre-check's findings Backstory can say in every language; others are shown as found. */
+const NOT_ARTICLE: Record<string, MessageKey> = {
+  'page has no body': 'notArticleNoBody',
+  'page has almost no text': 'notArticleNoText',
+  'page is too large to be an article': 'notArticleTooLarge',
+  'no block of article text': 'notArticleNoBlock',
+  'page has too many elements': 'notArticleTooManyElements',
+};
+
+/** "once", "twice", "3 times", or `none` for 0, as English says it. */
+function times(
+  n: number,
+  counted: 'reasonTimes' | 'reasonMentionedTimes',
+  twice: MessageKey,
+  none: MessageKey,
+): string {
+  return n === 0 ? t(none) : n === 2 ? t(twice) : tn(counted, n);
+}
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+const act = (acts: number, about: number, top: number): string => {
+  if (about === 0) return t('reasonNoChinaSentence');
+  if (acts === 0)
+    return about === 1 ? t('reasonOneSentenceNoAct') : t('reasonSentencesNoAct', about);
+  if (about === 1) return top ? t('reasonOneSentenceActLead') : t('reasonOneSentenceAct');
+  const base = tn('reasonSentencesAct', acts, about);
+  if (!top) return base;
+  return t('reasonWithLead', base, top === 1 ? t('reasonLeadOne') : t('reasonLeadMany', top));
+};
+
+/** One reason as the reader reads it (under its label, which it does not repeat). */
+export function reasonText(r: Reason): string {
+  switch (r.code) {
+    case 'us-actors':
+      return t('reasonUsActors', foundList(r.params.actors));
+    case 'us-country-only':
+      return t('reasonUsCountryOnly', found(r.params.actor));
+    case 'no-us-actor':
+      return t('reasonNoUsActor');
+    case 'cn-actors':
+      return t('reasonCnActors', foundList(r.params.actors));
+    case 'cn-country-only':
+      return t('reasonCnCountryOnly', found(r.params.actor));
+    case 'no-cn-actor':
+      return t('reasonNoCnActor');
+    case 'diplomatic-acts':
+      return t('reasonDiplomaticActs', foundList(r.params.acts));
+    case 'act-sentences':
+      return act(r.params.acts, r.params.about, r.params.top);
+    case 'headline-exchange':
+      return tn('reasonHeadlineExchange', r.params.replies);
+    case 'china-not-subject':
+      return r.params.named === 0
+        ? t('reasonChinaNotSubject')
+        : r.params.named === 2
+          ? t('reasonChinaNotSubjectTwice')
+          : tn('reasonChinaNotSubjectNamed', r.params.named);
+    case 'taiwan-pla':
+      return t(
+        'reasonTaiwanPla',
+        times(r.params.taiwan, 'reasonTimes', 'reasonTimesTwo', 'reasonNowhere'),
+        times(r.params.pla, 'reasonMentionedTimes', 'reasonMentionedTwice', 'reasonNotMentioned'),
+      );
+    case 'pla-us-response':
+      return t('reasonPlaUsResponse');
+    case 'working-level':
+      return t('reasonWorkingLevel');
+    case 'other-counterpart':
+      return t(
+        'reasonOtherCounterpart',
+        r.params.country,
+        tn('reasonMentions', r.params.mentions),
+        r.params.us,
+      );
+    case 'headline-other-counterpart':
+      return t('reasonHeadlineOtherCounterpart', r.params.countries.join(t('listSeparator')));
+    case 'one-of-several':
+      return t('reasonOneOfSeveral', r.params.countries.join(t('listSeparator')));
+    case 'no-us-government-act':
+      return t('reasonNoUsGovernmentAct');
+    case 'overall':
+      return t(
+        r.params.level === 'strong'
+          ? 'reasonOverallStrong'
+          : r.params.level === 'moderate'
+            ? 'reasonOverallModerate'
+            : r.params.level === 'weak'
+              ? 'reasonOverallWeak'
+              : 'reasonOverallNone',
+      );
+    case 'not-article': {
+      const key = NOT_ARTICLE[r.params.why];
+      return key ? t(key) : capitalised(r.params.why);
+    }
+    case 'china-not-named':
+      return t('reasonChinaNotNamed');
+    case 'skipped':
+      return capitalised(r.params.why);
+    case 'silent-site':
+      return t('reasonSilentSite');
+  }
 }

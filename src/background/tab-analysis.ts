@@ -22,6 +22,7 @@ import { showBadge } from './badge.ts';
 import { getLibrary, libraryIdsOf, storePage } from './library.ts';
 import { lastExtracted, reportLibraryProblem, takePendingSave } from './library-requests.ts';
 import { forgetRuns, inTabQueue, nextRun } from './tab-queue.ts';
+import { bare } from '../core/reasons.ts';
 
 type AnalyzeParams = Parameters<ContentToBackground['analyzePage']>[0];
 /** An analysis the worker made: it always names its run. */
@@ -82,7 +83,7 @@ async function analyzeRun(
       detection: {
         label: 'unrelated',
         score: 0,
-        reasons: ['Backstory is silent on this site (options).'],
+        reasons: [bare('silent-site')],
       },
       related: [],
       quotes: [],

@@ -6,6 +6,10 @@
  * `storage.session` and are printed by the CLI.
  */
 
+import type { Reason } from './reasons.ts';
+
+export type { Reason } from './reasons.ts';
+
 export type Label = 'us-china-diplomacy' | 'china-other' | 'unrelated' | 'not-article';
 
 /** Metadata of the article a reader is looking at. */
@@ -40,8 +44,8 @@ export interface Detection {
   label: Label;
   /** 0..1: how confident the label is. */
   score: number;
-  /** Human-readable reasons, e.g. "US actor in headline: Biden". */
-  reasons: string[];
+  /** Why, as data: `{ code, params, text }` (src/core/reasons.ts); `text` is English. */
+  reasons: Reason[];
 }
 
 export type Relation = 'same-story' | 'related';

@@ -3,6 +3,8 @@
  * settled at a glance (no Chinese actor named). Detection needs no text for it; the content
  * script's gate, which runs on every page, gives it without loading detection.
  */
+import { NO_CHINA_REASON } from './china.ts';
+import { bare, reason } from './reasons.ts';
 import type { Detection, ExtractedArticle } from './types.ts';
 
 /** The verdict on a page whose article text was not read (detection needs no text for it). */
@@ -11,11 +13,13 @@ export function unreadDetection(article: ExtractedArticle): Detection | null {
     return {
       label: 'not-article',
       score: 1,
-      reasons: [`Not an article: ${article.notArticleReason}`],
+      reasons: [reason('not-article', { why: article.notArticleReason })],
     };
   }
   if (article.skippedReason) {
-    return { label: 'unrelated', score: 0, reasons: [article.skippedReason] };
+    const why = article.skippedReason;
+    const r = why === NO_CHINA_REASON ? bare('china-not-named') : reason('skipped', { why });
+    return { label: 'unrelated', score: 0, reasons: [r] };
   }
   return null;
 }

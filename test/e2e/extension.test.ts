@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { reasonText } from '../../popup/reason-text.ts';
+import { shownReason } from './popup-helpers.ts';
 import {
   badgeText,
   highlightedTexts,
@@ -85,7 +85,7 @@ describe('an unrelated article', () => {
       .poll(() => popup.locator('main').innerText(), { timeout: 10_000 })
       .toMatch(/Not about US–China relations|About China, not US–China diplomacy|Not an article/);
     for (const reason of analysis.detection.reasons.slice(0, 1)) {
-      const shown = reasonText(reason, analysis.detection.label);
+      const shown = shownReason(reason);
       expect(await popup.locator('main').innerText()).toContain(shown);
     }
     await popup.close();

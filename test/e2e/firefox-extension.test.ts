@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { reasonText } from '../../popup/reason-text.ts';
+import { shownReason } from './popup-helpers.ts';
 import {
   badgeText,
   cardState,
@@ -91,7 +91,7 @@ describe('Firefox: the popup', () => {
     const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => mainText(popup)).toContain('Not an article');
     expect(await mainText(popup)).toContain(
-      reasonText(analysis.detection.reasons[0] ?? '', 'not-article'),
+      analysis.detection.reasons[0] ? shownReason(analysis.detection.reasons[0]) : 'a reason',
     );
     await popup.close();
     await page.close();

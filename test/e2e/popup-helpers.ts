@@ -2,7 +2,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import type { Reason } from '../../src/core/reasons.ts';
 import { ROOT } from './harness.ts';
+
+/**
+ * A detection reason as the English popup shows it: its English text, but a page that is not an
+ * article gives only the finding under the label (the popup does not repeat "Not an article").
+ */
+export function shownReason(r: Reason): string {
+  if (r.code !== 'not-article') return r.text;
+  return r.params.why.charAt(0).toUpperCase() + r.params.why.slice(1);
+}
 
 export const SHOTS = join(ROOT, 'out/screens');
 

@@ -83,6 +83,11 @@ describe('the interface in a Chinese browser', () => {
     await expect.poll(() => text(popup)).toContain('与中美关系无关');
     const shown = await text(popup);
     expect(shown).toContain('判断依据');
+    // Each reason is formatted from its code and parameters in Chinese, not its English text.
+    const items = await popup.locator('.reasons li').allInnerTexts();
+    expect(items).toHaveLength(analysis.detection.reasons.length);
+    for (const item of items) expect(item).toMatch(/\p{Script=Han}/u);
+    for (const r of analysis.detection.reasons) expect(shown).not.toContain(r.text);
     expect(shown).toContain('仍然分析');
     expect(untranslated(shown)).toEqual([]);
     expect(await axeBothSchemes(popup)).toEqual([]);

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { StoredAnalysis } from '../../src/analysis-store.ts';
 import type { Detection } from '../../src/core/types.ts';
 import { badgeText, openPopup, waitForAnalysis, useExtension } from './harness.ts';
-import { axeBothSchemes, screenshots } from './popup-helpers.ts';
-import { reasonText } from '../../popup/reason-text.ts';
+import { axeBothSchemes, screenshots, shownReason } from './popup-helpers.ts';
+import { bare } from '../../src/core/reasons.ts';
 
 const suite = useExtension();
 
@@ -103,7 +103,7 @@ describe('the popup when the background cannot do what was asked', () => {
       tabId,
       storedArticle('Harbour festival draws record crowds', {
         label: 'unrelated',
-        reasons: ['No mention of China'],
+        reasons: [bare('china-not-named')],
       }),
     );
     const popup = await openPopup(suite.ext, tabId);
@@ -133,7 +133,9 @@ describe('the popup on a page that is not an article', () => {
     await expect.poll(() => text(popup)).toContain('Not an article');
     const shown = await text(popup);
     // The reason is given without repeating the label: "Not an article" is said once.
-    expect(shown).toContain(reasonText(analysis.detection.reasons[0] ?? '', 'not-article'));
+    const first = analysis.detection.reasons[0];
+    expect(first?.code).toBe('not-article');
+    expect(shown).toContain(first ? shownReason(first) : '');
     expect(shown.match(/Not an article/gi)).toHaveLength(1);
     expect(shown).not.toContain('Analyse anyway');
     expect(await popup.locator('#same-h').count()).toBe(0);
@@ -153,7 +155,9 @@ describe('the popup on an article not about US–China diplomacy', () => {
 
     const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => text(popup)).toContain('Not about US–China relations');
-    for (const reason of analysis.detection.reasons) expect(await text(popup)).toContain(reason);
+    for (const reason of analysis.detection.reasons) {
+      expect(await text(popup)).toContain(shownReason(reason));
+    }
     expect(await axeBothSchemes(popup)).toEqual([]);
     await screenshots(popup, popup.locator('body'), 'popup-unrelated');
 

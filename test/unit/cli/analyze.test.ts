@@ -136,6 +136,6 @@ describe('npm run analyze', () => {
       .map((l) => JSON.parse(l) as CliAnalysis);
     expect(styled?.detection.label).toBe('us-china-diplomacy');
     expect(huge?.detection).toMatchObject({ label: 'not-article' });
-    expect(huge?.detection.reasons.join(' ')).toContain(TOO_MANY_ELEMENTS);
+    expect(huge?.detection.reasons.map((r) => r.text).join(' ')).toContain(TOO_MANY_ELEMENTS);
   }, 120_000);
 });

@@ -63,7 +63,7 @@ describe('analyzeFile on a page over the element limit', () => {
     const a = analyzeFile(html, 'html', URL_, seedCorpus());
     expect(a.article).toBeNull();
     expect(a.detection.label).toBe('not-article');
-    expect(a.detection.reasons.join(' ')).toContain(TOO_MANY_ELEMENTS);
+    expect(a.detection.reasons.map((r) => r.text).join(' ')).toContain(TOO_MANY_ELEMENTS);
     expect(parsedLengths.length).toBeGreaterThan(0);
     expect(Math.max(...parsedLengths)).toBeLessThan(1_000);
   }, 60_000);

@@ -4,6 +4,7 @@
  * than detection itself.
  */
 import fc from 'fast-check';
+import { bare } from '../../../src/core/reasons.ts';
 import { extractAndDetect } from '../../../src/core/classify.ts';
 import {
   detectDiplomacy,
@@ -27,7 +28,7 @@ describe('a page that names no Chinese actor anywhere', () => {
 
   it('is unrelated at a glance: its title read, nothing else (no date, no article text)', () => {
     const { extracted, detection } = extractAndDetect(parseHtml(RIVER_PAGE), url);
-    expect(detection).toEqual({ label: 'unrelated', score: 0, reasons: [NO_CHINA_REASON] });
+    expect(detection).toEqual({ label: 'unrelated', score: 0, reasons: [bare('china-not-named')] });
     expect(extracted.skippedReason).toBe(NO_CHINA_REASON);
     expect(extracted.paragraphs).toEqual([]);
     expect(extracted.notArticleReason).toBeUndefined();
@@ -41,12 +42,12 @@ describe('a page that names no Chinese actor anywhere', () => {
     expect(extracted.skippedReason).toBeUndefined();
     expect(extracted.paragraphs.length).toBe(6);
     expect(detection.label).toBe('unrelated');
-    expect(detection.reasons).not.toContain(NO_CHINA_REASON);
+    expect(detection.reasons.map((r) => r.code)).not.toContain('china-not-named');
   });
 
   it('is unrelated even when it is not an article: the glance comes before the pre-check', () => {
     const { detection } = extractAndDetect(parseHtml(RIVER_PAGE), 'https://news.example/');
-    expect(detection).toEqual({ label: 'unrelated', score: 0, reasons: [NO_CHINA_REASON] });
+    expect(detection).toEqual({ label: 'unrelated', score: 0, reasons: [bare('china-not-named')] });
     // Asked to analyse it anyway, the pre-check says what it is.
     const full = extractAndDetect(parseHtml(RIVER_PAGE), 'https://news.example/', { full: true });
     expect(full.detection.label).toBe('not-article');
@@ -61,7 +62,7 @@ describe('a page that names no Chinese actor anywhere', () => {
     expect(extracted.skippedReason).toBeUndefined();
     expect(extracted.paragraphs.join(' ')).not.toContain('China');
     expect(detection.label).toBe('unrelated');
-    expect(detection.reasons).not.toContain(NO_CHINA_REASON);
+    expect(detection.reasons.map((r) => r.code)).not.toContain('china-not-named');
   });
 });
 

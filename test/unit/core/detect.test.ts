@@ -1,6 +1,17 @@
 import { detectDiplomacy, diplomacyFeatures, sentences } from '../../../src/core/detect.ts';
 import { extractArticle } from '../../../src/core/extract.ts';
+import type { Reason, ReasonCode, ReasonParams } from '../../../src/core/reasons.ts';
 import { FIXTURE_LABELS, article, fixture } from './fixture-pages.ts';
+
+const codes = (d: { reasons: Reason[] }): ReasonCode[] => d.reasons.map((r) => r.code);
+/** The parameters of the reason with `code`, or undefined. */
+function paramsOf<C extends ReasonCode>(
+  d: { reasons: Reason[] },
+  code: C,
+): ReasonParams[C] | undefined {
+  return d.reasons.find((r) => r.code === code)?.params as ReasonParams[C] | undefined;
+}
+const names = (found: { name: string }[] | undefined): string[] => (found ?? []).map((f) => f.name);
 
 function detectFixture(file: string): ReturnType<typeof detectDiplomacy> {
   const { doc, url } = fixture(file);
@@ -20,10 +31,13 @@ describe('hard cases', () => {
     const d = detectFixture('biden-xi-call.html');
     expect(d.label).toBe('us-china-diplomacy');
     expect(d.score).toBeGreaterThan(0.5);
-    const text = d.reasons.join('\n');
-    expect(text).toMatch(/US actors: Joe Biden \(headline, lead/);
-    expect(text).toMatch(/Chinese actors: Xi Jinping \(headline, lead/);
-    expect(text).toMatch(/Diplomatic acts: .*call/);
+    const biden = paramsOf(d, 'us-actors')?.actors.find((a) => a.name === 'Joe Biden');
+    expect(biden?.zones.slice(0, 2)).toEqual(['headline', 'lead']);
+    const xi = paramsOf(d, 'cn-actors')?.actors.find((a) => a.name === 'Xi Jinping');
+    expect(xi?.zones.slice(0, 2)).toEqual(['headline', 'lead']);
+    expect(names(paramsOf(d, 'diplomatic-acts')?.acts).join(' ')).toMatch(/call/);
+    // The English text says the same.
+    expect(d.reasons[0]?.text).toMatch(/^US actors: Joe Biden \(headline, lead/);
   });
 
   it('a Xi–Putin summit is not US–China diplomacy', () => {
@@ -34,22 +48,24 @@ describe('hard cases', () => {
   it('a US–Japan summit that names China once is unrelated, whatever the trending box says', () => {
     const d = detectFixture('us-japan-summit.html');
     expect(d.label).toBe('unrelated');
-    expect(d.reasons.join('\n')).not.toMatch(/Xi Jinping/);
+    expect(JSON.stringify(d.reasons.map((r) => r.params))).not.toMatch(/Xi Jinping/);
   });
 
   it('China’s EV exports with no US officials are china-other', () => {
     const d = detectFixture('china-ev-exports.html');
     expect(d.label).toBe('china-other');
     // "high American tariffs" is a US government measure, named once; Europe is the counterpart.
-    expect(d.reasons.join('\n')).toMatch(
-      /No US government actor|US named only as a country|main counterpart is Europe/,
-    );
+    expect(
+      codes(d).includes('no-us-government-act') ||
+        codes(d).includes('us-country-only') ||
+        paramsOf(d, 'other-counterpart')?.country === 'Europe',
+    ).toBe(true);
   });
 
   it('a US budget fight mentioning China in passing is unrelated; related stories do not count', () => {
     const d = detectFixture('us-budget-fight.html');
     expect(d.label).toBe('unrelated');
-    expect(d.reasons.join('\n')).toMatch(/China is not a subject/);
+    expect(codes(d)).toContain('china-not-subject');
   });
 
   it('sport between Chinese and American players is not diplomacy', () => {
@@ -59,22 +75,22 @@ describe('hard cases', () => {
   it('PLA pressure on Taiwan with a US response is diplomacy; without a US angle it is china-other', () => {
     const withUs = detectFixture('taiwan-drills-us-response.html');
     expect(withUs.label).toBe('us-china-diplomacy');
-    expect(withUs.reasons.join('\n')).toMatch(/Taiwan named/);
+    expect(codes(withUs)).toContain('taiwan-pla');
     expect(detectFixture('taiwan-drills-no-us.html').label).toBe('china-other');
   });
 
   it('a Simplified Chinese report of a 习近平–拜登 call is diplomacy', () => {
     const d = detectFixture('zh-xi-biden-call.html');
     expect(d.label).toBe('us-china-diplomacy');
-    const text = d.reasons.join('\n');
-    expect(text).toMatch(/Joe Biden/);
-    expect(text).toMatch(/Xi Jinping/);
+    expect(names(paramsOf(d, 'us-actors')?.actors)).toContain('Joe Biden');
+    expect(names(paramsOf(d, 'cn-actors')?.actors)).toContain('Xi Jinping');
   });
 
   it('a home page of Biden–Xi teasers is not-article', () => {
     const d = detectFixture('front-page-biden-xi.html');
     expect(d.label).toBe('not-article');
-    expect(d.reasons[0]).toMatch(/^Not an article: home page/);
+    expect(d.reasons[0]?.code).toBe('not-article');
+    expect(paramsOf(d, 'not-article')?.why).toMatch(/^home page/);
   });
 });
 
@@ -84,7 +100,13 @@ describe('detection rules', () => {
     expect(detectDiplomacy(a)).toEqual({
       label: 'not-article',
       score: 1,
-      reasons: ['Not an article: section front'],
+      reasons: [
+        {
+          code: 'not-article',
+          params: { why: 'section front' },
+          text: 'Not an article: section front',
+        },
+      ],
     });
   });
 
@@ -147,7 +169,7 @@ describe('detection rules', () => {
       article('China protests after US patrol plane flies over strait', paragraphs),
     );
     expect(framed.label).toBe('us-china-diplomacy');
-    expect(framed.reasons.join('\n')).toMatch(/headline states the exchange/);
+    expect(codes(framed)).toContain('headline-exchange');
     // The same turns under a headline that states no exchange are not enough.
     expect(detectDiplomacy(article('A busy week in the Taiwan Strait', paragraphs)).label).not.toBe(
       'us-china-diplomacy',
@@ -163,7 +185,7 @@ describe('detection rules', () => {
       ]),
     );
     expect(d.label).toBe('china-other');
-    expect(d.reasons.join('\n')).toMatch(/working-level/);
+    expect(codes(d)).toContain('working-level');
   });
 
   it('splits English and Chinese sentences', () => {
@@ -190,10 +212,14 @@ describe('reasons read as plain sentences', () => {
         'The White House said it hoped for a deal before the deadline.',
       ]),
     );
-    const text = none.reasons.join('\n');
+    const text = none.reasons.map((r) => r.text).join('\n');
     expect(text).not.toMatch(/\b0 of 0\b|score \d|\d\.\d\d/);
-    expect(text).toMatch(/No sentence is about China|China is not a subject/);
-    const call = detectFixture('biden-xi-call.html').reasons.join('\n');
+    expect(
+      paramsOf(none, 'act-sentences')?.about === 0 || codes(none).includes('china-not-subject'),
+    ).toBe(true);
+    const called = detectFixture('biden-xi-call.html');
+    expect(paramsOf(called, 'overall')).toEqual({ level: 'strong' });
+    const call = called.reasons.map((r) => r.text).join('\n');
     expect(call).toMatch(/\d+ of the \d+ sentences about China states? a diplomatic act/);
     expect(call).toMatch(/Overall: the signs of US–China diplomacy are strong/);
     expect(call).not.toMatch(/ 1 times/);

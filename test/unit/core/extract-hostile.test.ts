@@ -26,7 +26,8 @@ describe('hostile pages', () => {
     expect(() => precheck(doc, URL_)).not.toThrow();
     const d = verdict(doc);
     expect(d.label).toBe('not-article');
-    expect(d.reasons[0]).toMatch(/no body/);
+    expect(d.reasons[0]?.code).toBe('not-article');
+    expect(d.reasons[0]?.text).toMatch(/no body/);
   });
 
   it('a document with no root element at all', () => {

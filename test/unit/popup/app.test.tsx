@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browserMock } from '../browser-mock.ts';
 import { settle, useRenderRoot } from './render-root.ts';
 import { diplomacy, notArticle, unrelated } from './fixtures.ts';
+import { reason } from '../../../src/core/reasons.ts';
 
 vi.mock('../../../src/browser.ts', () => ({
   default: Object.assign(browserMock, {
@@ -88,7 +89,7 @@ describe('the popup', () => {
   it('analyses an unrelated page on request', async () => {
     await writeAnalysis(TAB, unrelated);
     const el = await mountApp();
-    expect(el.textContent).toContain('No US or Chinese official named');
+    expect(el.textContent).toContain('No US actor');
     expect(el.querySelector('#quotes-h')).toBeNull();
     const anyway = [...el.querySelectorAll('button')].find(
       (b) => b.textContent === 'Analyse anyway',
@@ -165,7 +166,7 @@ describe('the popup', () => {
       detection: {
         label: 'not-article',
         score: 0.9,
-        reasons: ['Not an article: no block of article text'],
+        reasons: [reason('not-article', { why: 'no block of article text' })],
       },
     });
     const el = await mountApp();

@@ -39,7 +39,9 @@ describe('Verdict', () => {
       <Verdict analysis={unrelated} forced={false} anyway="idle" onAnalyseAnyway={onAnyway} />,
     );
     expect(el.textContent).toContain('Not about US–China relations');
-    expect(el.textContent).toContain('No diplomatic vocabulary');
+    expect(el.textContent).toContain(
+      'None of the 4 sentences about China states a diplomatic act between US and Chinese actors',
+    );
     click(buttons(el).find((b) => b.textContent === 'Analyse anyway'));
     expect(onAnyway).toHaveBeenCalledOnce();
   });

@@ -1,5 +1,6 @@
 /** Analyses written for the popup's tests, in each state the popup shows. */
 import type { StoredAnalysis } from '../../../src/analysis-store.ts';
+import { bare, reason } from '../../../src/core/reasons.ts';
 
 export const diplomacy: StoredAnalysis = {
   pageUrl: 'https://ledger.example/world/xi-biden-call',
@@ -11,7 +12,11 @@ export const diplomacy: StoredAnalysis = {
     lang: 'en',
     wordCount: 640,
   },
-  detection: { label: 'us-china-diplomacy', score: 0.93, reasons: ['US and Chinese leaders met'] },
+  detection: {
+    label: 'us-china-diplomacy',
+    score: 0.93,
+    reasons: [reason('overall', { level: 'strong' })],
+  },
   related: [
     {
       id: 'a1',
@@ -96,7 +101,7 @@ export const unrelated: StoredAnalysis = {
   detection: {
     label: 'unrelated',
     score: 0.05,
-    reasons: ['No US or Chinese official named', 'No diplomatic vocabulary'],
+    reasons: [bare('no-us-actor'), reason('act-sentences', { acts: 0, about: 4, top: 0 })],
   },
   related: [],
   quotes: [],
@@ -106,7 +111,11 @@ export const unrelated: StoredAnalysis = {
 export const notArticle: StoredAnalysis = {
   pageUrl: 'https://ledger.example/',
   article: null,
-  detection: { label: 'not-article', score: 0.9, reasons: ['Many short teasers, no body text'] },
+  detection: {
+    label: 'not-article',
+    score: 0.9,
+    reasons: [reason('not-article', { why: 'many short teasers, no body text' })],
+  },
   related: [],
   quotes: [],
   context: [],

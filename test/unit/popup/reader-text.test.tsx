@@ -13,6 +13,7 @@ import { runCorpusCli } from '../../../src/cli/corpus.ts';
 import { browserMock } from '../browser-mock.ts';
 import { asPage, pageOf, seedArticles, seedCorpus } from '../helpers/seed-corpus.ts';
 import { settle, useRenderRoot } from './render-root.ts';
+import { reason } from '../../../src/core/reasons.ts';
 
 vi.mock('../../../src/browser.ts', () => ({ default: browserMock }));
 const { App } = await import('../../../popup/App.tsx');
@@ -21,7 +22,11 @@ const { writeAnalysis } = await import('../../../src/analysis-store.ts');
 const TAB = 7;
 const root = useRenderRoot();
 const corpus = seedCorpus();
-const detection = { label: 'us-china-diplomacy' as const, score: 1, reasons: ['test'] };
+const detection = {
+  label: 'us-china-diplomacy' as const,
+  score: 1,
+  reasons: [reason('overall', { level: 'strong' })],
+};
 
 beforeEach(() => {
   browserMock.storage.session.reset();

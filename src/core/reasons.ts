@@ -1,0 +1,121 @@
+/**
+ * Reasons as data: every reason detection gives is `{ code, params, text }`. `code` and `params`
+ * are what the popup and the card format in the reader's language (`_locales/<lang>`, messages
+ * `reason_<code>`); `text` is the English sentence, for the CLI and logs. This catalog is the one
+ * place that says which codes exist, what parameters each takes and how it reads in English.
+ */
+import { plural, times } from './plural.ts';
+
+export type Zone = 'headline' | 'lead' | 'body';
+/** A name found on the page and where: "Biden (headline, lead)". */
+export interface Found {
+  name: string;
+  zones: Zone[];
+}
+
+/** Each code's parameters. */
+export interface ReasonParams {
+  'us-actors': { actors: Found[] };
+  'us-country-only': { actor: Found };
+  'no-us-actor': Record<string, never>;
+  'cn-actors': { actors: Found[] };
+  'cn-country-only': { actor: Found };
+  'no-cn-actor': Record<string, never>;
+  'diplomatic-acts': { acts: Found[] };
+  /** `acts` of the `about` sentences about China state an act, `top` of them in headline/lead. */
+  'act-sentences': { acts: number; about: number; top: number };
+  'headline-exchange': { replies: number };
+  'china-not-subject': { named: number };
+  'taiwan-pla': { taiwan: number; pla: number };
+  'pla-us-response': Record<string, never>;
+  'working-level': Record<string, never>;
+  'other-counterpart': { country: string; mentions: number; us: number };
+  'headline-other-counterpart': { countries: string[] };
+  'one-of-several': { countries: string[] };
+  'no-us-government-act': Record<string, never>;
+  overall: { level: 'strong' | 'moderate' | 'weak' | 'none' };
+  /** The page is not an article; `why` is the pre-check's finding (English). */
+  'not-article': { why: string };
+  'china-not-named': Record<string, never>;
+  /** The page's text was not read for another reason (English). */
+  skipped: { why: string };
+  'silent-site': Record<string, never>;
+}
+
+export type ReasonCode = keyof ReasonParams;
+
+export type Reason = {
+  [C in ReasonCode]: { code: C; params: ReasonParams[C]; text: string };
+}[ReasonCode];
+
+const found = (f: Found): string => `${f.name} (${f.zones.join(', ')})`;
+const foundList = (l: Found[]): string => l.map(found).join('; ');
+
+function actSentences({ acts, about, top }: ReasonParams['act-sentences']): string {
+  const act = 'a diplomatic act between US and Chinese actors';
+  const lead = top ? ` (${top === 1 ? 'one' : top} in the headline or lead)` : '';
+  if (about === 0) return 'No sentence is about China';
+  if (acts === 0) {
+    return about === 1
+      ? `The one sentence about China states no ${act.slice(2)}`
+      : `None of the ${about} sentences about China states ${act}`;
+  }
+  if (about === 1) return `The one sentence about China states ${act}${lead}`;
+  return `${acts} of the ${about} sentences about China ${acts === 1 ? 'states' : 'state'} ${act}${lead}`;
+}
+
+const OVERALL: Record<ReasonParams['overall']['level'], string> = {
+  strong: 'Overall: the signs of US–China diplomacy are strong',
+  moderate: 'Overall: the signs of US–China diplomacy are moderate',
+  weak: 'Overall: the signs of US–China diplomacy are weak',
+  none: 'Overall: there are few or no signs of US–China diplomacy',
+};
+
+/** Each code's English sentence. */
+const ENGLISH: { [C in ReasonCode]: (p: ReasonParams[C]) => string } = {
+  'us-actors': (p) => `US actors: ${foundList(p.actors)}`,
+  'us-country-only': (p) => `US named only as a country: ${found(p.actor)}`,
+  'no-us-actor': () => 'No US actor',
+  'cn-actors': (p) => `Chinese actors: ${foundList(p.actors)}`,
+  'cn-country-only': (p) => `China named as a country: ${found(p.actor)}`,
+  'no-cn-actor': () => 'No Chinese actor',
+  'diplomatic-acts': (p) => `Diplomatic acts: ${foundList(p.acts)}`,
+  'act-sentences': actSentences,
+  'headline-exchange': (p) =>
+    `The headline states the exchange, and ${p.replies === 1 ? 'one sentence gives' : `${p.replies} sentences give`} one government's turn in it`,
+  'china-not-subject': (p) =>
+    p.named === 0
+      ? 'China is not a subject of the article'
+      : `China is not a subject of the article (named ${times(p.named)})`,
+  'taiwan-pla': (p) =>
+    `Taiwan named ${p.taiwan ? times(p.taiwan) : 'nowhere'}, PLA pressure ${p.pla ? `mentioned ${times(p.pla)}` : 'not mentioned'}`,
+  'pla-us-response': () => 'PLA pressure on Taiwan with a US response',
+  'working-level': () => 'A working-level exchange, not leaders or senior officials',
+  'other-counterpart': (p) =>
+    `China's main counterpart is ${p.country} (${plural(p.mentions, 'mention')}, against ${p.us} of the US)`,
+  'headline-other-counterpart': (p) =>
+    `The headline is about another counterpart (${p.countries.join(', ')}), not China`,
+  'one-of-several': (p) =>
+    `China is one of several countries in the headline (${p.countries.join(', ')})`,
+  'no-us-government-act': () => 'No US government actor in a diplomatic act with China',
+  overall: (p) => OVERALL[p.level],
+  'not-article': (p) => `Not an article: ${p.why}`,
+  'china-not-named': () => 'China is not named anywhere on the page',
+  skipped: (p) => p.why,
+  'silent-site': () => 'Backstory is silent on this site (options).',
+};
+
+/** A reason with its English text. */
+export function reason<C extends ReasonCode>(code: C, params: ReasonParams[C]): Reason {
+  return { code, params, text: ENGLISH[code](params) } as Reason;
+}
+
+/** A reason without parameters. */
+export const bare = (
+  code: {
+    [C in ReasonCode]: ReasonParams[C] extends Record<string, never> ? C : never;
+  }[ReasonCode],
+): Reason => reason(code, {} as never);
+
+/** Every code, for tests that check each has its messages. */
+export const REASON_CODES = Object.keys(ENGLISH) as ReasonCode[];

@@ -1,0 +1,86 @@
+/**
+ * Detection reasons are data, formatted by the popup in the reader's language: every code of the
+ * catalog has its English and Chinese sentence, and in English the popup says what the reason's
+ * own English text says.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { detectDiplomacy } from '../../../src/core/detect.ts';
+import { extractArticle } from '../../../src/core/extract.ts';
+import { REASON_CODES, reason, type Reason } from '../../../src/core/reasons.ts';
+import { browserMock } from '../browser-mock.ts';
+import { FIXTURE_LABELS, fixture } from '../core/fixture-pages.ts';
+
+vi.mock('../../../src/browser.ts', async () => ({
+  default: (await import('../browser-mock.ts')).browserMock,
+}));
+const { reasonText } = await import('../../../popup/reason-text.ts');
+
+afterEach(() => browserMock.i18n.useLocale('en'));
+
+const found = (name: string) => ({ name, zones: ['headline' as const, 'body' as const] });
+/** One reason of every code, with parameters that exercise its plural and list forms. */
+const SAMPLES: Reason[] = [
+  reason('us-actors', { actors: [found('Joe Biden'), found('Antony Blinken')] }),
+  reason('us-country-only', { actor: found('United States') }),
+  reason('no-us-actor', {}),
+  reason('cn-actors', { actors: [found('Xi Jinping')] }),
+  reason('cn-country-only', { actor: found('China') }),
+  reason('no-cn-actor', {}),
+  reason('diplomatic-acts', { acts: [found('call')] }),
+  reason('act-sentences', { acts: 3, about: 7, top: 2 }),
+  reason('headline-exchange', { replies: 2 }),
+  reason('china-not-subject', { named: 3 }),
+  reason('taiwan-pla', { taiwan: 4, pla: 0 }),
+  reason('pla-us-response', {}),
+  reason('working-level', {}),
+  reason('other-counterpart', { country: 'Russia', mentions: 9, us: 1 }),
+  reason('headline-other-counterpart', { countries: ['Japan', 'India'] }),
+  reason('one-of-several', { countries: ['Japan', 'India'] }),
+  reason('no-us-government-act', {}),
+  reason('overall', { level: 'moderate' }),
+  reason('not-article', { why: 'page has almost no text' }),
+  reason('china-not-named', {}),
+  reason('skipped', { why: 'some other finding' }),
+  reason('silent-site', {}),
+];
+
+describe('reasons in the reader’s language', () => {
+  it('the samples cover every code of the catalog', () => {
+    expect(new Set(SAMPLES.map((r) => r.code))).toEqual(new Set(REASON_CODES));
+  });
+
+  it('every code reads in Chinese, with no English sentence left', () => {
+    browserMock.i18n.useLocale('zh_CN');
+    for (const r of SAMPLES) {
+      const zh = reasonText(r);
+      if (r.code === 'skipped') continue; // its finding is shown as found
+      expect(zh, r.code).toMatch(/\p{Script=Han}/u);
+      expect(zh, r.code).not.toContain(r.text);
+      expect(zh, r.code).not.toMatch(/\b(of the|sentences?|mentioned|times|once|twice|actors?)\b/);
+    }
+    expect(reasonText(SAMPLES[7] as Reason)).toBe(
+      '涉及中国的 7 句话中，有 3 句提到了中美双方之间的外交行为（其中 2 句在标题或导语中）',
+    );
+    expect(reasonText(SAMPLES[0] as Reason)).toBe(
+      '美方人物：Joe Biden（标题、正文）；Antony Blinken（标题、正文）',
+    );
+  });
+
+  it('in English the popup says what each reason’s text says (a page that is no article: its finding)', () => {
+    for (const r of SAMPLES) {
+      if (r.code === 'not-article') expect(reasonText(r)).toBe('Page has almost no text');
+      else if (r.code === 'skipped') expect(reasonText(r)).toBe('Some other finding');
+      else expect(reasonText(r), r.code).toBe(r.text);
+    }
+    let checked = 0;
+    for (const f of FIXTURE_LABELS) {
+      const { doc, url } = fixture(f.name);
+      for (const r of detectDiplomacy(extractArticle(doc, url)).reasons) {
+        if (r.code === 'not-article') continue;
+        expect(reasonText(r), `${f.name}: ${r.code}`).toBe(r.text);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});
