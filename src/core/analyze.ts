@@ -39,8 +39,10 @@ export function analyzeExtracted(
   const page = preparePage(extracted, corpus, matchOpts);
   const self = page.self;
   const pageQuotes = extractQuotes(page.paragraphs);
-  const events = pageEventIds(extracted, corpus);
-  const related = relatedFor(page, pageQuotes, events, corpus, matchOpts);
+  // The page's timeline events, found only if a same-story article has events to share.
+  let events: Set<string> | undefined;
+  const pageEvents = () => (events ??= pageEventIds(extracted, corpus));
+  const related = relatedFor(page, pageQuotes, pageEvents, corpus, matchOpts);
   const quotes = quoteMatchesFor(page, pageQuotes, corpus);
   const { context, moreContext, since } = collectContext(extracted, related, corpus);
   const entry = self === null ? undefined : corpus.articles.get(self);

@@ -39,12 +39,13 @@ export function pageEventIds(article: ExtractedArticle, corpus: LoadedCorpus): S
 
 /**
  * Related coverage from a prepared page, its quotes (as `extractQuotes` found them) and the
- * timeline events it mentions.
+ * timeline events it mentions (asked for only when a same-story article has events to share:
+ * finding them reads every sentence of the page).
  */
 export function relatedFor(
   page: PreparedPage,
   quotes: PageQuote[],
-  pageEvents: ReadonlySet<string>,
+  pageEvents: () => ReadonlySet<string>,
   corpus: LoadedCorpus,
   opts?: MatchOptions,
 ): RelatedItem[] {
@@ -107,5 +108,5 @@ export function findRelated(
   if (corpus.match.N === 0 || pageText(article).trim().length === 0) return [];
   const page = preparePage(article, corpus, opts);
   const quotes = extractQuotes(pageParagraphs(article));
-  return relatedFor(page, quotes, pageEventIds(article, corpus), corpus, opts);
+  return relatedFor(page, quotes, () => pageEventIds(article, corpus), corpus, opts);
 }
