@@ -27,12 +27,12 @@ const MIN_EVENT_SCORE = 4;
  */
 export function sharedEvent(
   corpus: LoadedCorpus,
-  pageEvents: () => ReadonlySet<string>,
+  pageEvents: ReadonlySet<string>,
   d: IndexedDoc,
 ): string | null {
   let best: { title: string; date: string } | null = null;
   for (const m of corpus.index.mentions?.[d.id] ?? []) {
-    if (!pageEvents().has(m.eventId)) continue;
+    if (!pageEvents.has(m.eventId)) continue;
     const e = corpus.eventsById.get(m.eventId);
     if (!e) continue;
     const gap = daysBetween(e.date, d.publishedAt);
