@@ -27,6 +27,7 @@ import type {
 } from './match-index.ts';
 import { resolveMentions } from './mentions.ts';
 import { extractQuotes, speakerKey } from './quotes.ts';
+import { englishNameIn } from './lexicon-names.ts';
 import {
   commonPrefix,
   daysBetween,
@@ -500,7 +501,7 @@ function prepareQuote(q: PageQuote, paras: readonly string[]): PreparedQuote {
 /** Speaker key of an English or Chinese name ("王毅" → "wang"). */
 function anySpeakerKey(speaker: string | null | undefined): string | null {
   if (!speaker || !HAN_CHAR.test(speaker)) return speakerKey(speaker);
-  return speakerKey(zhNameInEnglish(speaker));
+  return speakerKey(englishNameIn(speaker) ?? zhNameInEnglish(speaker));
 }
 
 const HAN_CHAR = /\p{Script=Han}/u;
@@ -640,9 +641,17 @@ interface Remark {
 
 const CONTEXT_TIE = 0.6;
 /** Score lost when one wording negates and the other does not. */
-const NEGATION_PENALTY = 0.25;
+const NEGATION_PENALTY = 0.3;
 /** Article cosine from which two articles plainly tell the same story (short remarks). */
 const SAME_STORY_COSINE = 0.3;
+/**
+ * Score kept by a remark of one to three words that is a fragment of the other's longer sentence
+ * (only ever with the same speaker around the same time: "经济胁迫" / "… amounted to economic
+ * coercion against Chinese companies").
+ */
+const SHORT_FRAGMENT_FACTOR = 0.8;
+/** Content words a surrounding sentence needs before it can count as saying the same thing. */
+const SURROUNDING_MIN_WORDS = 3;
 
 function dice(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
@@ -915,7 +924,8 @@ export function compareQuote(
   const sameDays = days !== null && Math.abs(days) <= 3;
   const occasion = sameOccasion || sameDays || articleCosine >= SAME_STORY_COSINE;
   if (shortSide < 4 && !occasion) return null;
-  if (a.short && !sameOccasion) return null;
+  // …and a fragment must share a word with it (or render one), not only a related word.
+  if (a.short && !(sameOccasion && a.anchored)) return null;
   let score = a.f;
   const why: string[] = [];
   if (reverse) {
@@ -923,7 +933,7 @@ export function compareQuote(
   } else why.push(`covers ${Math.round(a.cp * 100)}% of the remark`);
   why.push(...a.ties);
   if (a.short) {
-    score *= 0.6;
+    score *= SHORT_FRAGMENT_FACTOR;
     why.push('a short remark inside a longer sentence');
   }
   if (a.polarity) {
@@ -940,7 +950,11 @@ export function compareQuote(
     }
   }
   // The sentences around both quotes say the same thing ("Xi said China is willing to …").
-  const ctx = dice(P.context, C.context);
+  // A surrounding "Geng said:" alone is the speaker again, not a sentence that says the same.
+  const ctx =
+    Math.min(P.context.size, C.context.size) >= SURROUNDING_MIN_WORDS
+      ? dice(P.context, C.context)
+      : 0;
   if (ctx >= 0.3) {
     score += 0.1 * Math.min(1, ctx / 0.5);
     why.push(`similar surrounding sentence (${Math.round(ctx * 100)}% shared words)`);
