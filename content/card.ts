@@ -280,7 +280,7 @@ export class QuoteCard {
         m.publishedAt ? el(d, 'span', { text: m.publishedAt }) : null,
         el(d, 'span', {
           class: 'strength',
-          text: strengthWords(m.score),
+          text: strengthWords(m.score, pageText, m.text),
           attrs: { title: STRENGTH_TIP },
         }),
         m.translated

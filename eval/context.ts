@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { collectContext } from '../src/core/context.ts';
-import { findRelated } from '../src/core/match.ts';
+import { findRelated } from '../src/core/match/related.ts';
 import type { ExtractedArticle } from '../src/core/types.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { installBundledSynonyms, readBundledTables } from '../src/corpus/node.ts';

@@ -25,7 +25,8 @@ import {
   readCorpusSources,
 } from '../src/corpus/node.ts';
 import type { CorpusArticle } from '../src/corpus/types.ts';
-import { findRelated, matchQuotes } from '../src/core/match.ts';
+import { matchQuotes } from '../src/core/match/quote-match.ts';
+import { findRelated } from '../src/core/match/related.ts';
 import { extractQuotes } from '../src/core/quotes.ts';
 import type { ExtractedArticle, PageQuote } from '../src/core/types.ts';
 

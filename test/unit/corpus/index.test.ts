@@ -13,7 +13,7 @@ import {
   readGeneratedIndexText,
 } from '../../../src/corpus/node.ts';
 import type { CorpusIndex } from '../../../src/corpus/types.ts';
-import { parseDurationMinutes } from '../../../src/core/mentions.ts';
+import { parseDurationMinutes } from '../../../src/core/mentions/quantities.ts';
 
 const sources = readCorpusSources();
 const SEEDS = resolve(__dirname, '../../../../shared/seeds');

@@ -25,14 +25,21 @@ function breakable<A extends unknown[], R>(step: string, fn: (...args: A) => R) 
     return fn(...args);
   };
 }
-vi.mock('../../../src/core/match.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/core/match.ts')>();
+vi.mock('../../../src/core/match/prepared-page.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/core/match/prepared-page.ts')>();
+  return { ...real, preparePage: breakable('preparePage', real.preparePage) };
+});
+vi.mock('../../../src/core/match/related.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/core/match/related.ts')>();
   return {
     ...real,
-    identifyCorpusArticle: breakable('identifyCorpusArticle', real.identifyCorpusArticle),
-    findRelated: breakable('findRelated', real.findRelated),
-    matchQuotes: breakable('matchQuotes', real.matchQuotes),
+    pageEventIds: breakable('pageEventIds', real.pageEventIds),
+    relatedFor: breakable('relatedFor', real.relatedFor),
   };
+});
+vi.mock('../../../src/core/match/quote-match.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/core/match/quote-match.ts')>();
+  return { ...real, quoteMatchesFor: breakable('quoteMatchesFor', real.quoteMatchesFor) };
 });
 vi.mock('../../../src/core/context.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../src/core/context.ts')>();
@@ -71,10 +78,11 @@ const SAMPLE = join(ROOT, 'sample/article.html');
 const PAGE = 'https://harbour-ledger.example/2024/biden-xi';
 const TAB = 9;
 const STEPS = [
-  'identifyCorpusArticle',
-  'findRelated',
+  'preparePage',
   'extractQuotes',
-  'matchQuotes',
+  'pageEventIds',
+  'relatedFor',
+  'quoteMatchesFor',
   'collectContext',
 ];
 
@@ -169,7 +177,7 @@ describe('a step of the analysis that throws', () => {
   }
 
   it('shows in the popup, which says what went wrong and offers to try again', async () => {
-    failing.step = 'matchQuotes';
+    failing.step = 'quoteMatchesFor';
     await fromPage('analyzePage', { pageUrl: PAGE, ...sample, force: false });
     history.replaceState(null, '', `?tabId=${TAB}`);
     const sent: string[] = [];
@@ -181,7 +189,7 @@ describe('a step of the analysis that throws', () => {
     await settle();
     const el = root();
     expect(el.querySelector('h1')?.textContent).toBe('Backstory could not analyse this page');
-    expect(el.querySelector('[role="alert"]')?.textContent).toBe('matchQuotes broke');
+    expect(el.querySelector('[role="alert"]')?.textContent).toBe('quoteMatchesFor broke');
     const button = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Try again');
     expect(button).toBeDefined();
     act(() => button?.click());
@@ -199,11 +207,11 @@ describe('a step of the analysis that throws', () => {
   });
 
   it('makes the CLI exit 1 with the message, and 0 when nothing throws', async () => {
-    failing.step = 'findRelated';
+    failing.step = 'relatedFor';
     const broken = await cli([SAMPLE]);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toBe('');
-    expect(broken.stderr).toMatch(/analysis of .*article\.html failed: findRelated broke/);
+    expect(broken.stderr).toMatch(/analysis of .*article\.html failed: relatedFor broke/);
     failing.step = null;
     const fine = await cli([SAMPLE]);
     expect(fine.code).toBe(0);
