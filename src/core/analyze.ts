@@ -7,7 +7,8 @@ import type { LoadedCorpus } from '../corpus/types.ts';
 import { collectContext } from './context.ts';
 import { preparePage } from './match/prepared-page.ts';
 import { quoteMatchesFor } from './match/quote-match.ts';
-import { pageEventIds, relatedFor } from './match/related.ts';
+import { relatedFor } from './match/related.ts';
+import { pageDate, pageMentions } from './mentions.ts';
 import { useMatchTables } from './match-tables.ts';
 import { extractQuotes } from './quotes.ts';
 import type { Analysis, Detection, ExtractedArticle } from './types.ts';
@@ -39,10 +40,14 @@ export function analyzeExtracted(
   const page = preparePage(extracted, corpus, matchOpts);
   const self = page.self;
   const pageQuotes = extractQuotes(page.paragraphs);
-  const events = pageEventIds(extracted, corpus);
+  // Resolved once: related coverage reads the events' ids, the context the mentions.
+  const mentions = pageMentions(extracted, pageDate(extracted), corpus.events);
+  const events = new Set(mentions.map((m) => m.eventId));
   const related = relatedFor(page, pageQuotes, events, corpus, matchOpts);
   const quotes = quoteMatchesFor(page, pageQuotes, corpus);
-  const { context, moreContext, since } = collectContext(extracted, related, corpus);
+  const { context, moreContext, since } = collectContext(extracted, related, corpus, {
+    mentions,
+  });
   const entry = self === null ? undefined : corpus.articles.get(self);
   const corpusArticle = entry
     ? { id: entry.id, title: entry.title, publishedAt: entry.publishedAt, outlet: entry.outlet }

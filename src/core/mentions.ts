@@ -16,6 +16,7 @@
  * people) must grow with a timeline that brings new ones.
  */
 import type { EventMention, TimelineEvent } from '../corpus/types.ts';
+import type { ExtractedArticle } from './types.ts';
 import { dayOf } from './dates.ts';
 import { isSpecific, type Cue, type SpecificCue } from './mentions/cue-types.ts';
 import { collectCues, relationCues } from './mentions/cues.ts';
@@ -138,4 +139,28 @@ function splitChinese(sentence: Sentence): Sentence[] {
 
 function piece(s: Sentence, a: number, b: number): Sentence {
   return { text: s.text.slice(a, b), start: s.start + a, end: s.start + b };
+}
+
+/** The page's own date as mentions read it (`YYYY-MM-DD`), or null. */
+export function pageDate(article: ExtractedArticle): string | null {
+  const given = article.meta?.publishedAt ?? null;
+  return given && /^\d{4}-\d{2}-\d{2}/.test(given) ? given.slice(0, 10) : null;
+}
+
+/**
+ * The timeline events a page mentions in its title and body, resolved against `date`; none
+ * for a page without a body. Computed once per analysis: related coverage reads the events'
+ * ids, the context reads the mentions.
+ */
+export function pageMentions(
+  article: ExtractedArticle,
+  date: string | null,
+  events: TimelineEvent[],
+): EventMention[] {
+  const paragraphs = Array.isArray(article.paragraphs)
+    ? article.paragraphs.filter((p) => typeof p === 'string')
+    : [];
+  const body = paragraphs.join('\n\n');
+  if (!body) return [];
+  return resolveMentions(`${article.meta?.title ?? ''}\n\n${body}`, date, events);
 }

@@ -4,7 +4,7 @@
  */
 import type { LoadedCorpus } from '../../corpus/types.ts';
 import type { IndexedDoc } from '../match-index.ts';
-import { resolveMentions } from '../mentions.ts';
+import { pageDate, pageMentions } from '../mentions.ts';
 import { extractQuotes } from '../quotes.ts';
 import type { ExtractedArticle, PageQuote, RelatedItem } from '../types.ts';
 import { isRejected, MATCH_LIMITS, round, type MatchOptions } from './options.ts';
@@ -30,12 +30,6 @@ import { eventSentence, sharedEvent } from './shared-event.ts';
 
 /** Score one shared quote adds to an article's ranking score (up to `QUOTES_COUNTED`). */
 const SHARED_QUOTE_BONUS = 0.1;
-
-/** The timeline events the page mentions (ids), as related coverage reads them. */
-export function pageEventIds(article: ExtractedArticle, corpus: LoadedCorpus): Set<string> {
-  const date = article.meta?.publishedAt ?? null;
-  return new Set(resolveMentions(pageText(article), date, corpus.events).map((m) => m.eventId));
-}
 
 /**
  * Related coverage from a prepared page, its quotes (as `extractQuotes` found them) and the
@@ -107,5 +101,6 @@ export function findRelated(
   if (corpus.match.N === 0 || pageText(article).trim().length === 0) return [];
   const page = preparePage(article, corpus, opts);
   const quotes = extractQuotes(pageParagraphs(article));
-  return relatedFor(page, quotes, pageEventIds(article, corpus), corpus, opts);
+  const events = pageMentions(article, pageDate(article), corpus.events).map((m) => m.eventId);
+  return relatedFor(page, quotes, new Set(events), corpus, opts);
 }

@@ -33,13 +33,16 @@ vi.mock('../../../src/core/match/related.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../src/core/match/related.ts')>();
   return {
     ...real,
-    pageEventIds: breakable('pageEventIds', real.pageEventIds),
     relatedFor: breakable('relatedFor', real.relatedFor),
   };
 });
 vi.mock('../../../src/core/match/quote-match.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../src/core/match/quote-match.ts')>();
   return { ...real, quoteMatchesFor: breakable('quoteMatchesFor', real.quoteMatchesFor) };
+});
+vi.mock('../../../src/core/mentions.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/core/mentions.ts')>();
+  return { ...real, pageMentions: breakable('pageMentions', real.pageMentions) };
 });
 vi.mock('../../../src/core/context.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../src/core/context.ts')>();
@@ -80,7 +83,7 @@ const TAB = 9;
 const STEPS = [
   'preparePage',
   'extractQuotes',
-  'pageEventIds',
+  'pageMentions',
   'relatedFor',
   'quoteMatchesFor',
   'collectContext',
