@@ -24,7 +24,6 @@ import type { Detection, ExtractedArticle } from '../src/core/types.ts';
 import { installBundledSynonyms, readBundledCorpus } from '../src/corpus/node.ts';
 import type { LoadedCorpus } from '../src/corpus/types.ts';
 import { parseImportFile } from '../src/library/import.ts';
-import { LiveIndex } from '../src/library/live-index.ts';
 import { makeRecord } from '../src/library/record.ts';
 import type { IndexSnapshot } from '../src/library/snapshot.ts';
 import {

@@ -144,10 +144,11 @@ export function IncursionChart({ points, articleDate }: Props) {
         <desc id="chart-desc">{summary}</desc>
         <line class="axis" x1={left} x2={width - right} y1={y(0)} y2={y(0)} />
         <line class="grid" x1={left} x2={width - right} y1={y(yMax)} y2={y(yMax)} />
-        <text class="tick" x={left - 4} y={y(yMax) + 4} text-anchor="end">
+        {/* Clear of a dot on the first day, whose radius reaches left of the axis start. */}
+        <text class="tick" x={left - 8} y={y(yMax) + 4} text-anchor="end">
           {yMax}
         </text>
-        <text class="tick" x={left - 4} y={y(0) + 4} text-anchor="end">
+        <text class="tick" x={left - 8} y={y(0) + 4} text-anchor="end">
           0
         </text>
         {years.map(({ at, label }) => (
