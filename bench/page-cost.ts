@@ -222,40 +222,56 @@ async function measure(
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.addInitScript(LONGTASK_OBSERVER);
   const stopTrace = await startTrace(cdp);
-  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  let reasons: string[] = [];
-  if (side.ext) {
-    const { analysis } = await waitForAnalysis(side.ext.worker, url, () => true, 30_000);
-    reasons = analysis.detection.reasons;
-    if (analysis.quotes.some((q) => q.matches.length > 0)) {
-      await waitForAnalysis(side.ext.worker, url, (a) => a.highlights !== undefined, 30_000);
+  let traced = false;
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    let reasons: string[] = [];
+    if (side.ext) {
+      const { analysis } = await waitForAnalysis(side.ext.worker, url, () => true, 30_000);
+      reasons = analysis.detection.reasons;
+      if (analysis.quotes.some((q) => q.matches.length > 0)) {
+        await waitForAnalysis(side.ext.worker, url, (a) => a.highlights !== undefined, 30_000);
+      }
     }
+    await page.waitForTimeout(SETTLE_MS);
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? NaN;
+    traced = true;
+    const tasks = scriptRuns(await stopTrace(), url);
+    const inPage = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const tasks =
+        (globalThis as unknown as { __benchLongTasks?: number[] }).__benchLongTasks ?? [];
+      return { loadMs: nav.loadEventEnd - nav.startTime, tasks };
+    });
+    await page.close();
+    const jsBytes = side.ext ? loaderBytes + [...scripts].reduce((n, u) => n + sizeOf(u), 0) : 0;
+    return { reasons, load: loadOf(jsBytes, tasks, metric, inPage) };
+  } catch (err) {
+    // Tracing is one per browser: end it, or every later load fails to start its own.
+    if (!traced) await stopTrace().catch(() => undefined);
+    await page.close().catch(() => undefined);
+    throw err;
   }
-  await page.waitForTimeout(SETTLE_MS);
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: { name: string; value: number }[];
-  };
-  const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? NaN;
-  const tasks = scriptRuns(await stopTrace(), url);
-  const inPage = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const tasks = (globalThis as unknown as { __benchLongTasks?: number[] }).__benchLongTasks ?? [];
-    return { loadMs: nav.loadEventEnd - nav.startTime, tasks };
-  });
-  await page.close();
-  const jsBytes = side.ext ? loaderBytes + [...scripts].reduce((n, u) => n + sizeOf(u), 0) : 0;
+}
+
+function loadOf(
+  jsBytes: number,
+  tasks: number[],
+  metric: (name: string) => number,
+  inPage: { loadMs: number; tasks: number[] },
+): Load {
   return {
-    reasons,
-    load: {
-      jsBytes,
-      longestScriptRunMs: Math.max(0, ...tasks),
-      longScriptRuns: tasks.filter((d) => d > 50).length,
-      taskMs: metric('TaskDuration') * 1000,
-      scriptMs: metric('ScriptDuration') * 1000,
-      longTasks: inPage.tasks.length,
-      longestTaskMs: Math.max(0, ...inPage.tasks),
-      loadMs: inPage.loadMs,
-    },
+    jsBytes,
+    longestScriptRunMs: Math.max(0, ...tasks),
+    longScriptRuns: tasks.filter((d) => d > 50).length,
+    taskMs: metric('TaskDuration') * 1000,
+    scriptMs: metric('ScriptDuration') * 1000,
+    longTasks: inPage.tasks.length,
+    longestTaskMs: Math.max(0, ...inPage.tasks),
+    loadMs: inPage.loadMs,
   };
 }
 

@@ -78,8 +78,8 @@ function dropInlineHandlers(doc: Document, root: Element): void {
  * one go, which the page feels as a freeze; smaller pages are read as they are.
  */
 export const PRUNE_ABOVE_ELEMENTS = 3000;
-/** Text read from a pruned page's candidate: about 7,000 words, the length of a long feature. */
-export const MAX_READ_CHARS = 40_000;
+/** Text read from a pruned page's candidate: about 5,000 words, the length of a long feature. */
+export const MAX_READ_CHARS = 30_000;
 /** Paragraphs looked at per slice when looking for the candidate. */
 const PARAGRAPHS_PER_SLICE = 400;
 

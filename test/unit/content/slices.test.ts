@@ -54,7 +54,8 @@ describe('runSliced', () => {
       recording(seen, () => 0, 3),
       new AbortController().signal,
     );
-    expect(yielded).toHaveBeenCalledTimes(3);
+    // Before each of the 3 slices, and before the step that finishes.
+    expect(yielded).toHaveBeenCalledTimes(4);
   });
 
   it('stops between slices once aborted', async () => {
@@ -83,8 +84,9 @@ describe('runSliced', () => {
       },
     );
     expect(result?.detection.label).toBe('us-china-diplomacy');
-    // glance | first look | clone | prune | Readability | paragraphs and words | detection
-    expect(pauses).toBeGreaterThanOrEqual(6);
+    // | glance | metadata | pre-check | clone | prune | Readability | paragraphs and words |
+    // detection
+    expect(pauses).toBeGreaterThanOrEqual(8);
   });
 
   it('cuts the look for the article on a big page into slices, and reads only its first part', async () => {
@@ -119,8 +121,8 @@ describe('runSliced', () => {
     );
     expect(paragraphs.length).toBeLessThan(count);
     expect(paragraphs.join(' ')).not.toContain('S1499');
-    // first look | candidate: one pause per 400 paragraphs | cut | copy | Readability |
-    // paragraphs and words | detection
-    expect(pauses).toBeGreaterThanOrEqual(6 + Math.floor(count / 400) - 1);
+    // | metadata | pre-check | candidate: one pause per 400 paragraphs | cut | copy | prune |
+    // Readability | paragraphs and words | detection
+    expect(pauses).toBeGreaterThanOrEqual(9 + Math.floor(count / 400) - 1);
   });
 });
