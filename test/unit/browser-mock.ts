@@ -52,7 +52,14 @@ function area(name: string) {
   };
 }
 
-const onMessage = event<(message: unknown, sender: { id?: string }) => unknown>();
+const onMessage =
+  event<
+    (
+      message: unknown,
+      sender: { id?: string },
+      sendResponse?: (response: unknown) => void,
+    ) => unknown
+  >();
 const badges = new Map<number, string>();
 
 export const browserMock = {
@@ -61,7 +68,11 @@ export const browserMock = {
     onMessage,
     async sendMessage(message: unknown): Promise<unknown> {
       for (const l of onMessage.listeners) {
-        const answer = l(message, { id: 'backstory-test-id' });
+        // A listener answers through sendResponse (returning true), as in the browsers.
+        let respond: (response: unknown) => void = () => undefined;
+        const responded = new Promise<unknown>((r) => (respond = r));
+        const answer = l(message, { id: 'backstory-test-id' }, respond);
+        if (answer === true) return responded;
         if (answer !== undefined) return answer;
       }
       return undefined;
