@@ -14,7 +14,7 @@
  */
 import { buildMatchIndex, hydrateMatchIndex } from '../src/core/match-index.ts';
 import type { MatchDoc, MatchIndex } from '../src/core/match-index.ts';
-import { profilePage, rankDocuments } from '../src/core/match.ts';
+import { profilePage, rankDocuments } from '../src/core/match/rank.ts';
 import { installBundledSynonyms } from '../src/corpus/node.ts';
 import { cap, pseudoWord, rng, sentencePool } from './generate.ts';
 import type { ExtractedArticle } from '../src/core/types.ts';

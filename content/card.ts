@@ -101,7 +101,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 export class QuoteCard {
   private host: HTMLElement | null = null;
-  private shadow: ShadowRoot | null = null;
   private card: HTMLElement | null = null;
   private returnFocus: Element | null = null;
   private rect: DOMRect | null = null;
@@ -162,7 +161,6 @@ export class QuoteCard {
     this.hide();
     this.host?.remove();
     this.host = null;
-    this.shadow = null;
     this.card = null;
   }
 
@@ -193,7 +191,6 @@ export class QuoteCard {
     shadow.append(style, card);
     parent.append(host);
     this.host = host;
-    this.shadow = shadow;
     this.card = card;
     return card;
   }
@@ -280,7 +277,7 @@ export class QuoteCard {
         m.publishedAt ? el(d, 'span', { text: m.publishedAt }) : null,
         el(d, 'span', {
           class: 'strength',
-          text: strengthWords(m.score),
+          text: strengthWords(m.score, pageText, m.text),
           attrs: { title: STRENGTH_TIP },
         }),
         m.translated

@@ -11,10 +11,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { collectContext } from '../src/core/context.ts';
-import { findRelated } from '../src/core/match.ts';
+import { findRelated } from '../src/core/match/related.ts';
 import type { ExtractedArticle } from '../src/core/types.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { installBundledSynonyms } from '../src/corpus/node.ts';
+import { installBundledSynonyms, readBundledTables } from '../src/corpus/node.ts';
 import type { CorpusIndex } from '../src/corpus/types.ts';
 
 installBundledSynonyms();
@@ -37,6 +37,7 @@ const set: Labelled[] = read('./context-set/articles.jsonl')
   .map((l) => JSON.parse(l) as Labelled);
 const corpus = loadCorpus(
   JSON.parse(read('../src/corpus/generated/corpus-index.json')) as CorpusIndex,
+  readBundledTables(),
 );
 
 function page(a: Labelled): ExtractedArticle {

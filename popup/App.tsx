@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { StoredAnalysis } from '../src/analysis-store.ts';
+import { currentFailure, type StoredAnalysis } from '../src/analysis-store.ts';
 import browser from '../src/browser.ts';
 import type { RelatedItem } from '../src/core/types.ts';
 import { callBackground } from '../src/messaging.ts';
 import { isSilentSite } from '../src/settings.ts';
+import { AnalysisFailed } from './AnalysisFailed.tsx';
 import { hostnameOf, plural } from './format.ts';
 import { HighlightSwitches } from './HighlightSwitches.tsx';
 import { IncursionChart, CHART } from './IncursionChart.tsx';
@@ -19,6 +20,7 @@ import { startsAfterArticle, Timeline } from './Timeline.tsx';
 import { useBackground } from './use-background.ts';
 import { toggleSite, useSettings } from './use-settings.ts';
 import { useElapsed, useTabAnalysis, type TabState } from './use-tab-analysis.ts';
+import { useTabFailure } from './use-tab-failure.ts';
 import { Verdict, type Anyway } from './Verdict.tsx';
 
 /** Marks read by bench/popup.ts: first commit, and first commit with the tab's analysis. */
@@ -173,6 +175,7 @@ function Body({ initial }: { initial?: TabState | undefined }) {
   const [requested, setRequested] = useState(false);
   const analysis = tab.status === 'ready' ? tab.analysis : null;
   const tabId = tab.status === 'ready' ? tab.tabId : null;
+  const failure = currentFailure(analysis, useTabFailure(tabId));
   const waitedLong = useElapsed(tab.status === 'ready' && analysis === null, WAIT_MS);
   const marked = useRef(false);
   const { settings, update } = useSettings();
@@ -193,6 +196,13 @@ function Body({ initial }: { initial?: TabState | undefined }) {
   }, [analysis]);
 
   const site = hostnameOf(analysis?.pageUrl);
+  if (failure && tabId !== null) {
+    return (
+      <Shell site={hostnameOf(failure.pageUrl)}>
+        <AnalysisFailed tabId={tabId} failure={failure} />
+      </Shell>
+    );
+  }
   if (!analysis || tabId === null) {
     const note =
       tab.status === 'loading'

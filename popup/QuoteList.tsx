@@ -62,7 +62,7 @@ export function QuoteList({ quotes, related, onReveal, reveal }: Props) {
                           {formatDate(m.publishedAt)} ·{' '}
                           {m.outlet || titles.get(m.articleId) || 'Corpus article'} ·{' '}
                           <span class="strength" title={STRENGTH_TIP}>
-                            {strengthWords(m.score)}
+                            {strengthWords(m.score, q.text, m.text)}
                           </span>
                         </p>
                         <Wording page={q.text} other={m.text} />

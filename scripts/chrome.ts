@@ -78,6 +78,17 @@ export function hasDisplay(sys: Pick<BrowserSystem, 'platform' | 'env'>): boolea
   return !!(sys.env['DISPLAY'] || sys.env['WAYLAND_DISPLAY']);
 }
 
+/**
+ * `npm start` runs headless when asked (`--headless`), with no desktop to open a window on, or in
+ * CI; otherwise it opens a window the reader can use.
+ */
+export function runsHeadless(
+  args: readonly string[],
+  sys: Pick<BrowserSystem, 'platform' | 'env'>,
+): boolean {
+  return args.includes('--headless') || !hasDisplay(sys) || sys.env['CI'] === 'true';
+}
+
 export const INSTALL_HINT =
   'No Chromium, Chrome, Edge or Brave found. Install Chromium (Debian/Ubuntu: ' +
   '`sudo apt-get install chromium`; macOS: `brew install --cask chromium`; Windows: ' +
@@ -97,6 +108,14 @@ export const BROWSER_FLAGS: readonly string[] = [
 /** The sandbox stays on, except as root, where Chromium refuses to start with it. */
 export function sandboxArgs(sys: Pick<BrowserSystem, 'isRoot'> = thisSystem()): string[] {
   return sys.isRoot ? ['--no-sandbox'] : [];
+}
+
+/**
+ * Playwright's `chromiumSandbox` option: Playwright passes --no-sandbox itself unless it is true,
+ * so it follows the same rule as `sandboxArgs`.
+ */
+export function chromiumSandbox(sys: Pick<BrowserSystem, 'isRoot'> = thisSystem()): boolean {
+  return !sys.isRoot;
 }
 
 /** The flags, loading an unpacked extension. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { StoredAnalysis } from '../src/analysis-store.ts';
-import { extensionArgs, findChrome, INSTALL_HINT, thisSystem } from './chrome.ts';
+import { chromiumSandbox, extensionArgs, findChrome, INSTALL_HINT } from './chrome.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const DIST = join(ROOT, 'dist');
@@ -39,7 +39,7 @@ export async function launchExtension(
     headless: opts.headless ?? true,
     args: extensionArgs(dist),
     // Playwright adds --no-sandbox unless told otherwise; only root needs it (extensionArgs).
-    chromiumSandbox: !thisSystem().isRoot,
+    chromiumSandbox: chromiumSandbox(),
     viewport: { width: 1200, height: 900 },
   });
   const requests: string[] = [];
@@ -111,7 +111,10 @@ export async function serveFixtures(dir: string): Promise<FixtureServer> {
   };
 }
 
-/** Anything that runs code inside the extension: its service worker or one of its pages. */
+/**
+ * Anything that runs code inside the extension: its service worker or one of its pages, in
+ * Chromium (Playwright) or Firefox (puppeteer).
+ */
 export interface ExtensionContext {
   evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
 }
@@ -127,10 +130,10 @@ export async function waitForAnalysis(
   const deadline = Date.now() + timeoutMs;
   let last: unknown = null;
   while (Date.now() < deadline) {
-    const all = (await worker.evaluate(() => chrome.storage.session.get(null))) as Record<
-      string,
-      StoredAnalysis
-    >;
+    // `browser` in Firefox, `chrome` in Chromium.
+    const all = (await worker.evaluate(() =>
+      ((globalThis as { browser?: typeof chrome }).browser ?? chrome).storage.session.get(null),
+    )) as Record<string, StoredAnalysis>;
     for (const [key, analysis] of Object.entries(all)) {
       if (!key.startsWith('analysis:') || analysis.pageUrl !== pageUrl) continue;
       last = analysis;
@@ -153,6 +156,18 @@ export async function openPopup(ext: Extension, tabId: number): Promise<Page> {
   await page.setViewportSize({ width: 420, height: 700 });
   await page.goto(`chrome-extension://${ext.extensionId}/popup/index.html?tabId=${tabId}`);
   return page;
+}
+
+/**
+ * Let the popup grow to its full height: in the toolbar it is a fixed frame whose middle
+ * scrolls, so a full-page screenshot of it as it is shows the first screen only.
+ */
+export async function unfoldPopup(popup: Page): Promise<void> {
+  await popup.addStyleTag({
+    content:
+      'body, #app, .shell { height: auto !important; overflow: visible !important; } ' +
+      '.scroll { overflow: visible !important; flex: none !important; }',
+  });
 }
 
 /** The text of every range registered in the page's Backstory highlight. */

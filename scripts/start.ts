@@ -9,12 +9,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { findChrome, hasDisplay, INSTALL_HINT, thisSystem } from './chrome.ts';
+import { findChrome, INSTALL_HINT, runsHeadless, thisSystem } from './chrome.ts';
 import {
   launchExtension,
   openPopup,
   ROOT,
   serveFixtures,
+  unfoldPopup,
   waitForAnalysis,
 } from './extension-browser.ts';
 import { startSummary } from './start-summary.ts';
@@ -50,7 +51,7 @@ if (!args.includes('--no-build')) {
   }
 }
 
-const headless = args.includes('--headless') || !hasDisplay(sys) || sys.env['CI'] === 'true';
+const headless = runsHeadless(args, sys);
 const server = await serveFixtures(join(ROOT, 'sample'));
 const ext = await launchExtension({ headless });
 const pageUrl = server.url('/article.html');
@@ -93,13 +94,7 @@ if (analysis.highlights?.anchored) {
 
 const popup = await openPopup(ext, tabId);
 await popup.waitForSelector('main h1');
-// In the toolbar the popup is a fixed frame that scrolls; let it grow to its full height here,
-// so the screenshot shows every section.
-await popup.addStyleTag({
-  content:
-    'body, #app, .shell { height: auto !important; overflow: visible !important; } ' +
-    '.scroll { overflow: visible !important; flex: none !important; }',
-});
+await unfoldPopup(popup);
 await popup.screenshot({ path: shot('popup.png'), fullPage: true });
 await ext.close();
 await server.close();

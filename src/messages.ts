@@ -14,18 +14,27 @@ import type { LibraryArticle } from './library/types.ts';
 
 /** Content script → background service worker. */
 export interface ContentToBackground {
-  /** Match the article the content script extracted; stores and returns the tab's analysis. */
+  /**
+   * Match the article the content script extracted; stores and returns the tab's analysis, with
+   * the run id the worker gave it (reports about the page name that run).
+   */
   analyzePage(params: {
     pageUrl: string;
     extracted: ExtractedArticle;
     detection: Detection;
     /** The reader asked to analyse a page that detection did not flag. */
     force: boolean;
-  }): Analysis;
-  /** How many matched quotes the content script placed on the page, and how many it could not. */
-  reportHighlights(params: HighlightStats): void;
-  /** The article went away (single-page navigation to a non-article); forget the tab's analysis. */
-  clearPage(params: { pageUrl: string }): void;
+  }): Analysis & { pageUrl: string; run: number };
+  /**
+   * How many matched quotes the content script placed on the page of `run`, and how many it
+   * could not. False: the run is no longer the tab's analysis, and the report was dropped.
+   */
+  reportHighlights(params: { run: number; stats: HighlightStats }): boolean;
+  /**
+   * The article of `run` went away (single-page navigation to a non-article); forget the tab's
+   * analysis unless a newer run has replaced it (false then).
+   */
+  clearPage(params: { pageUrl: string; run: number }): boolean;
 }
 
 /** Popup or options page → background service worker. */

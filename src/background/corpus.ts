@@ -1,13 +1,13 @@
 /**
  * Loads the corpus once per service-worker life: the prebuilt index, and the synonym table and
- * Chinese dictionary (CC-CEDICT glosses) that quote matching needs. All ship as JSON files
+ * Chinese dictionary (CC-CEDICT glosses) that quote matching needs, which travel in the corpus. All ship as JSON files
  * inside the extension (service workers may not `import()` chunks lazily, and data kept out of the code keeps the worker's start cheap); they
  * are fetched from the extension's own package on first use and parsed natively, never
  * recomputed.
  */
 import browser from '../browser.ts';
-import { installSynonyms, type SynonymTable } from '../core/synonyms.ts';
-import { installZhGloss, type ZhGlossTable } from '../core/zh-gloss.ts';
+import type { SynonymTable } from '../core/synonyms.ts';
+import type { ZhGlossTable } from '../core/zh-gloss.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import type { CorpusIndex, LoadedCorpus } from '../corpus/types.ts';
 import indexUrl from '../corpus/generated/corpus-index.json?url';
@@ -28,9 +28,7 @@ async function load(): Promise<LoadedCorpus> {
     fetchPackaged<SynonymTable>(synonymsUrl, 'synonym table'),
     fetchPackaged<ZhGlossTable>(zhGlossUrl, 'Chinese dictionary'),
   ]);
-  installSynonyms(synonyms);
-  installZhGloss(zhGloss);
-  return loadCorpus(index);
+  return loadCorpus(index, { synonyms, zhGloss });
 }
 
 export function getCorpus(): Promise<LoadedCorpus> {

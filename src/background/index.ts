@@ -16,8 +16,8 @@ function senderTab(sender: Runtime.MessageSender): number {
 
 listen<ContentToBackground & UiToBackground>('background', {
   analyzePage: (params, sender) => analyzeTab(senderTab(sender), params),
-  reportHighlights: (stats, sender) => recordHighlights(senderTab(sender), stats),
-  clearPage: (_params, sender) => forgetTab(senderTab(sender)),
+  reportHighlights: ({ run, stats }, sender) => recordHighlights(senderTab(sender), run, stats),
+  clearPage: ({ run }, sender) => forgetTab(senderTab(sender), run),
   analyzeAnyway: fromUi(({ tabId }) => callContent(tabId, 'reanalyze', { force: true })),
   reanalyzeTab: fromUi(({ tabId }) => callContent(tabId, 'reanalyze', { force: false })),
   revealQuote: fromUi(({ tabId, quoteIndex }) => callContent(tabId, 'revealQuote', { quoteIndex })),
@@ -31,5 +31,5 @@ listen<ContentToBackground & UiToBackground>('background', {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void forgetTab(tabId);
+  void forgetTab(tabId, null);
 });

@@ -8,6 +8,7 @@ import { callContent } from '../messaging.ts';
 import type { LibraryArticle } from '../library/types.ts';
 import type { LibraryState } from '../messages.ts';
 import { getLibrary, storeArticles, storePage, forget } from './library.ts';
+import { inTabQueue } from './tab-queue.ts';
 import type { ExtractedArticle } from '../core/types.ts';
 
 /** The latest extraction of each tab, for "Save this page" (lost with the worker; re-read then). */
@@ -21,7 +22,10 @@ export async function reportLibraryProblem(err: unknown): Promise<void> {
   await browser.storage.session.set({ [PROBLEM_KEY]: { message, at: new Date().toISOString() } });
 }
 
-/** Whether the reader asked to save the page now being analysed in this tab (and clears it). */
+/**
+ * Whether the reader asked to save the page now being analysed in this tab (and clears it).
+ * Called in the tab's queue (tab-analysis.ts).
+ */
 export async function takePendingSave(tabId: number, pageUrl: string): Promise<boolean> {
   const key = pendingKey(tabId);
   const got = await browser.storage.session.get(key);
@@ -42,7 +46,9 @@ export async function savePage(tabId: number): Promise<'saved' | 'updated' | 're
   }
   const tab = await browser.tabs.get(tabId);
   if (!tab.url) throw new Error('This tab has no page to save.');
-  await browser.storage.session.set({ [pendingKey(tabId)]: last?.pageUrl ?? tab.url });
+  const pageUrl = last?.pageUrl ?? tab.url;
+  // Tab state: set in the tab's queue, so the run it asks for (queued after) finds it.
+  await inTabQueue(tabId, () => browser.storage.session.set({ [pendingKey(tabId)]: pageUrl }));
   await callContent(tabId, 'reanalyze', { force: true });
   return 'reading';
 }

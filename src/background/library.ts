@@ -1,22 +1,26 @@
 /**
  * The worker's library: opened once per worker life with its persisted index entries added to
  * the bundled match index, then kept in step with every store and forget (the live index is
- * changed only after the IndexedDB transaction has committed).
+ * changed only after the IndexedDB transaction has committed). Changes run one at a time; a
+ * snapshot of the live index is written a little after the last change (and after a load that
+ * had to replay changes), so the next worker starts from it.
  */
 import { LiveIndex } from '../library/live-index.ts';
 import { recordFromExtracted } from '../library/record.ts';
 import type { SourceLookup } from '../library/sources.ts';
 import {
   forgetArticles,
-  loadIndexEntries,
+  loadLiveIndex,
   openLibrary,
   putArticles,
+  saveSnapshot,
   type LibraryDb,
 } from '../library/store.ts';
 import type { LibraryArticle, LibraryOrigin } from '../library/types.ts';
 import type { ExtractedArticle } from '../core/types.ts';
 import type { LoadedCorpus } from '../corpus/types.ts';
 import { getCorpus } from './corpus.ts';
+import { reportLibraryProblem } from './library-requests.ts';
 
 export interface Library {
   db: LibraryDb;
@@ -32,9 +36,8 @@ let opening: Promise<Library> | null = null;
 
 async function open(): Promise<Library> {
   const [bundled, db] = await Promise.all([getCorpus(), openLibrary()]);
-  const live = new LiveIndex(bundled.index.match);
-  const { entries, skipped } = await loadIndexEntries(db);
-  for (const e of entries) live.add(e);
+  const { live, skipped, from, replayed } = await loadLiveIndex(db, bundled.index.match);
+  if (from === 'entries' || replayed > 0) scheduleSnapshot(db, live);
   const corpus: LoadedCorpus = { ...bundled, match: live.index };
   return {
     db,
@@ -43,6 +46,34 @@ async function open(): Promise<Library> {
     lookup: { library: live.sources, bundled: bundled.articles, index: live.index },
     skipped,
   };
+}
+
+/** Library changes (and snapshots), one at a time, in the order asked. */
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+const SNAPSHOT_DELAY_MS = 2000;
+let snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+/** Writes the snapshot once changes have paused; a failure leaves the log to be replayed. */
+function scheduleSnapshot(db: LibraryDb, live: LiveIndex): void {
+  if (snapshotTimer !== null) clearTimeout(snapshotTimer);
+  snapshotTimer = setTimeout(() => {
+    snapshotTimer = null;
+    serial(() => saveSnapshot(db, live)).catch((err: unknown) => {
+      const why = err instanceof Error ? err.message : String(err);
+      // The articles are safe (the change log keeps what the snapshot would have held); the
+      // reader sees why the next start may be slower.
+      void reportLibraryProblem(
+        new Error(
+          `Backstory could not save its quick-start copy of the library index (${why}). Your library is intact; the next start reads it in full.`,
+        ),
+      );
+    });
+  }, SNAPSHOT_DELAY_MS);
 }
 
 export function getLibrary(): Promise<Library> {
@@ -59,8 +90,12 @@ export async function storeArticles(
   opts: { exact?: boolean } = {},
 ): Promise<{ added: number; updated: number; stored: LibraryArticle[] }> {
   const lib = await getLibrary();
-  const result = await putArticles(lib.db, records, opts);
-  for (const e of result.entries) lib.live.add(e);
+  const result = await serial(async () => {
+    const r = await putArticles(lib.db, records, opts);
+    for (const e of r.entries) lib.live.add(e);
+    return r;
+  });
+  scheduleSnapshot(lib.db, lib.live);
   return { added: result.added, updated: result.updated, stored: result.stored };
 }
 
@@ -78,8 +113,12 @@ export async function forget(which: {
   all?: boolean;
 }): Promise<number> {
   const lib = await getLibrary();
-  const ids = await forgetArticles(lib.db, which);
-  for (const id of ids) lib.live.remove(id);
+  const ids = await serial(async () => {
+    const removed = await forgetArticles(lib.db, which);
+    for (const id of removed) lib.live.remove(id);
+    return removed;
+  });
+  scheduleSnapshot(lib.db, lib.live);
   return ids.length;
 }
 

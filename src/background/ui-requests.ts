@@ -7,6 +7,7 @@ import browser, { type Runtime } from '../browser.ts';
 import { addCorrection } from '../corrections.ts';
 import { callContent } from '../messaging.ts';
 import { showBadge } from './badge.ts';
+import { inTabQueue } from './tab-queue.ts';
 
 /**
  * UI methods act on any tab, so only the extension's own pages may call them: a content script
@@ -29,22 +30,28 @@ export function fromUi<P, R>(
 /**
  * Remember the correction, move the article out of the same story in the stored analysis at
  * once (the popup updates without waiting; matching does the same on every later run: the
- * article stays as related coverage, marked), then ask the page to run again.
+ * article stays as related coverage, marked), then ask the page to run again. The change is made
+ * in the tab's queue, on whichever analysis is newest when its turn comes; the run it asks for
+ * is queued after it and reads the correction.
  */
 export async function markNotSameStory(tabId: number, articleId: string): Promise<boolean> {
-  const current = await readAnalysis(tabId);
-  if (!current) return false;
-  await addCorrection(current.pageUrl, articleId);
-  const related = current.related.map((r) =>
-    r.id === articleId && r.relation === 'same-story'
-      ? { ...r, relation: 'related' as const, why: [MARKED, ...r.why] }
-      : r,
-  );
-  const next = { ...current, related };
-  await writeAnalysis(tabId, next);
-  await showBadge(tabId, next);
-  // A page the reader analysed on request is not labelled diplomacy: keep it forced.
-  const force = current.article !== null && current.detection.label !== 'us-china-diplomacy';
+  const force = await inTabQueue(tabId, async () => {
+    const current = await readAnalysis(tabId);
+    if (!current) return null;
+    await addCorrection(current.pageUrl, articleId);
+    const related = current.related.map((r) =>
+      r.id === articleId && r.relation === 'same-story'
+        ? { ...r, relation: 'related' as const, why: [MARKED, ...r.why] }
+        : r,
+    );
+    const next = { ...current, related };
+    await writeAnalysis(tabId, next);
+    await showBadge(tabId, next);
+    // A page the reader analysed on request is not labelled diplomacy: keep it forced.
+    return current.article !== null && current.detection.label !== 'us-china-diplomacy';
+  });
+  if (force === null) return false;
+  // The correction is kept whether or not the page answers (it may be gone or reloading).
   await callContent(tabId, 'reanalyze', { force }).catch(() => false);
   return true;
 }

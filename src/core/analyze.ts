@@ -5,7 +5,11 @@
  */
 import type { LoadedCorpus } from '../corpus/types.ts';
 import { collectContext } from './context.ts';
-import { findRelated, identifyCorpusArticle, matchQuotes } from './match.ts';
+import { preparePage } from './match/prepared-page.ts';
+import { quoteMatchesFor } from './match/quote-match.ts';
+import { relatedFor } from './match/related.ts';
+import { pageDate, pageMentions } from './mentions.ts';
+import { useMatchTables } from './match-tables.ts';
 import { extractQuotes } from './quotes.ts';
 import type { Analysis, Detection, ExtractedArticle } from './types.ts';
 
@@ -28,13 +32,22 @@ export function analyzeExtracted(
   const article = extracted.notArticleReason ? null : extracted.meta;
   const engaged = article !== null && (detection.label === 'us-china-diplomacy' || opts.force);
   if (!engaged) return { article, detection, related: [], quotes: [], context: [] };
-  const base = { exclude: opts.exclude, rejected: opts.rejected };
-  // Identified once, then shared: both matchers leave the page's own article out.
-  const self = identifyCorpusArticle(extracted, corpus, base);
-  const matchOpts = { ...base, self };
-  const related = findRelated(extracted, corpus, matchOpts);
-  const quotes = matchQuotes(extractQuotes(extracted.paragraphs), extracted, corpus, matchOpts);
-  const { context, moreContext, since } = collectContext(extracted, related, corpus);
+  // The matchers read the corpus' own tables; nothing here catches: a failure is the caller's.
+  useMatchTables(corpus.tables);
+  const matchOpts = { exclude: opts.exclude, rejected: opts.rejected };
+  // Prepared once, then shared: the page's own article, its profile, the corpus ranking and
+  // its quotes serve both matchers.
+  const page = preparePage(extracted, corpus, matchOpts);
+  const self = page.self;
+  const pageQuotes = extractQuotes(page.paragraphs);
+  // Resolved once: related coverage reads the events' ids, the context the mentions.
+  const mentions = pageMentions(extracted, pageDate(extracted), corpus.events);
+  const events = new Set(mentions.map((m) => m.eventId));
+  const related = relatedFor(page, pageQuotes, events, corpus, matchOpts);
+  const quotes = quoteMatchesFor(page, pageQuotes, corpus);
+  const { context, moreContext, since } = collectContext(extracted, related, corpus, {
+    mentions,
+  });
   const entry = self === null ? undefined : corpus.articles.get(self);
   const corpusArticle = entry
     ? { id: entry.id, title: entry.title, publishedAt: entry.publishedAt, outlet: entry.outlet }

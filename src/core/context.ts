@@ -5,8 +5,14 @@
  * and topics — most relevant first, with a reader-sized list and the rest kept aside — and,
  * for an article older than the newest events, what happened since.
  */
-import type { EventSource, LoadedCorpus, SourceLink, TimelineEvent } from '../corpus/types.ts';
-import { resolveMentions } from './mentions.ts';
+import type {
+  EventMention,
+  EventSource,
+  LoadedCorpus,
+  SourceLink,
+  TimelineEvent,
+} from '../corpus/types.ts';
+import { pageDate, pageMentions } from './mentions.ts';
 import { daysBetween } from './text.ts';
 import type {
   ContextItem,
@@ -135,19 +141,18 @@ export function collectContext(
   article: ExtractedArticle,
   related: RelatedItem[],
   corpus: LoadedCorpus,
-  opts: { limit?: number } = {},
+  opts: { limit?: number; mentions?: EventMention[] } = {},
 ): { context: ContextItem[]; moreContext: ContextItem[]; since: ContextItem[] } {
   const limit = Math.max(0, opts.limit ?? CONTEXT_LIMIT);
   const paragraphs = Array.isArray(article.paragraphs)
     ? article.paragraphs.filter((p) => typeof p === 'string')
     : [];
   const title = article.meta?.title ?? '';
-  const body = paragraphs.join('\n\n');
-  const text = `${title}\n\n${body}`;
+  const text = `${title}\n\n${paragraphs.join('\n\n')}`;
   const sameStory = related.filter((r) => r.relation === 'same-story');
   // Without a page date, the story's date (its same-story coverage) bounds "prior".
-  const given = article.meta?.publishedAt ?? null;
-  let date = given && /^\d{4}-\d{2}-\d{2}/.test(given) ? given.slice(0, 10) : null;
+  const given = pageDate(article);
+  let date = given;
   if (!date) {
     const dates = sameStory.map((r) => r.publishedAt).filter((d): d is string => !!d);
     date = dates.sort()[dates.length - 1] ?? null;
@@ -168,8 +173,12 @@ export function collectContext(
     return s;
   };
 
-  // 1. What the page itself mentions.
-  for (const m of body ? resolveMentions(text, date, events) : []) {
+  // 1. What the page itself mentions: as the analysis resolved them against the page's own
+  // date, or against the story's date here.
+  const mentions =
+    opts.mentions && date === given ? opts.mentions : pageMentions(article, date, corpus.events);
+  const prior = new Set(events.map((e) => e.id));
+  for (const m of mentions.filter((x) => prior.has(x.eventId))) {
     const e = corpus.eventsById.get(m.eventId);
     if (!e || (date && e.date > date)) continue;
     const s = get(e);

@@ -4,19 +4,7 @@
  * of the lexicon.
  */
 
-export type Side = 'us' | 'cn';
-
-/** official: a named person; gov: an office or institution; country: the country or its people. */
-export type EntityKind = 'official' | 'gov' | 'country';
-
-export interface Entity {
-  /** Display name used in reasons. */
-  name: string;
-  side: Side;
-  kind: EntityKind;
-  full: string[];
-  short?: string[];
-}
+import type { Entity } from './lexicon-entity.ts';
 
 export const CN_ENTITIES: readonly Entity[] = [
   {
@@ -89,6 +77,11 @@ export const CN_ENTITIES: readonly Entity[] = [
       'Chinese (?:government|officials?|leaders?|leadership|diplomats?|ambassador|[Ee]mbassy|[Ff]oreign [Mm]inist(?:ry|er)|[Cc]ommerce [Mm]inistry|[Dd]efen[cs]e [Mm]inist(?:ry|er)|[Pp]resident|[Pp]remier|Vice Premier)',
       "China(?:[’']s)? (?:government|[Ff]oreign [Mm]inist(?:ry|er)|[Cc]ommerce [Mm]inistry|[Dd]efen[cs]e [Mm]inistry|top diplomat|leader)",
       'PRC (?:government|officials?|leaders?)',
+      "China[’']s (?:embassy|ambassador|consulate|mission|vice foreign minister|[Mm]inistry of (?:[Ff]oreign [Aa]ffairs|[Cc]ommerce|[Nn]ational [Dd]efen[cs]e|[Ss]tate [Ss]ecurity))",
+      'Chinese (?:authorities|consulate|negotiators?|vice foreign minister|[Mm]inistry of \\w+(?: \\w+)?)',
+      "(?:Chinese|China[’']s) (?:tariffs|sanctions|export controls|restrictions|countermeasures|retaliation)",
+      'Ministry of State Security',
+      'MOFCOM',
       'State Council',
       'Politburo',
       'Zhongnanhai',
@@ -98,6 +91,13 @@ export const CN_ENTITIES: readonly Entity[] = [
       '中方',
       '中国政府',
       '外交部',
+      // Another country's ministry is named with its country ("日本国防部"); the US's are
+      // the US side's (lexicon-us.ts), read first.
+      '(?<!台湾|台|日本|日|俄罗斯|俄|印度|韩国|韩|英国|英|法国|德国|澳大利亚|澳|菲律宾|菲|越南|欧盟)(?:国防部|商务部)',
+      '国家安全部',
+      '海关总署',
+      '(?:中国)?驻美(?:国)?(?:大使馆|使馆|大使)',
+      '国台办',
       '国务院',
       '中南海',
       '中共',
@@ -107,7 +107,17 @@ export const CN_ENTITIES: readonly Entity[] = [
     name: 'PLA',
     side: 'cn',
     kind: 'gov',
-    full: ["People[’']s Liberation Army", 'PLA(?![a-zA-Z])', 'Chinese military', '解放军'],
+    full: [
+      "People[’']s Liberation Army",
+      'PLA(?![a-zA-Z])',
+      'Chinese (?:military|navy|armed forces|forces|troops|warships?|destroyers?|frigates?|fighters?|fighter jets?|jets?|pilots?|military aircraft|coast guard)',
+      "China[’']s (?:military|navy|armed forces|coast guard)",
+      'China Coast Guard',
+      '(?:Eastern|Southern|Northern|Western|Central) Theater Command',
+      '解放军',
+      '(?:东部|南部|西部|北部|中部)战区',
+      '中国(?:军队|军方|海军|空军|海警|军机|战机|军舰)',
+    ],
   },
   { name: 'Beijing', side: 'cn', kind: 'gov', full: ['Beijing', 'Peking', '北京'] },
   {

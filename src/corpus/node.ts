@@ -5,8 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installSynonyms, synonymsInstalled, type SynonymTable } from '../core/synonyms.ts';
-import { installZhGloss, zhGlossInstalled, type ZhGlossTable } from '../core/zh-gloss.ts';
+import { useMatchTables, type MatchTables } from '../core/match-tables.ts';
+import type { SynonymTable } from '../core/synonyms.ts';
+import type { ZhGlossTable } from '../core/zh-gloss.ts';
 import { loadCorpus } from './load.ts';
 import type { CorpusIndex, LoadedCorpus } from './types.ts';
 import { validateCorpusSources } from './validate.ts';
@@ -47,21 +48,26 @@ export function readGeneratedIndexText(): string {
 const SYNONYMS_PATH = join(HERE, '..', 'core', 'generated', 'synonyms.json');
 const ZH_GLOSS_PATH = join(HERE, '..', 'core', 'generated', 'zh-gloss.json');
 
-/**
- * Install the tables that quote matching needs (once per process): the WordNet synonym table
- * and the Chinese gloss table.
- */
-export function installBundledSynonyms(): void {
-  if (!synonymsInstalled()) {
-    installSynonyms(JSON.parse(readFileSync(SYNONYMS_PATH, 'utf8')) as SynonymTable);
-  }
-  if (!zhGlossInstalled()) {
-    installZhGloss(JSON.parse(readFileSync(ZH_GLOSS_PATH, 'utf8')) as ZhGlossTable);
-  }
+let bundledTables: MatchTables | null = null;
+
+/** The shipped WordNet synonym and Chinese gloss tables, read once per process. */
+export function readBundledTables(): MatchTables {
+  bundledTables ??= {
+    synonyms: JSON.parse(readFileSync(SYNONYMS_PATH, 'utf8')) as SynonymTable,
+    zhGloss: JSON.parse(readFileSync(ZH_GLOSS_PATH, 'utf8')) as ZhGlossTable,
+  };
+  return bundledTables;
 }
 
-/** The committed generated index, loaded, with the synonym table matching needs. */
+/**
+ * Make the shipped tables current, for scripts and tests that call the matchers or the index
+ * builder without loading a corpus first (a loaded corpus carries its own).
+ */
+export function installBundledSynonyms(): void {
+  useMatchTables(readBundledTables());
+}
+
+/** The committed generated index, loaded, with the tables matching needs. */
 export function readBundledCorpus(): LoadedCorpus {
-  installBundledSynonyms();
-  return loadCorpus(JSON.parse(readGeneratedIndexText()) as CorpusIndex);
+  return loadCorpus(JSON.parse(readGeneratedIndexText()) as CorpusIndex, readBundledTables());
 }

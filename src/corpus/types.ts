@@ -1,5 +1,6 @@
 import type { EventKind } from '../core/types.ts';
 import type { MatchIndex, MatchIndexData } from '../core/match-index.ts';
+import type { MatchTables } from '../core/match-tables.ts';
 
 /** One article of the bundled corpus, as validated from its source file. */
 export interface CorpusArticle {
@@ -112,4 +113,6 @@ export interface LoadedCorpus {
   eventsById: Map<string, TimelineEvent>;
   /** Runtime form of `index.match` (see `hydrateMatchIndex`). */
   match: MatchIndex;
+  /** The synonym and Chinese gloss tables quote matching reads (core/match-tables.ts). */
+  tables: MatchTables;
 }

@@ -4,9 +4,11 @@
  * entry (its terms, signature, quotes and sentences, computed once when it was stored), so a
  * restarted worker never re-reads article text. Forgetting an article takes its postings out and
  * moves the last article into its slot. The result is the same `MatchIndex` the matcher reads.
+ * A whole live index can be packed into a snapshot (snapshot.ts) and restored from one.
  */
 import { buildMatchIndex } from '../core/match-index.ts';
 import type { IndexedDoc, MatchIndex, MatchIndexData } from '../core/match-index.ts';
+import { bundledKey, packIndex, PackedDoc, type IndexSnapshot } from './snapshot.ts';
 import type { LibraryArticle, LibrarySource } from './types.ts';
 
 /** One library article's share of the index, as persisted beside the article. */
@@ -75,27 +77,80 @@ export function isIndexEntry(v: unknown): v is IndexEntry {
   );
 }
 
+/**
+ * Library articles' sources by id. An article restored from a snapshot keeps its source as JSON
+ * until someone asks for it.
+ */
+export class LibrarySources implements ReadonlyMap<string, LibrarySource> {
+  readonly #map = new Map<string, LibrarySource | PackedDoc>();
+
+  get(id: string): LibrarySource | undefined {
+    const v = this.#map.get(id);
+    if (!(v instanceof PackedDoc)) return v;
+    const s = JSON.parse(v.rawSource()) as LibrarySource;
+    this.#map.set(id, s);
+    return s;
+  }
+  has(id: string): boolean {
+    return this.#map.has(id);
+  }
+  get size(): number {
+    return this.#map.size;
+  }
+  set(id: string, v: LibrarySource | PackedDoc): void {
+    this.#map.set(id, v);
+  }
+  delete(id: string): boolean {
+    return this.#map.delete(id);
+  }
+  *keys(): MapIterator<string> {
+    yield* this.#map.keys();
+  }
+  *values(): MapIterator<LibrarySource> {
+    for (const id of this.#map.keys()) yield this.get(id) as LibrarySource;
+  }
+  *entries(): MapIterator<[string, LibrarySource]> {
+    for (const id of this.#map.keys()) yield [id, this.get(id) as LibrarySource];
+  }
+  [Symbol.iterator](): MapIterator<[string, LibrarySource]> {
+    return this.entries();
+  }
+  forEach(
+    fn: (value: LibrarySource, key: string, map: ReadonlyMap<string, LibrarySource>) => void,
+  ): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+}
+
 export class LiveIndex {
   readonly index: MatchIndex;
   /** Library articles' sources by id (bundled articles have none here). */
-  readonly sources = new Map<string, LibrarySource>();
+  readonly sources = new LibrarySources();
   private readonly data: MatchIndexData;
   private readonly bundled: number;
+  private readonly bundledKey: string;
   private totalLen: number;
 
-  constructor(bundled: MatchIndexData) {
-    const data: MatchIndexData = {
-      version: 1,
-      docs: bundled.docs.slice(),
-      vocab: bundled.vocab.slice(),
-      df: bundled.df.slice(),
-      postings: bundled.postings.map((p) => p.slice()),
-      avgLen: bundled.avgLen,
-      entityDf: { ...bundled.entityDf },
-    };
+  constructor(bundled: MatchIndexData, snapshot?: IndexSnapshot) {
+    this.bundledKey = bundledKey(bundled);
+    const data: MatchIndexData = snapshot
+      ? fromSnapshot(bundled, snapshot)
+      : {
+          version: 1,
+          docs: bundled.docs.slice(),
+          vocab: bundled.vocab.slice(),
+          df: bundled.df.slice(),
+          postings: bundled.postings.map((p) => p.slice()),
+          avgLen: bundled.avgLen,
+          entityDf: { ...bundled.entityDf },
+        };
     this.data = data;
-    this.bundled = data.docs.length;
+    this.bundled = bundled.docs.length;
     this.totalLen = data.docs.reduce((s, d) => s + d.len, 0);
+    for (let i = this.bundled; i < data.docs.length; i++) {
+      const d = data.docs[i] as PackedDoc;
+      this.sources.set(d.id, d);
+    }
     const byId = new Map<string, number>();
     data.docs.forEach((d, i) => byId.set(d.id, i));
     const termIds = new Map<string, number>();
@@ -130,7 +185,7 @@ export class LiveIndex {
       }
       const tf = entry.doc.tfs[k] as number;
       data.df[id] = (data.df[id] ?? 0) + 1;
-      (data.postings[id] as number[]).push(di, tf);
+      this.list(id).push(di, tf);
       pairs.push([id, tf]);
     });
     pairs.sort((a, b) => a[0] - b[0]);
@@ -154,7 +209,7 @@ export class LiveIndex {
     if (di === undefined || di < this.bundled) return false;
     const doc = data.docs[di] as IndexedDoc;
     for (const t of doc.terms) {
-      const list = data.postings[t] as number[];
+      const list = this.list(t);
       for (let i = 0; i + 1 < list.length; i += 2) {
         if (list[i] === di) {
           list.splice(i, 2);
@@ -172,7 +227,7 @@ export class LiveIndex {
     if (di !== last) {
       const moved = data.docs[last] as IndexedDoc;
       for (const t of moved.terms) {
-        const list = data.postings[t] as number[];
+        const list = this.list(t);
         for (let i = 0; i + 1 < list.length; i += 2) {
           if (list[i] === last) {
             list[i] = di;
@@ -199,9 +254,48 @@ export class LiveIndex {
     const doc = this.data.docs[di] as IndexedDoc;
     return {
       id,
-      doc: { ...doc, terms: doc.terms.map((t) => this.data.vocab[t] as string) },
+      doc: {
+        // Field by field: a packed article's fields are getters, which a spread would miss.
+        id: doc.id,
+        title: doc.title,
+        publishedAt: doc.publishedAt,
+        outlet: doc.outlet,
+        lang: doc.lang,
+        len: doc.len,
+        fingerprint: doc.fingerprint,
+        sig: doc.sig,
+        terms: doc.terms.map((t) => this.data.vocab[t] as string),
+        tfs: doc.tfs,
+        entities: doc.entities,
+        quotes: doc.quotes,
+        sentences: doc.sentences,
+        text: doc.text,
+      },
       source,
     };
+  }
+
+  /**
+   * The whole live index packed for storage, as including the change log up to `seq`. Runs
+   * synchronously: it sees one state of the index.
+   */
+  snapshot(seq: number): IndexSnapshot {
+    return packIndex(
+      this.data,
+      this.bundled,
+      (id) => JSON.stringify(this.sources.get(id) ?? null),
+      seq,
+      this.bundledKey,
+    );
+  }
+
+  /** A term's postings as a plain array (restored ones are typed-array views until changed). */
+  private list(t: number): number[] {
+    const p = this.data.postings[t] as number[] | Int32Array;
+    if (Array.isArray(p)) return p;
+    const copy = Array.from(p);
+    this.data.postings[t] = copy;
+    return copy;
   }
 
   /**
@@ -222,10 +316,44 @@ export class LiveIndex {
     }
   }
 
+  /** Articles restored from snapshots (for tests and the benchmark). */
+  get packed(): number {
+    let n = 0;
+    for (let i = this.bundled; i < this.data.docs.length; i++)
+      if (this.data.docs[i] instanceof PackedDoc) n++;
+    return n;
+  }
+
   private refresh(): void {
     const n = this.data.docs.length;
     this.index.N = n;
     this.data.avgLen = n ? this.totalLen / n : 0;
     this.index.avgLen = this.data.avgLen || 1;
   }
+}
+
+/**
+ * The live index data of a snapshot: the bundled articles as loaded, the library's as packed
+ * articles, postings as views into the snapshot's arrays (the matcher only reads them; the live
+ * index copies one before changing it).
+ */
+function fromSnapshot(bundled: MatchIndexData, snap: IndexSnapshot): MatchIndexData {
+  const docs: IndexedDoc[] = bundled.docs.slice();
+  for (let k = 0; k < snap.ids.length; k++) docs.push(new PackedDoc(snap, k));
+  const nTerms = snap.df.length;
+  const postings: number[][] = new Array<number[]>(nTerms);
+  const o = snap.postOffsets;
+  for (let t = 0; t < nTerms; t++) {
+    // A read-only view typed as the array the matcher reads by index and length.
+    postings[t] = snap.postings.subarray(o[t], o[t + 1]) as unknown as number[];
+  }
+  return {
+    version: 1,
+    docs,
+    vocab: snap.vocab === '' ? [] : snap.vocab.split('\n'),
+    df: Array.from(snap.df),
+    postings,
+    avgLen: snap.avgLen,
+    entityDf: snap.entityDf,
+  };
 }

@@ -1,7 +1,10 @@
 /**
  * The library in IndexedDB (the extension's own origin): articles, and beside each its persisted
- * share of the match index. Every change writes both in one transaction, so a worker stopped
- * mid-write leaves either both or neither. Schema migrations run from the first version on.
+ * share of the match index. Every change writes both, and a line of the change log, in one
+ * transaction, so a worker stopped mid-write leaves either all or nothing. A snapshot of the
+ * whole live index (snapshot.ts) is written now and then with the log position it includes; a
+ * restarted worker reads the snapshot and replays the log after it, and falls back to every
+ * article's entry when there is no usable snapshot. Schema migrations run from the first version on.
  */
 import {
   openDB,
@@ -10,7 +13,9 @@ import {
   type IDBPObjectStore,
   type IDBPTransaction,
 } from 'idb';
-import { indexEntryFor, isIndexEntry, sourceOf, type IndexEntry } from './live-index.ts';
+import type { MatchIndexData } from '../core/match-index.ts';
+import { indexEntryFor, isIndexEntry, LiveIndex, sourceOf, type IndexEntry } from './live-index.ts';
+import { bundledKey, isSnapshot, type IndexSnapshot } from './snapshot.ts';
 import { mergeRecord } from './record.ts';
 import { LIBRARY_SCHEMA_VERSION, type LibraryArticle } from './types.ts';
 
@@ -23,10 +28,24 @@ interface LibrarySchema extends DBSchema {
     indexes: { url: string; canonical: string; textHash: string; site: string; addedAt: string };
   };
   index: { key: string; value: IndexEntry };
+  /** Changes to articles since the snapshot, in order (the key is the position). */
+  log: { key: number; value: LogLine };
+  /** The live index snapshot, under SNAPSHOT_KEY. */
+  snapshot: { key: string; value: IndexSnapshot };
 }
 
+export interface LogLine {
+  id: string;
+  op: 'put' | 'delete';
+}
+const SNAPSHOT_KEY = 'live';
+
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
-type UpgradeTx = IDBPTransaction<LibrarySchema, ('articles' | 'index')[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<
+  LibrarySchema,
+  ('articles' | 'index' | 'log' | 'snapshot')[],
+  'versionchange'
+>;
 
 /**
  * Migrations by the version they bring the database to; each runs once, in order, inside the
@@ -41,6 +60,12 @@ const MIGRATIONS: Record<number, (db: LibraryDb, tx: UpgradeTx) => void> = {
     articles.createIndex('site', 'site');
     articles.createIndex('addedAt', 'addedAt');
     db.createObjectStore('index', { keyPath: 'id' });
+  },
+  // The change log and the live index snapshot: a library of version 1 has neither, and its
+  // first load reads every entry and writes the first snapshot.
+  2: (db) => {
+    db.createObjectStore('log', { autoIncrement: true });
+    db.createObjectStore('snapshot');
   },
 };
 
@@ -86,9 +111,10 @@ export async function putArticles(
 ): Promise<PutResult> {
   // The costly part runs before the transaction, which must not wait on anything but IDB.
   const computed = new Map(records.map((r) => [r, indexEntryFor(r)]));
-  const tx = db.transaction(['articles', 'index'], 'readwrite');
+  const tx = db.transaction(['articles', 'index', 'log'], 'readwrite');
   const articles = tx.objectStore('articles');
   const index = tx.objectStore('index');
+  const log = tx.objectStore('log');
   const result: PutResult = { stored: [], entries: [], replaced: [], added: 0, updated: 0 };
   try {
     for (const r of records) {
@@ -103,6 +129,7 @@ export async function putArticles(
       };
       await articles.put(next);
       await index.put(e);
+      await log.add({ id: next.id, op: 'put' });
       result.stored.push(next);
       result.entries.push(e);
       if (old) result.updated++;
@@ -123,7 +150,7 @@ export async function putArticles(
 
 type ArticleStore = IDBPObjectStore<
   LibrarySchema,
-  ('articles' | 'index')[],
+  ('articles' | 'index' | 'log')[],
   'articles',
   'readwrite'
 >;
@@ -152,7 +179,7 @@ export async function forgetArticles(
   db: LibraryDb,
   which: { ids?: readonly string[]; site?: string; all?: boolean },
 ): Promise<string[]> {
-  const tx = db.transaction(['articles', 'index'], 'readwrite');
+  const tx = db.transaction(['articles', 'index', 'log'], 'readwrite');
   const articles = tx.objectStore('articles');
   let ids: string[];
   if (which.all) ids = (await articles.getAllKeys()) as string[];
@@ -162,6 +189,7 @@ export async function forgetArticles(
   for (const id of ids) {
     await articles.delete(id);
     await tx.objectStore('index').delete(id);
+    await tx.objectStore('log').add({ id, op: 'delete' });
   }
   await tx.done;
   return ids;
@@ -183,4 +211,71 @@ export async function loadIndexEntries(
     else skipped++;
   }
   return { entries, skipped };
+}
+
+export interface LoadedIndex {
+  live: LiveIndex;
+  /** Damaged index entries skipped. */
+  skipped: number;
+  /** How the index was loaded: from the snapshot (and how many logged changes were replayed). */
+  from: 'snapshot' | 'entries';
+  replayed: number;
+}
+
+/**
+ * The live index of the library over the bundled index: the snapshot and the changes logged
+ * after it, or, without a usable snapshot, every article's entry.
+ */
+export async function loadLiveIndex(db: LibraryDb, bundled: MatchIndexData): Promise<LoadedIndex> {
+  const tx = db.transaction(['snapshot', 'log', 'index'], 'readonly');
+  const raw: unknown = await tx.objectStore('snapshot').get(SNAPSHOT_KEY);
+  if (isSnapshot(raw) && raw.bundled === bundledKey(bundled)) {
+    const live = new LiveIndex(bundled, raw);
+    // The last change to each article after the snapshot decides.
+    const last = new Map<string, LogLine['op']>();
+    const lines = await tx.objectStore('log').getAll(IDBKeyRange.lowerBound(raw.seq, true));
+    for (const l of lines) last.set(l.id, l.op);
+    let skipped = 0;
+    for (const [id, op] of last) {
+      if (op === 'delete') {
+        live.remove(id);
+        continue;
+      }
+      const e: unknown = await tx.objectStore('index').get(id);
+      if (isIndexEntry(e)) live.add(e);
+      else {
+        // Changed after the snapshot and now unreadable: neither the old nor a damaged version.
+        live.remove(id);
+        skipped++;
+      }
+    }
+    await tx.done;
+    return { live, skipped, from: 'snapshot', replayed: last.size };
+  }
+  await tx.done;
+  const live = new LiveIndex(bundled);
+  const { entries, skipped } = await loadIndexEntries(db);
+  for (const e of entries) live.add(e);
+  return { live, skipped, from: 'entries', replayed: 0 };
+}
+
+/**
+ * Writes a snapshot of `live` and drops the log lines it includes, in one transaction. `live`
+ * must hold every change logged so far (callers run this between changes, never during one).
+ */
+export async function saveSnapshot(db: LibraryDb, live: LiveIndex): Promise<void> {
+  const tx = db.transaction(['snapshot', 'log'], 'readwrite');
+  const log = tx.objectStore('log');
+  const cursor = await log.openKeyCursor(null, 'prev');
+  const seq = cursor ? (cursor.key as number) : 0;
+  // Packed synchronously, inside the transaction: no change can land in between.
+  const snap = live.snapshot(seq);
+  await tx.objectStore('snapshot').put(snap, SNAPSHOT_KEY);
+  if (seq > 0) await log.delete(IDBKeyRange.upperBound(seq));
+  await tx.done;
+}
+
+/** Logged changes not yet in the snapshot. */
+export async function pendingChanges(db: LibraryDb): Promise<number> {
+  return db.count('log');
 }

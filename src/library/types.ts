@@ -4,8 +4,8 @@
  * and imported as JSONL (one article a line), and written by the CLI as a pack.
  */
 
-/** The library's schema version (the IndexedDB version and the JSONL record layout). */
-export const LIBRARY_SCHEMA_VERSION = 1;
+/** The library's schema version: the IndexedDB version (2 added the change log and the index snapshot; the JSONL record layout is unchanged). */
+export const LIBRARY_SCHEMA_VERSION = 2;
 
 export type LibraryOrigin = 'remembered' | 'saved' | 'imported';
 export const LIBRARY_ORIGINS: readonly LibraryOrigin[] = ['remembered', 'saved', 'imported'];

@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { StoredAnalysis } from '../../src/analysis-store.ts';
-import { ROOT, serveFixtures, type FixtureServer } from '../../scripts/extension-browser.ts';
+import {
+  ROOT,
+  serveFixtures,
+  waitForAnalysis as waitForStoredAnalysis,
+  type ExtensionContext,
+  type FixtureServer,
+} from '../../scripts/extension-browser.ts';
 
 export { ROOT };
 
@@ -234,28 +240,17 @@ export async function visit(ext: FirefoxExtension, url: string): Promise<Page> {
 }
 
 /** Wait until the extension has stored an analysis for `pageUrl` (and `accept` likes it). */
-export async function waitForAnalysis(
+export function waitForAnalysis(
   ext: FirefoxExtension,
   pageUrl: string,
-  accept: (a: StoredAnalysis) => boolean = () => true,
-  timeoutMs = 20_000,
+  accept?: (a: StoredAnalysis) => boolean,
+  timeoutMs?: number,
 ): Promise<{ tabId: number; analysis: StoredAnalysis }> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown = null;
-  while (Date.now() < deadline) {
-    const all = (await ext.state.evaluate(() =>
-      (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null),
-    )) as Record<string, StoredAnalysis>;
-    for (const [key, analysis] of Object.entries(all)) {
-      if (!key.startsWith('analysis:') || analysis.pageUrl !== pageUrl) continue;
-      last = analysis;
-      if (accept(analysis)) return { tabId: Number(key.slice('analysis:'.length)), analysis };
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(
-    `no analysis for ${pageUrl} within ${timeoutMs} ms; last: ${JSON.stringify(last)?.slice(0, 500)}`,
-  );
+  // puppeteer types the result as Awaited<R>: the same value the shared helper expects.
+  const state: ExtensionContext = {
+    evaluate: <R>(fn: () => R | Promise<R>) => ext.state.evaluate(fn) as Promise<R>,
+  };
+  return waitForStoredAnalysis(state, pageUrl, accept, timeoutMs);
 }
 
 export async function badgeText(ext: FirefoxExtension, tabId: number): Promise<string> {

@@ -15,7 +15,7 @@ import {
   setSettings,
   visible,
 } from './highlight-helpers.ts';
-import { highlightedTexts, openPopup, ROOT, waitForAnalysis, useExtension } from './harness.ts';
+import { highlightedTexts, openPopup, waitForAnalysis, useExtension } from './harness.ts';
 
 const FIXTURES = '/test/fixtures/highlights';
 

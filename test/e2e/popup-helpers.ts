@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { ROOT } from './harness.ts';
 
-export const SHOTS = join(ROOT, 'out/screenshots');
+export const SHOTS = join(ROOT, 'out/screens');
 
 export interface AxeViolation {
   id: string;
@@ -54,8 +54,11 @@ export async function axeBothSchemes(page: Page): Promise<AxeViolation[]> {
   return found;
 }
 
-/** Screenshots of `target` in the light and the dark scheme, as out/screenshots/<name>-*.png. */
-export async function screenshots(page: Page, target: Locator, name: string): Promise<void> {
+/**
+ * Screenshots of `target` (an element, or the page's viewport) in the light and the dark scheme,
+ * as out/screens/<name>-light.png and <name>-dark.png.
+ */
+export async function screenshots(page: Page, target: Locator | Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });

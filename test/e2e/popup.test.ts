@@ -1,13 +1,15 @@
 /**
- * The popup and the options page in real Chromium, with the built extension: each state of the
- * popup (analysing, not an article, not about US–China diplomacy, diplomacy) and the options page,
- * checked for content, for serious accessibility problems (axe-core), and photographed in light
- * and dark schemes into out/screenshots/.
+ * The popup, the card and the options page in real Chromium, with the built extension: each state
+ * of the popup (analysing, no analysis, not an article, not about US–China diplomacy, analysed on
+ * request, diplomacy with and without coverage found, the library notice, silent, an error), the
+ * card on a page, the chart and the options page, checked for content, for serious accessibility
+ * problems (axe-core), and photographed in light and dark schemes into out/screens/.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { StoredAnalysis } from '../../src/analysis-store.ts';
-import { badgeText, openPopup, ROOT, waitForAnalysis, useExtension } from './harness.ts';
+import type { Detection } from '../../src/core/types.ts';
+import { badgeText, openPopup, waitForAnalysis, useExtension } from './harness.ts';
 import { axeBothSchemes, screenshots } from './popup-helpers.ts';
 import { reasonText } from '../../popup/Verdict.tsx';
 
@@ -22,6 +24,37 @@ async function visit(name: string): Promise<{ page: Page; url: string }> {
 
 const text = (page: Page): Promise<string> => page.locator('main').innerText();
 
+/** An analysis of an article at news.example, with nothing found. */
+function storedArticle(
+  title: string,
+  detection: Pick<Detection, 'label' | 'reasons'>,
+): StoredAnalysis {
+  const url = `https://news.example/${encodeURIComponent(title)}`;
+  return {
+    pageUrl: url,
+    article: {
+      url,
+      title,
+      site: 'News Example',
+      publishedAt: '2022-03-14',
+      lang: 'en',
+      wordCount: 400,
+    },
+    detection: { ...detection, score: detection.label === 'us-china-diplomacy' ? 0.9 : 0.1 },
+    related: [],
+    quotes: [],
+    context: [],
+  };
+}
+
+/** Store `analysis` for `tabId` as the background would. */
+async function storeAnalysis(tabId: number, analysis: StoredAnalysis): Promise<void> {
+  await suite.ext.worker.evaluate(([key, value]) => chrome.storage.session.set({ [key]: value }), [
+    `analysis:${tabId}`,
+    analysis,
+  ] as const);
+}
+
 describe('the popup while a tab is being analysed', () => {
   it('shows a skeleton of the same size, then the analysis as soon as it is stored', async () => {
     const tabId = 987_654; // a tab the extension has not analysed
@@ -32,28 +65,59 @@ describe('the popup while a tab is being analysed', () => {
     await screenshots(popup, popup.locator('body'), 'popup-analysing');
     const before = await popup.locator('main').boundingBox();
 
-    const analysis: StoredAnalysis = {
-      pageUrl: 'https://news.example/a',
-      article: {
-        url: 'https://news.example/a',
-        title: 'Envoys meet <b>in Geneva</b>',
-        site: 'News Example',
-        publishedAt: '2022-03-14',
-        lang: 'en',
-        wordCount: 400,
-      },
-      detection: { label: 'us-china-diplomacy', score: 0.9, reasons: ['test'] },
-      related: [],
-      quotes: [],
-      context: [],
-    };
-    await suite.ext.worker.evaluate(
-      ([key, value]) => chrome.storage.session.set({ [key]: value }),
-      [`analysis:${tabId}`, analysis] as const,
+    await storeAnalysis(
+      tabId,
+      storedArticle('Envoys meet <b>in Geneva</b>', { label: 'us-china-diplomacy', reasons: [] }),
     );
     await expect.poll(() => text(popup)).toContain('Envoys meet <b>in Geneva</b>');
     expect(await popup.locator('main b').count()).toBe(0); // page strings stay text
     expect(await popup.locator('main').boundingBox()).toEqual(before);
+
+    // A diplomacy article with nothing found: each section says so once.
+    const shown = await text(popup);
+    expect(shown).toContain('No other coverage of this story in the corpus.');
+    expect(shown).toContain('No related coverage in the corpus.');
+    expect(await axeBothSchemes(popup)).toEqual([]);
+    await screenshots(popup, popup.locator('body'), 'popup-nothing-found');
+    await popup.close();
+  });
+});
+
+describe('the popup for a tab with no analysis', () => {
+  it('says why after a few seconds, and how to get one', async () => {
+    const popup = await openPopup(suite.ext, 987_653);
+    await expect
+      .poll(() => text(popup), { timeout: 10_000 })
+      .toContain('No analysis for this tab.');
+    expect(await axeBothSchemes(popup)).toEqual([]);
+    await screenshots(popup, popup.locator('body'), 'popup-no-analysis');
+    await popup.close();
+  });
+});
+
+describe('the popup when the background cannot do what was asked', () => {
+  it('says so where the reader asked: analyse anyway, save this page', async () => {
+    // An analysis for a tab that does not exist: every request about it fails.
+    const tabId = 987_655;
+    await storeAnalysis(
+      tabId,
+      storedArticle('Harbour festival draws record crowds', {
+        label: 'unrelated',
+        reasons: ['No mention of China'],
+      }),
+    );
+    const popup = await openPopup(suite.ext, tabId);
+    await expect.poll(() => text(popup)).toContain('Harbour festival draws record crowds');
+    await popup.getByRole('button', { name: 'Analyse anyway' }).click();
+    await expect.poll(() => text(popup)).toContain('The page did not answer.');
+    await popup.getByRole('button', { name: 'Save this page' }).click();
+    await expect.poll(() => text(popup)).toContain('Could not save this page.');
+    expect(await axeBothSchemes(popup)).toEqual([]);
+    await screenshots(popup, popup.locator('body'), 'popup-error');
+    await suite.ext.worker.evaluate(
+      (key) => chrome.storage.session.remove(key),
+      `analysis:${tabId}`,
+    );
     await popup.close();
   });
 });
@@ -179,12 +243,14 @@ describe('the popup on a US–China diplomacy article', () => {
       await popup.locator('.chart svg .point').count(),
     );
     expect(await axeBothSchemes(popup)).toEqual([]);
+    await screenshots(popup, popup.locator('.chart'), 'chart-table');
     await popup.locator('#context-h').evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await screenshots(popup, popup.locator('body'), 'popup-diplomacy-chart-table');
     await popup.keyboard.press('Enter');
     await expect.poll(() => table.isVisible()).toBe(false);
 
     expect(await axeBothSchemes(popup)).toEqual([]);
+    await screenshots(popup, popup.locator('.chart'), 'chart');
 
     // Keyboard: Tab reaches every control in reading order, each with a visible focus ring.
     const focused: string[] = [];
@@ -221,11 +287,24 @@ describe('the popup on a US–China diplomacy article', () => {
       (document.activeElement as HTMLElement | null)?.blur();
       document.querySelector('main')?.scrollTo(0, 0);
     });
+    // The first article remembered: the library notice, said once, above the sections.
+    expect(await popup.locator('.library-notice').innerText()).toContain(
+      'Backstory keeps the US–China articles you read in a library on this computer',
+    );
     await screenshots(popup, popup.locator('body'), 'popup-diplomacy');
     for (const section of ['quotes-h', 'context-h']) {
       await popup.locator(`#${section}`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
       await screenshots(popup, popup.locator('body'), `popup-diplomacy-${section.slice(0, -2)}`);
     }
+
+    // The card on the page, opened from the keyboard on the first highlighted quote.
+    await page.bringToFront();
+    await page.keyboard.press('Alt+Shift+KeyB');
+    await expect.poll(() => page.locator('backstory-card').count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await axeBothSchemes(page)).toEqual([]);
+    await screenshots(page, page, 'card');
+    await page.keyboard.press('Escape');
 
     // Choosing a quote scrolls the article to it. (Instantly: a smooth scroll stalls in a tab
     // that is not in front, and the popup is.)

@@ -3,11 +3,13 @@
  * and exit code 2 on bad input.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hugePage } from '../../../bench/huge-page.ts';
 import type { CliAnalysis } from '../../../src/cli/analyze-file.ts';
+import { MAX_ELEMENTS, TOO_MANY_ELEMENTS } from '../../../src/core/extract.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -112,5 +114,28 @@ describe('npm run analyze', () => {
     expect(r.stderr).toContain(
       `backstory analyze: warning: ${join(dir, 'latin.html')}: 1 character could not be decoded as utf-8 (first on line 1)`,
     );
+  }, 120_000);
+
+  it('exits 0 on CSS jsdom cannot parse and on a page over the element limit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-cli-'));
+    const article = readFileSync(SAMPLE, 'utf8');
+    // An unclosed calc( threw out of jsdom's parser and lost the page before dom.ts.
+    const css = article.replace(
+      /<\/head>/i,
+      '<style>.hero{width:calc(100% - 2*(10px + 5px)}</style></head>',
+    );
+    expect(css).not.toBe(article);
+    writeFileSync(join(dir, 'css.html'), css);
+    writeFileSync(join(dir, 'huge.html'), hugePage(MAX_ELEMENTS + 5_000, 3_000_000));
+    const r = run('--jsonl', join(dir, 'css.html'), join(dir, 'huge.html'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [styled, huge] = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as CliAnalysis);
+    expect(styled?.detection.label).toBe('us-china-diplomacy');
+    expect(huge?.detection).toMatchObject({ label: 'not-article' });
+    expect(huge?.detection.reasons.join(' ')).toContain(TOO_MANY_ELEMENTS);
   }, 120_000);
 });

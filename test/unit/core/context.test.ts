@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { collectContext, collectSince, CONTEXT_LIMIT } from '../../../src/core/context.ts';
-import { findRelated } from '../../../src/core/match.ts';
+import { findRelated } from '../../../src/core/match/related.ts';
 import { asPage, pageOf, seed, seedCorpus } from '../helpers/seed-corpus.ts';
 
 const corpus = seedCorpus();

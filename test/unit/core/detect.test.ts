@@ -40,7 +40,10 @@ describe('hard cases', () => {
   it('China’s EV exports with no US officials are china-other', () => {
     const d = detectFixture('china-ev-exports.html');
     expect(d.label).toBe('china-other');
-    expect(d.reasons.join('\n')).toMatch(/No US government actor|US named only as a country/);
+    // "high American tariffs" is a US government measure, named once; Europe is the counterpart.
+    expect(d.reasons.join('\n')).toMatch(
+      /No US government actor|US named only as a country|main counterpart is Europe/,
+    );
   });
 
   it('a US budget fight mentioning China in passing is unrelated; related stories do not count', () => {
@@ -106,6 +109,49 @@ describe('detection rules', () => {
     );
     expect(f.mentions.map((m) => m.name)).not.toContain('Xi Jinping');
     expect(f.mentions.map((m) => m.name)).not.toContain('United States');
+  });
+
+  it('reads military commands and ministries as government actors, in English and Chinese', () => {
+    const zh = diplomacyFeatures(
+      article('南部战区回应美舰过航', [
+        '东部战区和国防部表示，美舰和美军机抵近侦察。',
+        '日本国防部和台湾国防部也发表声明。',
+      ]),
+    );
+    const names = zh.mentions.map((m) => `${m.name}:${m.kind}`);
+    expect(names).toContain('PLA:gov');
+    expect(names).toContain('US military:gov');
+    expect(zh.mentions.find((m) => m.name === 'Chinese government')?.zones.lead).toBe(1);
+    const en = diplomacyFeatures(
+      article('Southern Theater Command shadows US destroyer', [
+        'The Commerce Department and China’s defence ministry traded statements.',
+      ]),
+    );
+    expect(en.mentions.map((m) => m.name)).toEqual(
+      expect.arrayContaining([
+        'PLA',
+        'US military',
+        'US Commerce Department',
+        'Chinese government',
+      ]),
+    );
+  });
+
+  it('counts one government’s turn after a headline that states the exchange', () => {
+    const paragraphs = [
+      'A US Navy patrol plane flew through the Taiwan Strait on Wednesday, the Seventh Fleet said.',
+      'The flight showed a commitment to a free and open region, it said.',
+      'Beijing said the flight was a deliberate provocation and that its fighters had monitored it.',
+    ];
+    const framed = detectDiplomacy(
+      article('China protests after US patrol plane flies over strait', paragraphs),
+    );
+    expect(framed.label).toBe('us-china-diplomacy');
+    expect(framed.reasons.join('\n')).toMatch(/headline states the exchange/);
+    // The same turns under a headline that states no exchange are not enough.
+    expect(detectDiplomacy(article('A busy week in the Taiwan Strait', paragraphs)).label).not.toBe(
+      'us-china-diplomacy',
+    );
   });
 
   it('treats a working-level exchange as china-other', () => {

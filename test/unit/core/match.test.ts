@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { buildMatchIndex, hydrateMatchIndex } from '../../../src/core/match-index.ts';
-import { findRelated, identifyCorpusArticle, matchQuotes } from '../../../src/core/match.ts';
+import { identifyCorpusArticle } from '../../../src/core/match/identify.ts';
+import { matchQuotes } from '../../../src/core/match/quote-match.ts';
+import { findRelated } from '../../../src/core/match/related.ts';
 import { extractQuotes } from '../../../src/core/quotes.ts';
 import type { PageQuote } from '../../../src/core/types.ts';
 import pairLabels from '../../fixtures/quote-pairs.json';

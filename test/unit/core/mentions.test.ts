@@ -1,4 +1,5 @@
-import { parseDurationMinutes, resolveMentions } from '../../../src/core/mentions.ts';
+import { resolveMentions } from '../../../src/core/mentions.ts';
+import { parseDurationMinutes } from '../../../src/core/mentions/quantities.ts';
 import { readCorpusSources } from '../../../src/corpus/node.ts';
 import type { TimelineEvent } from '../../../src/corpus/types.ts';
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { extractQuotes, extractQuotesDetailed, speakerKey } from '../../../src/core/quotes.ts';
+import { extractQuotes, extractQuotesDetailed } from '../../../src/core/quotes.ts';
+import { speakerKey } from '../../../src/core/quotes/speakers.ts';
 import { asPage, seed } from '../helpers/seed-corpus.ts';
 
 const texts = (paras: string[]) => extractQuotes(paras).map((q) => q.text);

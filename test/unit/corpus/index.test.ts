@@ -8,11 +8,12 @@ import {
 import { loadCorpus } from '../../../src/corpus/load.ts';
 import {
   readBundledCorpus,
+  readBundledTables,
   readCorpusSources,
   readGeneratedIndexText,
 } from '../../../src/corpus/node.ts';
 import type { CorpusIndex } from '../../../src/corpus/types.ts';
-import { parseDurationMinutes } from '../../../src/core/mentions.ts';
+import { parseDurationMinutes } from '../../../src/core/mentions/quantities.ts';
 
 const sources = readCorpusSources();
 const SEEDS = resolve(__dirname, '../../../../shared/seeds');
@@ -157,7 +158,7 @@ describe('generated corpus index', () => {
 
   it('refuses an index of another version', () => {
     const index = JSON.parse(readGeneratedIndexText()) as CorpusIndex;
-    expect(() => loadCorpus({ ...index, version: 999 })).toThrow(/rebuild/);
+    expect(() => loadCorpus({ ...index, version: 999 }, readBundledTables())).toThrow(/rebuild/);
   });
 
   it('links the seed mentions the issue names to the right events', () => {

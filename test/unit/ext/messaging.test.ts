@@ -8,30 +8,30 @@ const { isEnvelope, settle } = await import('../../../src/messages.ts');
 
 describe('typed messaging', () => {
   it('delivers a call to its handler and returns the value', async () => {
-    const stop = listen<{ clearPage(p: { pageUrl: string }): void }>('background', {
+    const stop = listen<{ clearPage(p: { pageUrl: string; run: number }): void }>('background', {
       clearPage: ({ pageUrl }) => {
         expect(pageUrl).toBe('https://n.example/');
       },
     });
-    await expect(callBackground('clearPage', { pageUrl: 'https://n.example/' })).resolves.toBe(
-      undefined,
-    );
+    await expect(
+      callBackground('clearPage', { pageUrl: 'https://n.example/', run: 1 }),
+    ).resolves.toBe(undefined);
     stop();
   });
 
   it('turns a handler error into an error for the caller, never a crash of the receiver', async () => {
-    const stop = listen<{ clearPage(p: { pageUrl: string }): void }>('background', {
+    const stop = listen<{ clearPage(p: { pageUrl: string; run: number }): void }>('background', {
       clearPage: () => {
         throw new Error('boom');
       },
     });
-    await expect(callBackground('clearPage', { pageUrl: 'x' })).rejects.toThrow('boom');
+    await expect(callBackground('clearPage', { pageUrl: 'x', run: 1 })).rejects.toThrow('boom');
     stop();
   });
 
   it('ignores messages from other extensions and messages not in its envelope', async () => {
     const handler = vi.fn();
-    const stop = listen<{ clearPage(p: { pageUrl: string }): void }>('background', {
+    const stop = listen<{ clearPage(p: { pageUrl: string; run: number }): void }>('background', {
       clearPage: handler,
     });
     const [listener] = [...browserMock.runtime.onMessage.listeners];

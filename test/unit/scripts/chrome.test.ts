@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   browserCandidates,
+  chromiumSandbox,
   extensionArgs,
   findChrome,
   hasDisplay,
+  runsHeadless,
   sandboxArgs,
   type BrowserSystem,
 } from '../../../scripts/chrome.ts';
@@ -94,6 +96,17 @@ describe('hasDisplay', () => {
   });
 });
 
+describe('runsHeadless', () => {
+  it('opens a window on a desktop, and runs headless without one, when asked, or in CI', () => {
+    expect(runsHeadless([], { platform: 'linux', env: { DISPLAY: ':0' } })).toBe(false);
+    expect(runsHeadless([], { platform: 'darwin', env: {} })).toBe(false);
+    expect(runsHeadless([], { platform: 'win32', env: {} })).toBe(false);
+    expect(runsHeadless([], { platform: 'linux', env: {} })).toBe(true);
+    expect(runsHeadless(['--headless'], { platform: 'darwin', env: {} })).toBe(true);
+    expect(runsHeadless(['--json'], { platform: 'win32', env: { CI: 'true' } })).toBe(true);
+  });
+});
+
 describe('--no-sandbox', () => {
   it('only as root', () => {
     expect(sandboxArgs({ isRoot: true })).toEqual(['--no-sandbox']);
@@ -101,5 +114,8 @@ describe('--no-sandbox', () => {
     expect(extensionArgs('/ext', system('linux', [], {}, false))).not.toContain('--no-sandbox');
     expect(extensionArgs('/ext', system('linux', [], {}, true))).toContain('--no-sandbox');
     expect(extensionArgs('/ext', system('darwin', []))).toContain('--load-extension=/ext');
+    // Playwright adds --no-sandbox itself unless its chromiumSandbox option is on.
+    expect(chromiumSandbox({ isRoot: false })).toBe(true);
+    expect(chromiumSandbox({ isRoot: true })).toBe(false);
   });
 });

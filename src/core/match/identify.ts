@@ -1,0 +1,45 @@
+/** Whether a page is itself a corpus article (same text, or nearly: boilerplate differences). */
+import type { LoadedCorpus } from '../../corpus/types.ts';
+import type { ExtractedArticle } from '../types.ts';
+import { fingerprint, minhash, minhashSimilarity } from './identity.ts';
+import { isExcluded, MATCH_LIMITS, type MatchOptions } from './options.ts';
+import { pageText } from './page-text.ts';
+import { candidates, prepareQuery } from './retrieval.ts';
+
+/** Index candidates compared by MinHash: the page's own article is always among the first. */
+const IDENTITY_CANDIDATES = 10;
+
+/**
+ * The corpus article this page is, or null. Such an article is the page itself, never its own
+ * related coverage.
+ */
+export function identifyCorpusArticle(
+  article: ExtractedArticle,
+  corpus: LoadedCorpus,
+  opts?: MatchOptions,
+): string | null {
+  const body = pageText(article);
+  if (body.trim().length === 0) return null;
+  const index = corpus.match;
+  const fp = fingerprint(body);
+  for (const d of index.docs) if (d.fingerprint === fp && !isExcluded(d.id, opts)) return d.id;
+  const q = prepareQuery(index, `${article.meta?.title ?? ''}\n\n${body}`);
+  const sig = minhash(body);
+  let best: { id: string; sim: number } | null = null;
+  for (const di of candidates(index, q, IDENTITY_CANDIDATES, MATCH_LIMITS.queryTerms)) {
+    const d = index.docs[di];
+    if (!d || isExcluded(d.id, opts)) continue;
+    const sim = minhashSimilarity(sig, d.sig);
+    if (sim >= MATCH_LIMITS.identical && (!best || sim > best.sim)) best = { id: d.id, sim };
+  }
+  return best?.id ?? null;
+}
+
+/** The page's own corpus article: as the caller identified it, else identified here. */
+export function selfOf(
+  article: ExtractedArticle,
+  corpus: LoadedCorpus,
+  opts?: MatchOptions,
+): string | null {
+  return opts?.self !== undefined ? opts.self : identifyCorpusArticle(article, corpus, opts);
+}

@@ -1,0 +1,35 @@
+/**
+ * A page prepared once per analysis for both matchers: its own corpus article identified, its
+ * profile built and the corpus ranked against it. Related coverage and quote matching read
+ * the same ranking, so neither ranks the corpus again.
+ */
+import type { LoadedCorpus } from '../../corpus/types.ts';
+import type { ExtractedArticle } from '../types.ts';
+import { selfOf } from './identify.ts';
+import { isExcluded, MATCH_LIMITS, type MatchOptions } from './options.ts';
+import { pageParagraphs } from './page-text.ts';
+import { profilePage, rankDocuments, type DocScore, type PageProfile } from './rank.ts';
+
+export interface PreparedPage {
+  article: ExtractedArticle;
+  paragraphs: string[];
+  /** The corpus article the page is (left out of everything), or null. */
+  self: string | null;
+  profile: PageProfile;
+  /** The articles compared for same story and quotes, best first. */
+  ranked: DocScore[];
+}
+
+export function preparePage(
+  article: ExtractedArticle,
+  corpus: LoadedCorpus,
+  opts?: MatchOptions,
+): PreparedPage {
+  const index = corpus.match;
+  const self = selfOf(article, corpus, opts);
+  const profile = profilePage(index, article);
+  const ranked = rankDocuments(index, profile, MATCH_LIMITS.quoteCompared, {
+    skip: (id) => id === self || isExcluded(id, opts),
+  });
+  return { article, paragraphs: pageParagraphs(article), self, profile, ranked };
+}

@@ -1,0 +1,131 @@
+/**
+ * Comparing one page quote with one corpus quote: both directions of alignment, what the
+ * speakers, dates, surrounding sentences and the two articles' likeness add or take away, and
+ * whether the pair is a rendering of one remark at all.
+ */
+import type { IndexedQuote, MatchIndex } from '../match-index.ts';
+import { alignRemark, SHORT_REMARK, type Alignment } from './quote-align.ts';
+import { corpusRemark, pageRemark, sharesRoot, type PreparedQuote } from './remark.ts';
+import {
+  coverReason,
+  OPPOSITE_POLARITY,
+  SHORT_INSIDE_LONGER,
+  speakerReason,
+  surroundingReason,
+} from './reasons.ts';
+
+export interface QuoteComparison {
+  score: number;
+  /** Aligned span of the corpus quote, as indexes of its content words. */
+  from: number;
+  to: number;
+  why: string[];
+}
+
+/** Days within which the same speaker's remarks are one occasion (a month of news). */
+const SAME_OCCASION_DAYS = 31;
+/** Days within which two articles cover the same news (short remarks may match). */
+export const SAME_NEWS_DAYS = 3;
+/** Article cosine from which two articles plainly tell the same story (short remarks). */
+const SAME_STORY_COSINE = 0.3;
+/** A short remark inside a longer sentence keeps this share of its score. */
+const SHORT_INSIDE_FACTOR = 0.6;
+/** Score lost when one wording negates and the other does not. */
+const NEGATION_PENALTY = 0.25;
+/** Score added when both name the same speaker. */
+const SAME_SPEAKER_BONUS = 0.05;
+/** Score lost when both name a speaker and they differ (rarely one remark). */
+const OTHER_SPEAKER_PENALTY = 0.2;
+/** Shared words of the surrounding sentences from which they count… */
+const SURROUNDING_MIN = 0.3;
+/** …reaching the full bonus at this share. */
+const SURROUNDING_FULL = 0.5;
+/** Score added for surrounding sentences that say the same thing. */
+const SURROUNDING_BONUS = 0.1;
+/** Days after which a remark rendered again is an echo rather than the same day's translation. */
+const ECHO_DAYS = 365;
+/** Score lost by such an echo. */
+const ECHO_PENALTY = 0.1;
+
+/** Published close enough for the same speaker's remarks to be one occasion (or undated). */
+export function isNear(days: number | null): boolean {
+  return days === null || Math.abs(days) <= SAME_OCCASION_DAYS;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return (2 * n) / (a.size + b.size);
+}
+
+/**
+ * Compares a page quote with a corpus quote. Both directions are tried: the page quote
+ * rendered by a span of the corpus quote, or (when the page quote is the longer one) the
+ * corpus quote rendered within the page quote. A match needs a shared word or root, unless
+ * the same speaker said it around the same time (`near`); the speaker adjusts the score.
+ */
+export function compareQuote(
+  index: MatchIndex,
+  q: PreparedQuote,
+  cq: IndexedQuote,
+  days: number | null = null,
+  articleCosine = 1,
+): QuoteComparison | null {
+  if (q.stems.length === 0 || cq.stems.length === 0) return null;
+  const near = isNear(days);
+  const sameSpeakerAhead = q.speaker !== null && q.speaker === cq.speakerKey;
+  // Cheap pre-filter: a match needs a shared word or root unless the same speaker said it
+  // around the same time (see below), so most pairs stop here.
+  if (!(sameSpeakerAhead && near) && !sharesRoot(q.stems, cq)) return null;
+  const P = pageRemark(q);
+  const C = corpusRemark(cq);
+  let result: { a: Alignment; reverse: boolean } | null = null;
+  const fwd = alignRemark(index, P, C);
+  if (fwd) result = { a: fwd, reverse: false };
+  if (P.stems.length > C.stems.length) {
+    const rev = alignRemark(index, C, P);
+    if (rev && (!result || rev.f > result.a.f)) result = { a: rev, reverse: true };
+  }
+  if (!result) return null;
+  const { a, reverse } = result;
+  const sameSpeaker = P.speaker !== null && P.speaker === C.speaker;
+  const sameOccasion = sameSpeaker && near;
+  if (!a.anchored && !sameOccasion) return null;
+  // A remark of one to three words ("Well,", "a mistake") says little by itself: it needs the
+  // two articles to be about the same thing, and when it is only a fragment of a longer
+  // sentence, the same speaker around the same time.
+  const shortSide = reverse ? C.stems.length : P.stems.length;
+  const sameDays = days !== null && Math.abs(days) <= SAME_NEWS_DAYS;
+  const occasion = sameOccasion || sameDays || articleCosine >= SAME_STORY_COSINE;
+  if (shortSide < SHORT_REMARK && !occasion) return null;
+  if (a.short && !sameOccasion) return null;
+  let score = a.f;
+  const why: string[] = [coverReason(a.cp, reverse), ...a.ties];
+  if (a.short) {
+    score *= SHORT_INSIDE_FACTOR;
+    why.push(SHORT_INSIDE_LONGER);
+  }
+  if (a.polarity) {
+    score -= NEGATION_PENALTY;
+    why.push(OPPOSITE_POLARITY);
+  }
+  if (P.speaker && C.speaker) {
+    score += sameSpeaker ? SAME_SPEAKER_BONUS : -OTHER_SPEAKER_PENALTY;
+    why.push(speakerReason(sameSpeaker, C.speakerName));
+  }
+  // The sentences around both quotes say the same thing ("Xi said China is willing to …").
+  const ctx = dice(P.context, C.context);
+  if (ctx >= SURROUNDING_MIN) {
+    score += SURROUNDING_BONUS * Math.min(1, ctx / SURROUNDING_FULL);
+    why.push(surroundingReason(ctx));
+  }
+  // A remark rendered again years later is rarer than the same day's translations.
+  if (days !== null && Math.abs(days) > ECHO_DAYS) score -= ECHO_PENALTY;
+  return {
+    score: Math.max(0, Math.min(1, score)),
+    from: reverse ? 0 : a.from,
+    to: reverse ? C.stems.length - 1 : a.to,
+    why,
+  };
+}

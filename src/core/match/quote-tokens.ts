@@ -1,0 +1,91 @@
+/**
+ * A quote's content words for alignment, English or Chinese, with their offsets and sentence
+ * numbers, and the content words of the sentence around a quote.
+ */
+import { contentStems, NEGATIONS, STOPWORDS, stem, tokenize } from '../text.ts';
+import { segmentZh } from '../zh-gloss.ts';
+
+/** A quote's content words: stems, their offsets in the quote and their sentence number. */
+export interface QuoteTokens {
+  stems: string[];
+  spans: [number, number][];
+  sentence: number[];
+}
+
+/** Content words kept of a quote by default (far more than any remark has). */
+const MAX_QUOTE_WORDS = 200;
+/** Characters looked at on each side of a quote for its sentence. */
+const CONTEXT_REACH = 200;
+
+/**
+ * Content words of a quote (negations kept: "not conflict" is not "conflict"). A run of
+ * capitalised words inside a sentence is one name ("United States"), so a name shared by two
+ * remarks counts once, not once per word.
+ */
+export function quoteTokens(text: string, max = MAX_QUOTE_WORDS): QuoteTokens {
+  const out: QuoteTokens = { stems: [], spans: [], sentence: [] };
+  let sentence = 0;
+  let last = 0;
+  let prevName = false;
+  let sentenceStart = true;
+  for (const t of tokenize(text)) {
+    const gap = text.slice(last, t.start);
+    if (/[.!?;]/.test(gap)) {
+      sentence++;
+      sentenceStart = true;
+    }
+    last = t.end;
+    const capital = /^\p{Lu}/u.test(text.slice(t.start, t.end));
+    const isName = capital && !sentenceStart && !STOPWORDS.has(t.word);
+    const wasStart = sentenceStart;
+    sentenceStart = false;
+    if (STOPWORDS.has(t.word) && !NEGATIONS.has(t.word)) {
+      prevName = false;
+      continue;
+    }
+    if (isName && prevName && /^\s+$/.test(gap)) {
+      const k = out.stems.length - 1;
+      out.stems[k] = `${out.stems[k]} ${t.word}`;
+      const span = out.spans[k] as [number, number];
+      span[1] = t.end;
+      continue;
+    }
+    prevName = isName || (wasStart && capital);
+    out.stems.push(isName ? t.word : stem(t.word));
+    out.spans.push([t.start, t.end]);
+    out.sentence.push(sentence);
+    if (out.stems.length >= max) break;
+  }
+  return out;
+}
+
+/** `quoteTokens` for Chinese text: dictionary words, with sentence numbers. */
+export function zhQuoteTokens(text: string, max = MAX_QUOTE_WORDS): QuoteTokens {
+  const out: QuoteTokens = { stems: [], spans: [], sentence: [] };
+  let sentence = 0;
+  let last = 0;
+  for (const t of segmentZh(text)) {
+    if (/[。！？；.!?;]/.test(text.slice(last, t.start))) sentence++;
+    last = t.end;
+    out.stems.push(t.word);
+    out.spans.push([t.start, t.end]);
+    out.sentence.push(sentence);
+    if (out.stems.length >= max) break;
+  }
+  return out;
+}
+
+/** Stems of the sentence(s) around a quote, outside the quote itself. */
+export function quoteContext(paragraph: string, start: number, end: number): string[] {
+  const before = paragraph.slice(Math.max(0, start - CONTEXT_REACH), start);
+  const cut = Math.max(
+    before.lastIndexOf('. '),
+    before.lastIndexOf('? '),
+    before.lastIndexOf('! '),
+  );
+  const s = cut >= 0 ? start - before.length + cut + 2 : Math.max(0, start - CONTEXT_REACH);
+  const after = paragraph.slice(end, end + CONTEXT_REACH);
+  const stop = after.search(/[.!?]\s/);
+  const e = stop >= 0 ? end + stop : Math.min(paragraph.length, end + CONTEXT_REACH);
+  return contentStems(paragraph.slice(s, start) + ' ' + paragraph.slice(end, e));
+}

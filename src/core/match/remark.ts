@@ -1,0 +1,142 @@
+/**
+ * The two sides of a quote comparison prepared alike: a page quote and a corpus quote, each
+ * as its content words (English stems or Chinese dictionary words), what surrounds it and who
+ * said it. Corpus quotes are prepared once and remembered.
+ */
+import type { IndexedQuote } from '../match-index.ts';
+import { speakerKey } from '../quotes/speakers.ts';
+import type { PageQuote } from '../types.ts';
+import { glossOf, isChinese, zhNameInEnglish } from '../zh-gloss.ts';
+import { MATCH_LIMITS } from './options.ts';
+import { quoteContext, quoteTokens, zhQuoteTokens, type QuoteTokens } from './quote-tokens.ts';
+import { HAN_CHAR, isNegationWord, ROOT_LENGTH } from './word-ties.ts';
+
+/** A page quote prepared for comparison. */
+export interface PreparedQuote {
+  text: string;
+  /** Chinese text: `stems` are Chinese words (see zh-gloss.ts). */
+  chinese: boolean;
+  /** Content stems with the surface words, in order. */
+  stems: string[];
+  surface: string[];
+  sentence: number[];
+  context: Set<string>;
+  speaker: string | null;
+}
+
+/** One side of a comparison: a remark's content words and what surrounds it. */
+export interface Remark {
+  stems: string[];
+  surface: string[];
+  /** Sentence number of each content word. */
+  sentence: number[];
+  context: Set<string>;
+  speaker: string | null;
+  speakerName: string | null;
+}
+
+export function prepareQuote(q: PageQuote, paras: readonly string[]): PreparedQuote {
+  const text = typeof q.text === 'string' ? q.text : '';
+  const chinese = isChinese(text);
+  const toks = chinese
+    ? zhQuoteTokens(text, MATCH_LIMITS.quoteWords)
+    : quoteTokens(text, MATCH_LIMITS.quoteWords);
+  const surface = toks.spans.map(([s, e]) => text.slice(s, e));
+  let context: string[] = [];
+  const para = q.paragraph !== undefined ? paras[q.paragraph] : undefined;
+  if (typeof para === 'string' && text) {
+    const at = para.indexOf(text);
+    if (at >= 0) context = quoteContext(para, at, at + text.length);
+  }
+  return {
+    text,
+    chinese,
+    stems: toks.stems,
+    surface,
+    sentence: toks.sentence,
+    context: new Set(chinese ? [] : context),
+    speaker: anySpeakerKey(q.speaker),
+  };
+}
+
+/** Speaker key of an English or Chinese name ("王毅" → "wang"). */
+function anySpeakerKey(speaker: string | null | undefined): string | null {
+  if (!speaker || !HAN_CHAR.test(speaker)) return speakerKey(speaker);
+  return speakerKey(zhNameInEnglish(speaker));
+}
+
+const chineseQuotes = new WeakMap<IndexedQuote, boolean>();
+export function isChineseQuote(cq: IndexedQuote): boolean {
+  let c = chineseQuotes.get(cq);
+  if (c === undefined) chineseQuotes.set(cq, (c = HAN_CHAR.test(cq.text) && isChinese(cq.text)));
+  return c;
+}
+
+const corpusTokens = new WeakMap<IndexedQuote, QuoteTokens>();
+/** A corpus quote's content words (Chinese ones segmented), prepared once. */
+export function tokensOf(cq: IndexedQuote): QuoteTokens {
+  let t = corpusTokens.get(cq);
+  if (!t) {
+    t = isChineseQuote(cq) ? zhQuoteTokens(cq.text) : quoteTokens(cq.text);
+    corpusTokens.set(cq, t);
+  }
+  return t;
+}
+
+export function corpusRemark(cq: IndexedQuote): Remark {
+  const t = tokensOf(cq);
+  const n = Math.min(t.stems.length, MATCH_LIMITS.quoteWords);
+  return {
+    stems: t.stems.slice(0, n),
+    surface: t.spans.slice(0, n).map(([s, e]) => cq.text.slice(s, e)),
+    sentence: t.sentence.slice(0, n),
+    context: new Set(isChineseQuote(cq) ? [] : cq.context),
+    speaker: cq.speakerKey ?? anySpeakerKey(cq.speaker),
+    speakerName: cq.speaker,
+  };
+}
+
+export function pageRemark(q: PreparedQuote): Remark {
+  return {
+    stems: q.stems,
+    surface: q.surface,
+    sentence: q.sentence,
+    context: q.context,
+    speaker: q.speaker,
+    speakerName: q.speaker,
+  };
+}
+
+const rootSets = new WeakMap<IndexedQuote, Set<string>>();
+/** Marks a root key apart from a word key in the same set. */
+const ROOT_MARK = '\u0001';
+
+/** Whether a page quote shares a word or a 5-letter root with a corpus quote. */
+export function sharesRoot(stems: string[], cq: IndexedQuote): boolean {
+  let roots = rootSets.get(cq);
+  if (!roots) {
+    roots = new Set<string>();
+    const add = (st: string) => {
+      if (isNegationWord(st)) return;
+      roots?.add(st);
+      if (st.length >= ROOT_LENGTH) roots?.add(`${st.slice(0, ROOT_LENGTH)}${ROOT_MARK}`);
+    };
+    // A Chinese quote is keyed by its words and their English renderings.
+    if (isChineseQuote(cq)) {
+      for (const w of tokensOf(cq).stems) {
+        add(w);
+        for (const g of glossOf(w)) add(g);
+      }
+    } else for (const st of cq.stems) add(st);
+    rootSets.set(cq, roots);
+  }
+  const has = (st: string) =>
+    !isNegationWord(st) &&
+    (roots.has(st) ||
+      (st.length >= ROOT_LENGTH && roots.has(`${st.slice(0, ROOT_LENGTH)}${ROOT_MARK}`)));
+  for (const st of stems) {
+    if (has(st)) return true;
+    if (HAN_CHAR.test(st) && glossOf(st).some(has)) return true;
+  }
+  return false;
+}

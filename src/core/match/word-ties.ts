@@ -1,0 +1,118 @@
+/**
+ * How well two words render the same thing, in one language or across English and Chinese:
+ * the same word, a synonym, a shared root, a translation through the gloss table, or a
+ * similar spelling — each with a weight (0..1) and a name for the reasons.
+ */
+import { synonymTie } from '../synonyms.ts';
+import { commonPrefix, NEGATIONS, wordSimilarity } from '../text.ts';
+import { glossOf } from '../zh-gloss.ts';
+
+export type Tie = { w: number; how: string } | null;
+
+export const HAN_CHAR = /\p{Script=Han}/u;
+
+/** Letters two words of five or more must share at the start to count as one root. */
+export const ROOT_LENGTH = 5;
+/** Trigram similarity from which two words of `SPELLING_MIN_LENGTH` or more letters are the same word misspelt. */
+const SPELLING_SIMILARITY = 0.6;
+/** Shorter words are too alike by chance for spelling to tie them. */
+const SPELLING_MIN_LENGTH = 4;
+/** Word pairs remembered (they repeat across quotes and articles); the cache is then emptied. */
+const TIE_CACHE_SIZE = 500_000;
+
+const SAME: Tie = { w: 1, how: 'same word' };
+// A gloss is a dictionary rendering: near-certain, but never the very same word.
+const TRANSLATION: Tie = { w: 0.9, how: 'translation' };
+const NEAR_TRANSLATION: Tie = { w: 0.75, how: 'translation' };
+const LOOSE_TRANSLATION: Tie = { w: 0.6, how: 'loose translation' };
+const SAME_MEANING: Tie = { w: 0.8, how: 'same meaning' };
+const SYNONYM: Tie = { w: 0.9, how: 'synonym' };
+const SAME_ROOT: Tie = { w: 0.8, how: 'same root' };
+const RELATED_WORD: Tie = { w: 0.7, how: 'related word' };
+const SIMILAR_SPELLING: Tie = { w: 0.6, how: 'similar spelling' };
+
+/** Ties that show the remark shares a word with the other wording (in either language). */
+export const ANCHORS: ReadonlySet<string> = new Set([
+  'same word',
+  'same root',
+  'translation',
+  'same meaning',
+]);
+
+/** Chinese negations, weighed like English ones. */
+export const ZH_NEGATIONS: ReadonlySet<string> = new Set(
+  '不 没 没有 未 无 非 别 勿 不会 不能 不应 不愿 不再 不是 并非 从未 从不 绝不 决不 无意 不想 不要'.split(
+    ' ',
+  ),
+);
+
+/** A negation word of either language ("not", 不), as written. */
+export function isNegationWord(s: string): boolean {
+  return NEGATIONS.has(s) || ZH_NEGATIONS.has(s);
+}
+
+/** A negation: "not", "never", 不, 没有, or a Chinese word whose gloss is one ("不是"). */
+export function isNegation(s: string): boolean {
+  if (isNegationWord(s)) return true;
+  return HAN_CHAR.test(s) && glossOf(s).some((g) => NEGATIONS.has(g));
+}
+
+/** Two long words with the same first letters ("negotiation" / "negotiate"). */
+export function sameRoot(a: string, b: string): boolean {
+  return a.length >= ROOT_LENGTH && b.length >= ROOT_LENGTH && commonPrefix(a, b) >= ROOT_LENGTH;
+}
+
+const tieCache = new Map<string, Tie>();
+
+/** How well two words render the same thing (0..1), and why. */
+export function wordTie(a: string, b: string): Tie {
+  if (a === b) return SAME;
+  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  let t = tieCache.get(key);
+  if (t === undefined) {
+    t = computeTie(a, b);
+    if (tieCache.size >= TIE_CACHE_SIZE) tieCache.clear();
+    tieCache.set(key, t);
+  }
+  return t;
+}
+
+/** A Chinese word and an English stem: rendered by the gloss, or by a synonym of it. */
+function glossTie(zh: string, en: string): Tie {
+  const g = glossOf(zh);
+  if (g.length === 0) return null;
+  if (g.includes(en)) return TRANSLATION;
+  let best: Tie = null;
+  for (const x of g) {
+    if (x.includes(' ')) continue;
+    const tie = synonymTie(x, en);
+    if (tie === 'synonym') return NEAR_TRANSLATION;
+    if (sameRoot(x, en)) best = NEAR_TRANSLATION;
+    else if (tie === 'related' && !best) best = LOOSE_TRANSLATION;
+  }
+  return best;
+}
+
+function computeTie(a: string, b: string): Tie {
+  const ha = HAN_CHAR.test(a);
+  const hb = HAN_CHAR.test(b);
+  if (ha || hb) {
+    if (ha && hb) {
+      const gb = new Set(glossOf(b));
+      return glossOf(a).some((x) => gb.has(x)) ? SAME_MEANING : null;
+    }
+    return ha ? glossTie(a, b) : glossTie(b, a);
+  }
+  const tie = synonymTie(a, b);
+  if (tie === 'synonym') return SYNONYM;
+  if (sameRoot(a, b)) return SAME_ROOT;
+  if (tie === 'related') return RELATED_WORD;
+  if (
+    a.length >= SPELLING_MIN_LENGTH &&
+    b.length >= SPELLING_MIN_LENGTH &&
+    wordSimilarity(a, b) >= SPELLING_SIMILARITY
+  ) {
+    return SIMILAR_SPELLING;
+  }
+  return null;
+}

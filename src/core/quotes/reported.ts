@@ -1,0 +1,152 @@
+/** Remarks reported without quote marks: "Blinken said (that) …", "…, Campbell said.", "王毅表示，…". */
+import {
+  cleanSpeaker,
+  FIRST_PERSON,
+  isPronoun,
+  NAME,
+  NON_SPEAKERS,
+  PRONOUN,
+  ROLE,
+  ZH_NAME,
+  ZH_SETTING,
+  ZH_VERB,
+  zhSpeaker,
+} from './speakers.ts';
+
+// Scanned forward (no leading [\s\S]*: that backtracks on long sentences). Only plain
+// reporting verbs: ", Xi calls for cooperation" is a headline, not a remark.
+const UNMARKED = new RegExp(
+  `,\\s+(${NAME}|${PRONOUN})\\s+(?:said|says|added|adds|told|stated|noted|remarked|wrote|explained|insisted)\\b`,
+  'gu',
+);
+// Reported speech: a sentence that attributes a statement without quote marks.
+const REPORT_VERB =
+  '(?:said|says|stated|states|wrote|writes|noted|notes|added|warned|warns|stressed|insisted|argued|declared|maintained|told\\s+(?:[A-Z][\\p{L}.]*\\s+){1,3}|told\\s+(?:reporters|journalists|lawmakers|a\\s+[\\p{L}\\s]{0,30}?))';
+const REPORTED_EN = new RegExp(
+  `^(?:[^,]{0,80},\\s+)?(?:[^,.;]{0,60}?\\s)?(?<![A-Z][\\p{L}'.-]*\\s)(${NAME}|${ROLE})(?:,\\s+[^,]{3,100},)?\\s+(?:also\\s+|has\\s+|had\\s+|then\\s+)?${REPORT_VERB}\\s*(?:on\\s+\\p{L}+day\\s+|in\\s+a\\s+[\\p{L}\\s]{0,30}?\\s+)?(?:that\\s+)?(.+)$`,
+  'u',
+);
+const REPORTED_ACCORDING = new RegExp(
+  `^According to\\s+(${NAME}|${ROLE})[^,]{0,60},\\s+(.+)$`,
+  'u',
+);
+const REPORTED_ZH = new RegExp(
+  `^(?:[^，。]{0,30}[，,])?${ZH_NAME}${ZH_SETTING}${ZH_VERB}[，,：:]\\s*(.+)$`,
+  'u',
+);
+const QUOTE_MARK = /[\u201C\u201D\u300C\u300D\u300E\u300F"\u00AB\u00BB]/;
+
+interface Reported {
+  text: string;
+  speaker: string | null;
+  start: number;
+  end: number;
+  unmarked: true;
+}
+
+/** Sentences of a paragraph with their offsets (English and Chinese sentence ends). */
+function sentencesOf(p: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /[^.!?。！？]+(?:[.!?。！？]+|$)/gu;
+  for (const m of p.matchAll(re)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) out.push({ text, start: (m.index ?? 0) + lead });
+  }
+  // "U.S." and "Mr." end no sentence: glue a piece that starts in lower case to the previous.
+  const merged: { text: string; start: number }[] = [];
+  for (const s of out) {
+    const prev = merged[merged.length - 1];
+    if (prev && /^[a-z0-9]/.test(s.text)) {
+      prev.text = p.slice(prev.start, s.start + s.text.length);
+    } else merged.push({ ...s });
+  }
+  return merged;
+}
+
+/** A reported remark has at least this many words (fewer: a fragment, not a statement). */
+const MIN_REPORTED_WORDS = 5;
+/** An unmarked remark before "…, X said." has at least this many words. */
+const MIN_UNMARKED_WORDS = 4;
+/** Reported remarks taken from one paragraph (more: a summary, not remarks). */
+const MAX_REPORTED = 3;
+/** Paragraphs longer than this are not read for reported speech (a page dump, not a paragraph). */
+const MAX_PARAGRAPH = 4000;
+/** Sources that report news rather than make remarks. */
+const MEDIA =
+  /\b(?:CNN|Reuters|Bloomberg|AFP|AP|Xinhua|BBC|report|reports|media|newspaper|agency|Agency|sources?)\b/;
+/** What follows a speech verb when no remark does: when, where, to whom. */
+const ADVERBIAL =
+  /^(?:on|in|at|ahead|during|after|before|while|when|last|this|late|earlier|online|to|from|according)\b/i;
+/** A Chinese reported remark has at least this many characters. */
+const MIN_REPORTED_HAN = 8;
+
+/**
+ * Remarks reported without quote marks: "Blinken said (that) …", "According to Wang, …",
+ * "王毅表示，…". The remark is the reported clause, without the attribution.
+ */
+export function reportedRemarks(p: string, lastSpeaker: string | null): Reported[] {
+  if (p.length > MAX_PARAGRAPH) return [];
+  const out: Reported[] = [];
+  for (const s of sentencesOf(p)) {
+    if (out.length >= MAX_REPORTED) break;
+    if (QUOTE_MARK.test(s.text)) continue;
+    const m = REPORTED_ACCORDING.exec(s.text) ?? REPORTED_EN.exec(s.text);
+    let speaker: string | null = null;
+    let clause: string | undefined;
+    if (m?.[1] && m[2]) {
+      speaker = cleanSpeaker(m[1]);
+      clause = m[2];
+      if (!speaker || NON_SPEAKERS.has(speaker.split(' ')[0] ?? '')) continue;
+      // "According to CNN, the talks might …": news of the story, not a remark.
+      if (MEDIA.test(speaker)) continue;
+      if (clause.split(/\s+/).length < MIN_REPORTED_WORDS) continue;
+    } else {
+      const z = REPORTED_ZH.exec(s.text);
+      if (!z?.[1] || !z[2]) continue;
+      speaker = zhSpeaker(z[1]);
+      clause = z[2];
+      if ((clause.match(/\p{Script=Han}/gu) ?? []).length < MIN_REPORTED_HAN) continue;
+    }
+    if (isPronoun(speaker)) speaker = lastSpeaker;
+    // "said on Tuesday, ahead of the talks, that …": the remark is what follows "that".
+    if (ADVERBIAL.test(clause)) {
+      const that = /^[^.;]{0,80}?\bthat\s+(.+)$/su.exec(clause);
+      // "…, Xi said on Tuesday, ahead of the talks." reports nothing after the verb.
+      if (!that?.[1]) continue;
+      clause = that[1];
+    }
+    const body = clause.replace(/[.!?。！？\s]+$/u, '');
+    const at = s.start + s.text.lastIndexOf(body);
+    out.push({ text: body, speaker, start: at, end: at + body.length, unmarked: true });
+  }
+  return out;
+}
+
+/** "…, Campbell said." — a remark reported without quote marks, at the end of a paragraph. */
+export function unmarkedRemark(
+  p: string,
+  lastSpeaker: string | null,
+): { text: string; speaker: string | null; start: number; end: number; unmarked: true } | null {
+  if (p.length > MAX_PARAGRAPH) return null;
+  // The attribution must be in the paragraph's last sentence.
+  const sentences = p.split(/(?<=[.!?])\s+(?=[A-Z])/);
+  const lastSentence = sentences[sentences.length - 1] ?? '';
+  const lastStart = p.length - lastSentence.length;
+  let hit: RegExpMatchArray | null = null;
+  for (const m of lastSentence.matchAll(UNMARKED)) hit = m;
+  if (!hit || !hit[1] || hit.index === undefined || hit.index === 0) return null;
+  const m = [hit[0], lastSentence.slice(0, hit.index), hit[1]] as const;
+  let speaker = cleanSpeaker(m[2]);
+  if (speaker && NON_SPEAKERS.has(speaker.split(' ')[0] ?? '')) return null;
+  if (isPronoun(speaker)) speaker = lastSpeaker;
+  const clause = m[1];
+  if (clause.split(/\s+/).length < MIN_UNMARKED_WORDS) return null;
+  // First-person speech opening the paragraph belongs to the same remark.
+  const first = sentences[0] ?? '';
+  const start = sentences.length > 1 && FIRST_PERSON.test(first) ? 0 : lastStart;
+  if (start === lastStart && !FIRST_PERSON.test(clause) && !/^[A-Z]/.test(clause)) return null;
+  const end = lastStart + clause.length;
+  return { text: p.slice(start, end), speaker, start, end, unmarked: true };
+}

@@ -1,0 +1,330 @@
+/**
+ * A snapshot of the live match index (bundled corpus + library), persisted in one IndexedDB
+ * record so a restarted worker reads one value instead of every article's index entry.
+ *
+ * The layout is columnar: postings, each article's terms, frequencies, signature and sentence
+ * offsets in typed arrays (copied, not parsed, when read back), all article texts in one string,
+ * and the rest of each article (title, date, names, quotes, source) as small JSON strings that
+ * are parsed only when the matcher first looks at that article. The per-article index entries
+ * stay the source of truth; the snapshot is a cache with the change-log position it includes.
+ */
+import type { IndexedDoc, IndexedQuote, MatchIndexData } from '../core/match-index.ts';
+import { hash32 } from '../core/text.ts';
+import type { LibrarySource } from './types.ts';
+
+export const SNAPSHOT_FORMAT = 1;
+
+export interface IndexSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  /** Last change-log key the snapshot includes (0: none). */
+  seq: number;
+  /** `bundledKey` of the bundled index it was built over. */
+  bundled: string;
+  /** The live vocabulary (bundled terms first), joined with newlines. */
+  vocab: string;
+  df: Int32Array;
+  /** Postings of term t: `postings[postOffsets[t] .. postOffsets[t + 1])`, [doc, tf] pairs. */
+  postOffsets: Int32Array;
+  postings: Int32Array;
+  avgLen: number;
+  entityDf: Record<string, number>;
+  /** Library articles, in live-index order after the bundled ones. */
+  ids: string[];
+  len: Int32Array;
+  fingerprint: Float64Array;
+  /** MINHASH_SIZE values per article. */
+  sig: Uint32Array;
+  termOffsets: Int32Array;
+  terms: Int32Array;
+  tfs: Int32Array;
+  /** Sentence [start, end] pairs of article k: `sentences[2·sentOffsets[k] .. 2·sentOffsets[k+1])`. */
+  sentOffsets: Int32Array;
+  sentences: Int32Array;
+  text: string;
+  textOffsets: Int32Array;
+  /** JSON of `{ title, publishedAt, outlet, lang, entities }` per article. */
+  meta: string[];
+  /** JSON of the article's quotes. */
+  quotes: string[];
+  /** JSON of the article's `LibrarySource`. */
+  sources: string[];
+}
+
+/** Identity of a bundled index: a snapshot built over another one is not used. */
+export function bundledKey(data: MatchIndexData): string {
+  let h = 0x811c9dc5;
+  for (const d of data.docs) h = hash32(`${d.id}\u0000${d.fingerprint}`, h);
+  return `${data.docs.length}:${data.vocab.length}:${h >>> 0}`;
+}
+
+interface DocMeta {
+  title: string;
+  publishedAt: string | null;
+  outlet: string | null;
+  lang: string;
+  entities: string[];
+}
+
+/**
+ * A library article read from a snapshot: what every query touches (id, length, fingerprint) is
+ * read at once, the rest the first time the matcher asks for it.
+ */
+export class PackedDoc implements IndexedDoc {
+  readonly id: string;
+  readonly len: number;
+  readonly fingerprint: number;
+  // Private fields: a packed article spread or serialised shows no snapshot internals.
+  readonly #snap: IndexSnapshot;
+  readonly #k: number;
+  #meta?: DocMeta;
+  #quotes?: IndexedQuote[];
+  #sentences?: [number, number][];
+  #sig?: number[];
+  #terms?: number[];
+  #tfs?: number[];
+  #text?: string;
+
+  constructor(snap: IndexSnapshot, k: number) {
+    this.#snap = snap;
+    this.#k = k;
+    this.id = snap.ids[k] as string;
+    this.len = snap.len[k] as number;
+    this.fingerprint = snap.fingerprint[k] as number;
+  }
+
+  #metaOf(): DocMeta {
+    return (this.#meta ??= JSON.parse(this.#snap.meta[this.#k] as string) as DocMeta);
+  }
+  get title(): string {
+    return this.#metaOf().title;
+  }
+  get publishedAt(): string | null {
+    return this.#metaOf().publishedAt;
+  }
+  get outlet(): string | null {
+    return this.#metaOf().outlet;
+  }
+  get lang(): string {
+    return this.#metaOf().lang;
+  }
+  get entities(): string[] {
+    return this.#metaOf().entities;
+  }
+  get quotes(): IndexedQuote[] {
+    return (this.#quotes ??= JSON.parse(this.#snap.quotes[this.#k] as string) as IndexedQuote[]);
+  }
+  get sentences(): [number, number][] {
+    if (!this.#sentences) {
+      const { sentOffsets, sentences } = this.#snap;
+      const out: [number, number][] = [];
+      const end = 2 * (sentOffsets[this.#k + 1] as number);
+      for (let i = 2 * (sentOffsets[this.#k] as number); i < end; i += 2) {
+        out.push([sentences[i] as number, sentences[i + 1] as number]);
+      }
+      this.#sentences = out;
+    }
+    return this.#sentences;
+  }
+  get sig(): number[] {
+    const n = this.#snap.sig.length / Math.max(1, this.#snap.ids.length);
+    return (this.#sig ??= Array.from(this.#snap.sig.subarray(this.#k * n, (this.#k + 1) * n)));
+  }
+  get terms(): number[] {
+    return (this.#terms ??= Array.from(this.rawTerms()));
+  }
+  get tfs(): number[] {
+    return (this.#tfs ??= Array.from(this.rawTfs()));
+  }
+  get text(): string {
+    const o = this.#snap.textOffsets;
+    return (this.#text ??= this.#snap.text.slice(o[this.#k], o[this.#k + 1]));
+  }
+  rawTerms(): Int32Array {
+    const o = this.#snap.termOffsets;
+    return this.#snap.terms.subarray(o[this.#k], o[this.#k + 1]);
+  }
+  rawTfs(): Int32Array {
+    const o = this.#snap.termOffsets;
+    return this.#snap.tfs.subarray(o[this.#k], o[this.#k + 1]);
+  }
+  rawMeta(): string {
+    return this.#snap.meta[this.#k] as string;
+  }
+  rawQuotes(): string {
+    return this.#snap.quotes[this.#k] as string;
+  }
+  rawSource(): string {
+    return this.#snap.sources[this.#k] as string;
+  }
+}
+
+function metaJson(d: IndexedDoc): string {
+  const m: DocMeta = {
+    title: d.title,
+    publishedAt: d.publishedAt,
+    outlet: d.outlet,
+    lang: d.lang,
+    entities: d.entities,
+  };
+  return JSON.stringify(m);
+}
+
+/** Grows an Int32Array-backed list. */
+class IntList {
+  a: Int32Array;
+  n = 0;
+  constructor(cap: number) {
+    this.a = new Int32Array(Math.max(16, cap));
+  }
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = x;
+  }
+  pushAll(xs: ArrayLike<number>): void {
+    for (let i = 0; i < xs.length; i++) this.push(xs[i] as number);
+  }
+  done(): Int32Array {
+    return this.a.slice(0, this.n);
+  }
+}
+
+/**
+ * Packs the live index data (docs from `from` on are library articles, with their sources).
+ * Runs synchronously, so it sees one consistent state of the index.
+ */
+export function packIndex(
+  data: MatchIndexData,
+  from: number,
+  sourceJson: (id: string) => string,
+  seq: number,
+  bundled: string,
+): IndexSnapshot {
+  const docs = data.docs.slice(from);
+  const n = docs.length;
+  let totalPost = 0;
+  for (const p of data.postings) totalPost += p.length;
+  const postOffsets = new Int32Array(data.postings.length + 1);
+  const postings = new Int32Array(totalPost);
+  let at = 0;
+  data.postings.forEach((p, t) => {
+    postOffsets[t] = at;
+    postings.set(p, at);
+    at += p.length;
+  });
+  postOffsets[data.postings.length] = at;
+  const sigSize = docs[0]?.sig.length ?? 0;
+  const sig = new Uint32Array(n * sigSize);
+  const len = new Int32Array(n);
+  const fp = new Float64Array(n);
+  const termOffsets = new Int32Array(n + 1);
+  const terms = new IntList(n * 64);
+  const tfs = new IntList(n * 64);
+  const sentOffsets = new Int32Array(n + 1);
+  const sentences = new IntList(n * 32);
+  const textOffsets = new Int32Array(n + 1);
+  const texts: string[] = [];
+  const meta: string[] = [];
+  const quotes: string[] = [];
+  const sources: string[] = [];
+  let textAt = 0;
+  docs.forEach((d, k) => {
+    len[k] = d.len;
+    fp[k] = d.fingerprint;
+    sig.set(d.sig.slice(0, sigSize), k * sigSize);
+    termOffsets[k] = terms.n;
+    if (d instanceof PackedDoc) {
+      terms.pushAll(d.rawTerms());
+      tfs.pushAll(d.rawTfs());
+      meta.push(d.rawMeta());
+      quotes.push(d.rawQuotes());
+      sources.push(d.rawSource());
+    } else {
+      terms.pushAll(d.terms);
+      tfs.pushAll(d.tfs);
+      meta.push(metaJson(d));
+      quotes.push(JSON.stringify(d.quotes));
+      sources.push(sourceJson(d.id));
+    }
+    sentOffsets[k] = sentences.n / 2;
+    for (const [s, e] of d.sentences) {
+      sentences.push(s);
+      sentences.push(e);
+    }
+    textOffsets[k] = textAt;
+    texts.push(d.text);
+    textAt += d.text.length;
+  });
+  termOffsets[n] = terms.n;
+  sentOffsets[n] = sentences.n / 2;
+  textOffsets[n] = textAt;
+  return {
+    format: SNAPSHOT_FORMAT,
+    seq,
+    bundled,
+    vocab: data.vocab.join('\n'),
+    df: Int32Array.from(data.df),
+    postOffsets,
+    postings,
+    avgLen: data.avgLen,
+    entityDf: { ...data.entityDf },
+    ids: docs.map((d) => d.id),
+    len,
+    fingerprint: fp,
+    sig,
+    termOffsets,
+    terms: terms.done(),
+    tfs: tfs.done(),
+    sentOffsets,
+    sentences: sentences.done(),
+    text: texts.join(''),
+    textOffsets,
+    meta,
+    quotes,
+    sources,
+  };
+}
+
+/** The parsed source of a packed article. */
+export function packedSource(d: PackedDoc): LibrarySource {
+  return JSON.parse(d.rawSource()) as LibrarySource;
+}
+
+/** Whether a stored value has the snapshot's shape (a damaged one is not used). */
+export function isSnapshot(v: unknown): v is IndexSnapshot {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Partial<IndexSnapshot>;
+  const n = Array.isArray(s.ids) ? s.ids.length : -1;
+  const i32 = (x: unknown, len?: number) =>
+    x instanceof Int32Array && (len === undefined || x.length === len);
+  return (
+    s.format === SNAPSHOT_FORMAT &&
+    typeof s.seq === 'number' &&
+    typeof s.bundled === 'string' &&
+    typeof s.vocab === 'string' &&
+    n >= 0 &&
+    i32(s.df) &&
+    i32(s.postOffsets, (s.df as Int32Array).length + 1) &&
+    i32(s.postings) &&
+    typeof s.avgLen === 'number' &&
+    typeof s.entityDf === 'object' &&
+    s.entityDf !== null &&
+    i32(s.len, n) &&
+    s.fingerprint instanceof Float64Array &&
+    s.fingerprint.length === n &&
+    s.sig instanceof Uint32Array &&
+    i32(s.termOffsets, n + 1) &&
+    i32(s.terms) &&
+    i32(s.tfs, (s.terms as Int32Array).length) &&
+    i32(s.sentOffsets, n + 1) &&
+    i32(s.sentences) &&
+    typeof s.text === 'string' &&
+    i32(s.textOffsets, n + 1) &&
+    [s.meta, s.quotes, s.sources].every(
+      (a) => Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'string'),
+    )
+  );
+}
