@@ -2,7 +2,7 @@
  * The interface in Simplified Chinese, in a real Chromium whose own language is zh-CN (`--lang`
  * and, on Linux, `LANGUAGE`): the popup on a US–China diplomacy article and on an unrelated one,
  * the options page and the toolbar button's title speak Chinese, including the reasons; axe finds
- * nothing serious in either scheme; screenshots go to out/screenshots/*-zh-*.png.
+ * nothing serious in either scheme; screenshots go to out/screens/*-zh-*.png.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';

@@ -79,8 +79,31 @@ function area(name: string) {
   };
 }
 
-const onMessage = event<(message: unknown, sender: { id?: string }) => unknown>();
+const onMessage =
+  event<
+    (
+      message: unknown,
+      sender: { id?: string },
+      sendResponse?: (response: unknown) => void,
+    ) => unknown
+  >();
 const badges = new Map<number, string>();
+
+/**
+ * Hands `message` to one runtime.onMessage listener as the browsers do: its answer, through
+ * sendResponse (the listener returns true) or returned; undefined when it does not answer.
+ */
+export function deliverTo(
+  listener: (message: unknown, sender: never, sendResponse?: (r: unknown) => void) => unknown,
+  message: unknown,
+  sender: object,
+): Promise<unknown> | undefined {
+  let respond: (response: unknown) => void = () => undefined;
+  const responded = new Promise<unknown>((r) => (respond = r));
+  const answer = listener(message, sender as never, respond);
+  if (answer === true) return responded;
+  return answer === undefined ? undefined : Promise.resolve(answer);
+}
 
 export const browserMock = {
   runtime: {
@@ -88,7 +111,7 @@ export const browserMock = {
     onMessage,
     async sendMessage(message: unknown): Promise<unknown> {
       for (const l of onMessage.listeners) {
-        const answer = l(message, { id: 'backstory-test-id' });
+        const answer = deliverTo(l, message, { id: 'backstory-test-id' });
         if (answer !== undefined) return answer;
       }
       return undefined;

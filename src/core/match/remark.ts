@@ -4,6 +4,7 @@
  * said it. Corpus quotes are prepared once and remembered.
  */
 import type { IndexedQuote } from '../match-index.ts';
+import { englishNameIn } from '../lexicon-names.ts';
 import { speakerKey } from '../quotes/speakers.ts';
 import type { PageQuote } from '../types.ts';
 import { glossOf, isChinese, zhNameInEnglish } from '../zh-gloss.ts';
@@ -62,7 +63,7 @@ export function prepareQuote(q: PageQuote, paras: readonly string[]): PreparedQu
 /** Speaker key of an English or Chinese name ("王毅" → "wang"). */
 function anySpeakerKey(speaker: string | null | undefined): string | null {
   if (!speaker || !HAN_CHAR.test(speaker)) return speakerKey(speaker);
-  return speakerKey(zhNameInEnglish(speaker));
+  return speakerKey(englishNameIn(speaker) ?? zhNameInEnglish(speaker));
 }
 
 const chineseQuotes = new WeakMap<IndexedQuote, boolean>();
@@ -113,6 +114,34 @@ const ROOT_MARK = '\u0001';
 
 /** Whether a page quote shares a word or a 5-letter root with a corpus quote. */
 export function sharesRoot(stems: string[], cq: IndexedQuote): boolean {
+  const roots = quoteRoots(cq);
+  const has = (st: string) =>
+    !isNegationWord(st) &&
+    (roots.has(st) ||
+      (st.length >= ROOT_LENGTH && roots.has(`${st.slice(0, ROOT_LENGTH)}${ROOT_MARK}`)));
+  for (const st of stems) {
+    if (has(st)) return true;
+    if (HAN_CHAR.test(st) && glossOf(st).some(has)) return true;
+  }
+  return false;
+}
+
+/**
+ * The keys `sharesRoot` finds a page word under (the word, its root, and for a Chinese word
+ * those of its English renderings; none for a negation), added to `out`.
+ */
+export function rootKeys(st: string, out: Set<string>): void {
+  const direct = (w: string) => {
+    if (isNegationWord(w)) return;
+    out.add(w);
+    if (w.length >= ROOT_LENGTH) out.add(`${w.slice(0, ROOT_LENGTH)}${ROOT_MARK}`);
+  };
+  direct(st);
+  if (HAN_CHAR.test(st)) for (const g of glossOf(st)) direct(g);
+}
+
+/** A corpus quote's words and roots (its English renderings too, for a Chinese quote). */
+export function quoteRoots(cq: IndexedQuote): Set<string> {
   let roots = rootSets.get(cq);
   if (!roots) {
     roots = new Set<string>();
@@ -130,13 +159,5 @@ export function sharesRoot(stems: string[], cq: IndexedQuote): boolean {
     } else for (const st of cq.stems) add(st);
     rootSets.set(cq, roots);
   }
-  const has = (st: string) =>
-    !isNegationWord(st) &&
-    (roots.has(st) ||
-      (st.length >= ROOT_LENGTH && roots.has(`${st.slice(0, ROOT_LENGTH)}${ROOT_MARK}`)));
-  for (const st of stems) {
-    if (has(st)) return true;
-    if (HAN_CHAR.test(st) && glossOf(st).some(has)) return true;
-  }
-  return false;
+  return roots;
 }
