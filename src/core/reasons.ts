@@ -5,6 +5,7 @@
  * place that says which codes exist, what parameters each takes and how it reads in English.
  */
 import { plural, times } from './plural.ts';
+import { PAGE_ENGLISH, type PageReasonParams } from './reasons-page.ts';
 
 export type Zone = 'headline' | 'lead' | 'body';
 /** A name found on the page and where: "Biden (headline, lead)". */
@@ -14,7 +15,7 @@ export interface Found {
 }
 
 /** Each code's parameters. */
-export interface ReasonParams {
+export interface ReasonParams extends PageReasonParams {
   'us-actors': { actors: Found[] };
   'us-country-only': { actor: Found };
   'no-us-actor': Record<string, never>;
@@ -34,12 +35,6 @@ export interface ReasonParams {
   'one-of-several': { countries: string[] };
   'no-us-government-act': Record<string, never>;
   overall: { level: 'strong' | 'moderate' | 'weak' | 'none' };
-  /** The page is not an article; `why` is the pre-check's finding (English). */
-  'not-article': { why: string };
-  'china-not-named': Record<string, never>;
-  /** The page's text was not read for another reason (English). */
-  skipped: { why: string };
-  'silent-site': Record<string, never>;
 }
 
 export type ReasonCode = keyof ReasonParams;
@@ -99,10 +94,7 @@ const ENGLISH: { [C in ReasonCode]: (p: ReasonParams[C]) => string } = {
     `China is one of several countries in the headline (${p.countries.join(', ')})`,
   'no-us-government-act': () => 'No US government actor in a diplomatic act with China',
   overall: (p) => OVERALL[p.level],
-  'not-article': (p) => `Not an article: ${p.why}`,
-  'china-not-named': () => 'China is not named anywhere on the page',
-  skipped: (p) => p.why,
-  'silent-site': () => 'Backstory is silent on this site (options).',
+  ...PAGE_ENGLISH,
 };
 
 /** A reason with its English text. */

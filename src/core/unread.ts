@@ -4,7 +4,7 @@
  * script's gate, which runs on every page, gives it without loading detection.
  */
 import { NO_CHINA_REASON } from './china.ts';
-import { bare, reason } from './reasons.ts';
+import { pageReason } from './reasons-page.ts';
 import type { Detection, ExtractedArticle } from './types.ts';
 
 /** The verdict on a page whose article text was not read (detection needs no text for it). */
@@ -13,12 +13,13 @@ export function unreadDetection(article: ExtractedArticle): Detection | null {
     return {
       label: 'not-article',
       score: 1,
-      reasons: [reason('not-article', { why: article.notArticleReason })],
+      reasons: [pageReason('not-article', { why: article.notArticleReason })],
     };
   }
   if (article.skippedReason) {
     const why = article.skippedReason;
-    const r = why === NO_CHINA_REASON ? bare('china-not-named') : reason('skipped', { why });
+    const r =
+      why === NO_CHINA_REASON ? pageReason('china-not-named', {}) : pageReason('skipped', { why });
     return { label: 'unrelated', score: 0, reasons: [r] };
   }
   return null;
