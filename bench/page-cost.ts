@@ -34,7 +34,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { NO_CHINA_REASON, namesChinaAnywhere } from '../src/core/china.ts';
 import { pageHtml, SHARED_DATA, sharedPages, type LabelledPage } from '../eval/labelled-pages.ts';
 import { BROWSER_FLAGS, findChrome, INSTALL_HINT } from '../scripts/chrome.ts';
@@ -72,6 +72,10 @@ const LONGTASK_OBSERVER = `(() => {
 
 interface Load {
   jsBytes: number;
+  /** Longest run of JavaScript on the page's main thread (trace, see scriptRuns); 0 for none. */
+  longestScriptRunMs: number;
+  /** Runs of JavaScript over 50 ms on the page's main thread (trace). */
+  longScriptRuns: number;
   taskMs: number;
   scriptMs: number;
   longTasks: number;
@@ -129,6 +133,79 @@ function pickPages(): { page: LabelledPage; html: string }[] {
   return [...spread(none, PER_KIND), ...biggest, ...rest];
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { url?: string }; beginData?: { url?: string } };
+}
+
+/**
+ * Trace events in which JavaScript runs on a page's main thread: a classic script evaluated (the
+ * content script), a module evaluated (its dynamic import), a callback called (events, message
+ * channels), and microtasks (every continuation after an `await`, including those after
+ * `scheduler.yield()`, which carry no script URL). Anything the script forces meanwhile (style,
+ * layout) is inside them.
+ */
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'v8.evaluateModule',
+  'FunctionCall',
+  'RunMicrotasks',
+]);
+
+async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
+  await cdp.send('Tracing.start', {
+    categories:
+      'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,toplevel,__metadata',
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
+/**
+ * How long each run of JavaScript on the page's main thread took (outermost script events only),
+ * in ms. With the pages' scripts removed, the JavaScript in the page is the extension's content
+ * script (and the benchmark's few-line long-task observer): each run is one of the tasks (or the
+ * script part of a task) that the content script adds to the page. The page's renderer is the
+ * one that parsed `url`.
+ */
+function scriptRuns(events: TraceEvent[], url: string): number[] {
+  const parse = events.find(
+    (e) => e.name === 'ParseHTML' && (e.args?.beginData?.url ?? '').startsWith(url),
+  );
+  if (!parse) return [];
+  const main = events.find(
+    (e) => e.pid === parse.pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
+  const tid = main?.tid ?? parse.tid;
+  const runs = events
+    .filter(
+      (e) => e.pid === parse.pid && e.tid === tid && e.ph === 'X' && SCRIPT_EVENTS.has(e.name),
+    )
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const out: number[] = [];
+  let end = -Infinity;
+  for (const e of runs) {
+    if (e.ts < end) continue; // nested in the run before
+    end = e.ts + (e.dur ?? 0);
+    out.push((e.dur ?? 0) / 1000);
+  }
+  return out;
+}
+
 async function measure(
   side: Side,
   url: string,
@@ -144,37 +221,57 @@ async function measure(
   const cdp = await side.context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.addInitScript(LONGTASK_OBSERVER);
-  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  let reasons: string[] = [];
-  if (side.ext) {
-    const { analysis } = await waitForAnalysis(side.ext.worker, url, () => true, 30_000);
-    reasons = analysis.detection.reasons;
-    if (analysis.quotes.some((q) => q.matches.length > 0)) {
-      await waitForAnalysis(side.ext.worker, url, (a) => a.highlights !== undefined, 30_000);
+  const stopTrace = await startTrace(cdp);
+  let traced = false;
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    let reasons: string[] = [];
+    if (side.ext) {
+      const { analysis } = await waitForAnalysis(side.ext.worker, url, () => true, 30_000);
+      reasons = analysis.detection.reasons;
+      if (analysis.quotes.some((q) => q.matches.length > 0)) {
+        await waitForAnalysis(side.ext.worker, url, (a) => a.highlights !== undefined, 30_000);
+      }
     }
+    await page.waitForTimeout(SETTLE_MS);
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? NaN;
+    traced = true;
+    const tasks = scriptRuns(await stopTrace(), url);
+    const inPage = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const tasks =
+        (globalThis as unknown as { __benchLongTasks?: number[] }).__benchLongTasks ?? [];
+      return { loadMs: nav.loadEventEnd - nav.startTime, tasks };
+    });
+    await page.close();
+    const jsBytes = side.ext ? loaderBytes + [...scripts].reduce((n, u) => n + sizeOf(u), 0) : 0;
+    return { reasons, load: loadOf(jsBytes, tasks, metric, inPage) };
+  } catch (err) {
+    // Tracing is one per browser: end it, or every later load fails to start its own.
+    if (!traced) await stopTrace().catch(() => undefined);
+    await page.close().catch(() => undefined);
+    throw err;
   }
-  await page.waitForTimeout(SETTLE_MS);
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: { name: string; value: number }[];
-  };
-  const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? NaN;
-  const inPage = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const tasks = (globalThis as unknown as { __benchLongTasks?: number[] }).__benchLongTasks ?? [];
-    return { loadMs: nav.loadEventEnd - nav.startTime, tasks };
-  });
-  await page.close();
-  const jsBytes = side.ext ? loaderBytes + [...scripts].reduce((n, u) => n + sizeOf(u), 0) : 0;
+}
+
+function loadOf(
+  jsBytes: number,
+  tasks: number[],
+  metric: (name: string) => number,
+  inPage: { loadMs: number; tasks: number[] },
+): Load {
   return {
-    reasons,
-    load: {
-      jsBytes,
-      taskMs: metric('TaskDuration') * 1000,
-      scriptMs: metric('ScriptDuration') * 1000,
-      longTasks: inPage.tasks.length,
-      longestTaskMs: Math.max(0, ...inPage.tasks),
-      loadMs: inPage.loadMs,
-    },
+    jsBytes,
+    longestScriptRunMs: Math.max(0, ...tasks),
+    longScriptRuns: tasks.filter((d) => d > 50).length,
+    taskMs: metric('TaskDuration') * 1000,
+    scriptMs: metric('ScriptDuration') * 1000,
+    longTasks: inPage.tasks.length,
+    longestTaskMs: Math.max(0, ...inPage.tasks),
+    loadMs: inPage.loadMs,
   };
 }
 
@@ -289,9 +386,9 @@ async function main(): Promise<void> {
     `\nChromium ${plainBrowser.version()}, ${rows.length} saved HTML pages of ../shared/data (page scripts removed), ${RUNS} loads per page and side (with Backstory, with a minimal content script, without an extension), rotating the order; median of a page's loads, then median (max) over pages\n`,
   );
   console.log(
-    '| pages | n | page KB | extension JS loaded, KB | script ms: none / minimal content script / Backstory | Backstory over the minimal content script, ms | main-thread ms, Backstory / none | long tasks: none / Backstory; pages with more | longest task ms: none / Backstory | load ms, Backstory / none |',
+    '| pages | n | page KB | extension JS loaded, KB | script ms: none / minimal content script / Backstory | Backstory over the minimal content script, ms | main-thread ms, Backstory / none | long tasks: none / Backstory; pages with more | longest task ms: none / Backstory | longest run of JS, ms: minimal content script / Backstory, median (max) | runs of JS over 50 ms with Backstory; pages with one | load ms, Backstory / none |',
   );
-  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const kind of ['no China', 'names China'] as const) {
     const rs = rows.filter((r) => r.kind === kind);
     if (!rs.length) continue;
@@ -319,15 +416,18 @@ async function main(): Promise<void> {
       )} / ${fmt(
         max((r) => per(r, 'with', 'longestTaskMs')),
         0,
-      )} | ${fmt(col(ratio('loadMs')), 2)} |`,
+      )} | ${fmt(col((r) => per(r, 'floor', 'longestScriptRunMs')))} (${fmt(max((r) => per(r, 'floor', 'longestScriptRunMs')))}) / ${fmt(col((r) => per(r, 'with', 'longestScriptRunMs')))} (${fmt(max((r) => per(r, 'with', 'longestScriptRunMs')))}) | ${fmt(
+        rs.reduce((n, r) => n + Math.max(...r.with.map((l) => l.longScriptRuns)), 0),
+        0,
+      )}; ${rs.filter((r) => r.with.some((l) => l.longScriptRuns > 0)).length} | ${fmt(col(ratio('loadMs')), 2)} |`,
     );
   }
   console.log(
-    '\nPer page (median of its loads): KB, kind, extension JS KB, script ms none / empty / Backstory, long tasks none / empty / Backstory, longest task ms none / Backstory',
+    '\nPer page (median of its loads): KB, kind, extension JS KB, script ms none / empty / Backstory, long tasks none / empty / Backstory, longest task ms none / Backstory, longest run of JS ms (max of its loads) empty / Backstory',
   );
   for (const r of rows) {
     console.log(
-      `  ${r.id.slice(0, 60).padEnd(60)} ${fmt(r.kb, 0).padStart(5)} ${r.kind.padEnd(11)} ${fmt(per(r, 'with', 'jsBytes') / 1024).padStart(6)}  ${fmt(per(r, 'without', 'scriptMs'))} / ${fmt(per(r, 'floor', 'scriptMs'))} / ${fmt(per(r, 'with', 'scriptMs'))}  ${fmt(per(r, 'without', 'longTasks'), 0)}/${fmt(per(r, 'floor', 'longTasks'), 0)}/${fmt(per(r, 'with', 'longTasks'), 0)}  ${fmt(per(r, 'without', 'longestTaskMs'), 0)} / ${fmt(per(r, 'with', 'longestTaskMs'), 0)}`,
+      `  ${r.id.slice(0, 60).padEnd(60)} ${fmt(r.kb, 0).padStart(5)} ${r.kind.padEnd(11)} ${fmt(per(r, 'with', 'jsBytes') / 1024).padStart(6)}  ${fmt(per(r, 'without', 'scriptMs'))} / ${fmt(per(r, 'floor', 'scriptMs'))} / ${fmt(per(r, 'with', 'scriptMs'))}  ${fmt(per(r, 'without', 'longTasks'), 0)}/${fmt(per(r, 'floor', 'longTasks'), 0)}/${fmt(per(r, 'with', 'longTasks'), 0)}  ${fmt(per(r, 'without', 'longestTaskMs'), 0)} / ${fmt(per(r, 'with', 'longestTaskMs'), 0)}  ${fmt(Math.max(...r.floor.map((l) => l.longestScriptRunMs)))} / ${fmt(Math.max(...r.with.map((l) => l.longestScriptRunMs)))}`,
     );
   }
 }

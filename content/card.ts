@@ -3,8 +3,8 @@
  * root inside one host element (the only node Backstory ever adds to a page), carries its own
  * styles (light and dark), and inserts every page- or corpus-derived string as text.
  */
-import { STRENGTH_TIP, strengthWords } from '../src/core/match-strength.ts';
 import type { PageQuote, QuoteMatch } from '../src/core/types.ts';
+import { formatDate, strengthTip, strengthWords, t, tn, uiLang } from '../src/i18n.ts';
 import { rootOf } from '../src/core/dom-safe.ts';
 import { wordDiff } from '../src/core/word-diff.ts';
 
@@ -182,8 +182,10 @@ export class QuoteCard {
       attrs: {
         role: 'dialog',
         'aria-modal': 'false',
-        'aria-label': 'Backstory: other wordings of this quote',
+        'aria-label': t('cardLabel'),
         tabindex: '-1',
+        // The page may be in another language than the card.
+        lang: uiLang(),
       },
     });
     card.hidden = true;
@@ -210,22 +212,19 @@ export class QuoteCard {
     const close = el(d, 'button', {
       class: 'close',
       text: '\u00D7',
-      attrs: { type: 'button', 'aria-label': 'Close (Esc)', title: 'Close (Esc)' },
+      attrs: { type: 'button', 'aria-label': t('cardClose'), title: t('cardClose') },
     });
     close.addEventListener('click', () => this.events.onClose());
     const header = el(d, 'header', {}, [
       el(d, 'h2', {
-        text:
-          matches.length === 1
-            ? 'Also reported by one other outlet'
-            : `Also reported by ${matches.length} other outlets`,
+        text: tn('cardHeading', matches.length),
       }),
       close,
     ]);
     const pageQuote = el(d, 'p', { class: 'page-quote' }, [
       quote.form === 'reported'
-        ? `This page reports: ${quote.text}`
-        : `This page: \u201C${quote.text}\u201D`,
+        ? t('cardPageReports', quote.text)
+        : t('cardPageQuotes', quote.text),
       quote.speaker ? ` \u2014 ${quote.speaker}` : '',
     ]);
     const list = el(
@@ -237,21 +236,21 @@ export class QuoteCard {
     const nav: Child[] = [];
     if (what.total > 1) {
       const prev = el(d, 'button', {
-        text: '\u2039 Previous',
-        attrs: { type: 'button', 'aria-label': 'Previous highlighted quote' },
+        text: t('cardPrevious'),
+        attrs: { type: 'button', 'aria-label': t('cardPreviousLabel') },
       });
       const next = el(d, 'button', {
-        text: 'Next \u203A',
-        attrs: { type: 'button', 'aria-label': 'Next highlighted quote' },
+        text: t('cardNext'),
+        attrs: { type: 'button', 'aria-label': t('cardNextLabel') },
       });
       prev.addEventListener('click', () => this.events.onNavigate(-1));
       next.addEventListener('click', () => this.events.onNavigate(1));
-      nav.push(prev, el(d, 'span', { text: `${what.position} of ${what.total}` }), next);
+      nav.push(prev, el(d, 'span', { text: t('cardPosition', what.position, what.total) }), next);
     }
     const footer = el(d, 'footer', {}, [
       el(d, 'span', {
         class: 'legend',
-        text: 'Marked: their words. Struck: words only this page has.',
+        text: t('cardLegend'),
       }),
       ...nav,
     ]);
@@ -272,20 +271,18 @@ export class QuoteCard {
         });
     return el(d, 'li', {}, [
       el(d, 'div', { class: 'meta' }, [
-        el(d, 'span', { class: 'outlet', text: m.outlet || 'Unknown outlet' }),
+        el(d, 'span', { class: 'outlet', text: m.outlet || t('unknownOutlet') }),
         source ? el(d, 'span', { class: 'headline', text: source }) : null,
-        m.publishedAt ? el(d, 'span', { text: m.publishedAt }) : null,
+        m.publishedAt ? el(d, 'span', { text: formatDate(m.publishedAt) }) : null,
         el(d, 'span', {
           class: 'strength',
           text: strengthWords(m.score, pageText, m.text),
-          attrs: { title: STRENGTH_TIP },
+          attrs: { title: strengthTip() },
         }),
         m.translated
           ? el(d, 'span', {
               class: 'translation',
-              text: /\p{Script=Han}/u.test(m.text)
-                ? 'in Chinese: a translation'
-                : 'in English: a translation',
+              text: t(/\p{Script=Han}/u.test(m.text) ? 'translatedChinese' : 'translatedEnglish'),
             })
           : null,
       ]),

@@ -31,8 +31,9 @@ export function yieldToPage(): Promise<void> {
 }
 
 /**
- * Run `steps` to the end, yielding to the page between slices. Returns null, without running
- * further, once `signal` aborts.
+ * Run `steps` to the end, yielding to the page before the first slice and between slices (the
+ * caller's own work, such as loading and evaluating the rest of the content script, ends the
+ * task it ran in). Returns null, without running further, once `signal` aborts.
  */
 export async function runSliced<T>(
   steps: Generator<void, T>,
@@ -40,9 +41,9 @@ export async function runSliced<T>(
   pause: () => Promise<void> = yieldToPage,
 ): Promise<T | null> {
   for (;;) {
+    await pause();
     if (signal.aborted) return null;
     const next = steps.next();
     if (next.done) return next.value;
-    await pause();
   }
 }

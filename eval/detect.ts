@@ -2,7 +2,8 @@
  * npm run eval:detect — detection over every labelled page of ../shared/data and the
  * project's fixtures, and over the new labelled set `eval/data/detect-pages-new.jsonl` (pages
  * written for the whole of US–China relations, English and Chinese, split into tune and test
- * halves before tuning; the test half is reported, `--tune` reports the other): confusion
+ * halves before tuning; the test half is reported, `--tune` reports the other), and the five
+ * seed articles of the corpus (all us-china-diplomacy): confusion
  * matrix, precision / recall / F1 for us-china-diplomacy, and every misclassified page with
  * its reasons. Exits non-zero when the new set's test half is below P, R 0.95.
  */
@@ -10,7 +11,10 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractAndDetect } from '../src/core/classify.ts';
 import { detectDiplomacy, namesChinaAnywhere, NO_CHINA_REASON } from '../src/core/detect.ts';
 import type { Detection, ExtractedArticle, Label } from '../src/core/types.ts';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { corpusArticleAsPage } from '../src/corpus/as-page.ts';
+import { readCorpusSources } from '../src/corpus/node.ts';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   SHARED_DATA,
@@ -155,6 +159,31 @@ function newSetRows(half: 'tune' | 'test'): Row[] {
     });
 }
 
+/** The five seed articles (../shared/seeds, also corpus articles), as the pipeline reads them. */
+function seedRows(): Row[] {
+  const dir = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
+  if (!existsSync(dir)) return [];
+  const ids = new Set(
+    readdirSync(dir)
+      .filter((n) => n.endsWith('.txt'))
+      .map((n) => n.slice(0, -4)),
+  );
+  return readCorpusSources()
+    .articles.filter((a) => ids.has(a.id))
+    .map((a) => {
+      const page: LabelledPage = {
+        id: `seeds/${a.id}`,
+        collection: 'seeds',
+        path: join(dir, `${a.id}.txt`),
+        url: a.url ?? `https://example.test/${a.id}`,
+        gold: 'us-china-diplomacy',
+        note: a.title,
+        title: a.title,
+      };
+      return { page, detection: detectDiplomacy(corpusArticleAsPage(a)) };
+    });
+}
+
 function main(): void {
   const shared = sharedPages();
   const fixtures = fixturePages();
@@ -164,6 +193,9 @@ function main(): void {
   const fixtureRows = fixtures.map(run);
   if (sharedRows.length) report('Labelled pages of ../shared/data', sharedRows);
   if (fixtureRows.length) report('Project fixtures (test/fixtures/pages)', fixtureRows);
+  const seeds = seedRows();
+  if (seeds.length) report('The five seeds (../shared/seeds)', seeds);
+  else console.log('\nNo seeds at ../shared/seeds: skipping them.');
   if (cacheFile) writeFileSync(cacheFile, JSON.stringify(cache));
   const half = process.argv.includes('--tune') ? 'tune' : 'test';
   const fresh = report(

@@ -1,39 +1,32 @@
-import { KIND_LABELS, formatDate, plural } from '../popup/format.ts';
+import { kindLabel } from '../popup/format.ts';
 import { useBackground } from '../popup/use-background.ts';
 import { EVENT_KINDS } from '../src/core/types.ts';
-
-const languageName = (tag: string): string => {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-};
+import { formatDate, formatList, formatNumber, languageName, t, tn } from '../src/i18n.ts';
 
 /** What the bundled corpus holds: articles and timeline events, with their date ranges. */
 export function CorpusFacts() {
   const summary = useBackground('corpusSummary', {}, 'once');
-  if (summary.status === 'loading') return <p class="muted">Reading the corpus…</p>;
-  if (summary.status === 'error') return <p class="problem">The corpus could not be read.</p>;
+  if (summary.status === 'loading') return <p class="muted">{t('corpusReading')}</p>;
+  if (summary.status === 'error') return <p class="problem">{t('corpusUnreadable')}</p>;
   const s = summary.value;
   const span = (r: { from: string; to: string } | null): string =>
-    r ? `${formatDate(r.from)} – ${formatDate(r.to)}` : 'undated';
+    r ? t('dateRange', formatDate(r.from), formatDate(r.to)) : t('undated');
+  const languages = formatList(s.languages.map(languageName)) || t('noLanguage');
   return (
     <dl class="facts">
-      <dt>Articles</dt>
+      <dt>{t('factsArticles')}</dt>
       <dd>
-        {plural(s.articles, 'article')}
-        {s.outlets > 0 && <> from {plural(s.outlets, 'named outlet')}</>}, in{' '}
-        {s.languages.map(languageName).join(', ') || 'no language'}; {span(s.articleDates)}
+        {s.outlets > 0
+          ? tn('factsArticlesOutlets', s.articles, tn('outletCount', s.outlets), languages)
+          : tn('factsArticlesOnly', s.articles, languages)}
+        {t('factsSpan', span(s.articleDates))}
       </dd>
-      <dt>Timeline events</dt>
+      <dt>{t('factsEvents')}</dt>
       <dd>
-        {plural(s.events, 'event')}, {span(s.eventDates)}
+        {tn('factsEventsLine', s.events, span(s.eventDates))}
         <ul class="kinds">
           {EVENT_KINDS.filter((k) => (s.eventsByKind[k] ?? 0) > 0).map((k) => (
-            <li key={k}>
-              {KIND_LABELS[k]}: {s.eventsByKind[k]}
-            </li>
+            <li key={k}>{t('kindCount', kindLabel(k), formatNumber(s.eventsByKind[k] ?? 0))}</li>
           ))}
         </ul>
       </dd>

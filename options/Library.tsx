@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useSettings } from '../popup/use-settings.ts';
-import { formatDate } from '../popup/format.ts';
+import { formatDate, formatNumber, t, tn } from '../src/i18n.ts';
 import { originLine } from '../popup/library-format.ts';
 import { toJsonl } from '../src/library/import.ts';
 import { sourceOf } from '../src/library/live-index.ts';
@@ -51,8 +51,8 @@ function download(name: string, text: string): void {
 
 const size = (n: number): string =>
   n < 1024 * 1024
-    ? `${Math.max(1, Math.round(n / 1024))} KB`
-    : `${(n / 1024 / 1024).toFixed(1)} MB`;
+    ? t('sizeKB', formatNumber(Math.max(1, Math.round(n / 1024))))
+    : t('sizeMB', formatNumber(Math.round((n / 1024 / 1024) * 10) / 10));
 
 /** The reader's library: what is kept, import, export, and forgetting. */
 export function Library() {
@@ -106,7 +106,7 @@ export function Library() {
 
   return (
     <section aria-labelledby="library-h">
-      <h2 id="library-h">Your library</h2>
+      <h2 id="library-h">{t('libraryHeading')}</h2>
       {settings && (
         <>
           <label class="check">
@@ -118,29 +118,27 @@ export function Library() {
                 void update((s) => ({ ...s, remember: on, rememberNoticeSeen: true }));
               }}
             />
-            Remember the US–China diplomacy articles I read
+            {t('rememberOption')}
           </label>
-          <h3>Sites never remembered</h3>
+          <h3>{t('neverRemembered')}</h3>
           <SiteList
             id="no-remember"
-            label="Sites never remembered"
+            label={t('neverRemembered')}
             sites={settings.rememberOffSites}
-            empty="Articles from every site can be remembered."
+            empty={t('neverRememberedEmpty')}
             onChange={(sites) => void update((s) => ({ ...s, rememberOffSites: sites }))}
           />
         </>
       )}
 
       <p class="library-count" role="status">
-        {articles === null
-          ? 'Reading the library…'
-          : `${articles.length} ${articles.length === 1 ? 'article' : 'articles'} in your library`}
-        {bytes !== null && ` · ${size(bytes)} used by Backstory in this browser`}
-        {state && state.skipped > 0 && ` · ${state.skipped} damaged records skipped`}
+        {articles === null ? t('libraryReading') : tn('libraryCount', articles.length)}
+        {bytes !== null && ` · ${t('libraryBytes', size(bytes))}`}
+        {state && state.skipped > 0 && ` · ${tn('librarySkipped', state.skipped)}`}
       </p>
       {error && (
         <p class="problem" role="alert">
-          The library could not be read: {error}
+          {t('libraryUnreadable', error)}
         </p>
       )}
       {state?.problem && (
@@ -149,7 +147,7 @@ export function Library() {
         </p>
       )}
 
-      <h3>Import</h3>
+      <h3>{t('importHeading')}</h3>
       <div
         class={`drop${dragging ? ' over' : ''}`}
         onDragOver={(e) => {
@@ -164,8 +162,7 @@ export function Library() {
         }}
       >
         <label>
-          Choose files or drop them here: a Backstory export (.jsonl), Markdown with front matter
-          (.md), or saved web pages (.html).{' '}
+          {t('importHint')}{' '}
           <input
             id="library-import"
             type="file"
@@ -183,23 +180,21 @@ export function Library() {
       </div>
       {progress && (
         <div class="import-progress">
-          <progress value={progress.done} max={progress.total} aria-label="Import progress" />
+          <progress value={progress.done} max={progress.total} aria-label={t('importProgress')} />
           <span role="status">
-            {progress.done} of {progress.total} files
-            {` · ${progress.added} added, ${progress.updated} updated`}
-            {progress.cancelled ? ' · cancelled' : ''}
+            {tn('importFiles', progress.total, progress.done)}
+            {` · ${t('importAddedUpdated', progress.added, progress.updated)}`}
+            {progress.cancelled ? ` · ${t('importCancelled')}` : ''}
           </span>
           {busy && (
             <button type="button" onClick={() => (cancel.current = true)}>
-              Cancel
+              {t('cancel')}
             </button>
           )}
           {progress.problems.length > 0 && (
             <>
               <p class="problem">
-                {progress.problems.length === 1
-                  ? 'One file was not imported; nothing from it was stored:'
-                  : 'These files were not imported; nothing from them was stored:'}
+                {progress.problems.length === 1 ? t('importProblemOne') : t('importProblems')}
               </p>
               <ul class="import-problems">
                 {progress.problems.slice(0, 50).map((p, i) => (
@@ -213,51 +208,53 @@ export function Library() {
         </div>
       )}
 
-      <h3>Articles</h3>
+      <h3>{t('articlesHeading')}</h3>
       <div class="library-filters">
         <input
           type="search"
-          placeholder="Search by title or site"
-          aria-label="Search the library by title or site"
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchLabel')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
         <select
-          aria-label="Origin"
+          aria-label={t('originFilter')}
           value={origin}
           onChange={(e) => setOrigin(e.currentTarget.value)}
         >
-          <option value="">Any origin</option>
-          <option value="remembered">Remembered</option>
-          <option value="saved">Saved</option>
-          <option value="imported">Imported</option>
+          <option value="">{t('anyOrigin')}</option>
+          <option value="remembered">{t('originRemembered')}</option>
+          <option value="saved">{t('originSaved')}</option>
+          <option value="imported">{t('originImported')}</option>
         </select>
-        <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
-          <option value="">Any kind</option>
-          <option value="news">News</option>
-          <option value="official-readout">Official readouts</option>
+        <select
+          aria-label={t('kindFilter')}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value)}
+        >
+          <option value="">{t('anyKind')}</option>
+          <option value="news">{t('kindNews')}</option>
+          <option value="official-readout">{t('kindReadouts')}</option>
         </select>
       </div>
       <div class="library-actions">
         <button type="button" disabled={shown.length === 0} onClick={() => void exportShown()}>
-          {filtered ? `Export these ${shown.length}` : 'Export the library'}
+          {filtered ? tn('exportThese', shown.length) : t('exportAll')}
         </button>
         <button
           type="button"
           disabled={(articles ?? []).length === 0}
           onClick={() => {
-            if (confirm('Forget every article in your library?')) void forget({ all: true });
+            if (confirm(t('forgetAllConfirm'))) void forget({ all: true });
           }}
         >
-          Forget everything
+          {t('forgetAll')}
         </button>
       </div>
       {shown.length === 0 ? (
-        <p class="muted">
-          {articles && articles.length > 0 ? 'No article matches.' : 'Nothing yet.'}
-        </p>
+        <p class="muted">{articles && articles.length > 0 ? t('noMatch') : t('nothingYet')}</p>
       ) : (
-        <ul class="library-list" aria-label="Articles in your library">
+        <ul class="library-list" aria-label={t('libraryList')}>
           {shown.slice(0, SHOWN).map((a) => (
             <li key={a.id}>
               <span class="title">{a.title}</span>
@@ -268,7 +265,7 @@ export function Library() {
               </span>
               <span class="row-actions">
                 <button type="button" class="link" onClick={() => void forget({ ids: [a.id] })}>
-                  Forget
+                  {t('forget')}
                 </button>
                 {a.site && (
                   <button
@@ -276,7 +273,7 @@ export function Library() {
                     class="link"
                     onClick={() => void forget({ site: a.site ?? '' })}
                   >
-                    Forget all from {a.site}
+                    {t('forgetSite', a.site)}
                   </button>
                 )}
               </span>
@@ -284,11 +281,7 @@ export function Library() {
           ))}
         </ul>
       )}
-      {shown.length > SHOWN && (
-        <p class="muted">
-          Showing the newest {SHOWN} of {shown.length}; search to find the others.
-        </p>
-      )}
+      {shown.length > SHOWN && <p class="muted">{t('showingNewest', SHOWN, shown.length)}</p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useSettings } from '../popup/use-settings.ts';
 import { clearCorrections, readCorrections, watchCorrections } from '../src/corrections.ts';
+import { t, tn } from '../src/i18n.ts';
 import { CorpusFacts } from './CorpusFacts.tsx';
 import { Library } from './Library.tsx';
 import { SiteList } from './SiteList.tsx';
@@ -20,27 +21,17 @@ export function Options() {
   return (
     <main class="options">
       <h1>
-        <img src="/icons/icon-48.png" width="28" height="28" alt="" /> Backstory options
+        <img src="/icons/icon-48.png" width="28" height="28" alt="" /> {t('optionsTitle')}
       </h1>
 
       <section aria-labelledby="privacy-h" class="privacy">
-        <h2 id="privacy-h">Privacy</h2>
-        <p>
-          Nothing you read leaves your browser. Backstory analyses pages on your computer, against a
-          corpus that ships inside the extension. It has no server, no account, no analytics and
-          makes no network requests. Your settings and corrections stay in this browser’s storage.
-        </p>
-        <p>
-          Your library — the US–China diplomacy articles you read (unless you turn that off), the
-          pages you save and the files you import — is kept only in this browser’s own database for
-          Backstory: title, address, date, text and quotes of each article. It never leaves your
-          computer. Forget one article, a site’s or all of them below; removing Backstory deletes it
-          too.
-        </p>
+        <h2 id="privacy-h">{t('privacyHeading')}</h2>
+        <p>{t('privacyText')}</p>
+        <p>{t('privacyLibrary')}</p>
       </section>
 
       <section aria-labelledby="highlights-h">
-        <h2 id="highlights-h">Highlights</h2>
+        <h2 id="highlights-h">{t('highlightsHeading')}</h2>
         {settings && (
           <>
             <label class="check">
@@ -52,14 +43,14 @@ export function Options() {
                   update((s) => ({ ...s, highlights: on }));
                 }}
               />
-              Highlight quotes that other coverage also reported
+              {t('highlightsOption')}
             </label>
-            <h3>Sites without highlights</h3>
+            <h3>{t('noHighlightSites')}</h3>
             <SiteList
               id="no-highlights"
-              label="Sites without highlights"
+              label={t('noHighlightSites')}
               sites={settings.highlightsOffSites}
-              empty="Highlights show on every site."
+              empty={t('noHighlightSitesEmpty')}
               onChange={(sites) => update((s) => ({ ...s, highlightsOffSites: sites }))}
             />
           </>
@@ -67,33 +58,31 @@ export function Options() {
       </section>
 
       <section aria-labelledby="silent-h">
-        <h2 id="silent-h">Silent sites</h2>
-        <p class="muted">
-          On these sites Backstory does not analyse pages: no badge, no highlights.
-        </p>
+        <h2 id="silent-h">{t('silentSites')}</h2>
+        <p class="muted">{t('silentSitesText')}</p>
         {settings && (
           <SiteList
             id="silent"
-            label="Silent sites"
+            label={t('silentSites')}
             sites={settings.silentSites}
-            empty="No silent sites."
+            empty={t('silentSitesEmpty')}
             onChange={(sites) => update((s) => ({ ...s, silentSites: sites }))}
           />
         )}
       </section>
 
       <section aria-labelledby="corrections-h">
-        <h2 id="corrections-h">Your corrections</h2>
+        <h2 id="corrections-h">{t('correctionsHeading')}</h2>
         <p>
           {corrections === null
             ? '…'
             : corrections === 0
-              ? 'You have not marked any article as “not the same story”.'
-              : `You marked ${corrections} ${corrections === 1 ? 'article' : 'articles'} as “not the same story”. Backstory leaves them out of later results for those pages.`}
+              ? t('correctionsNone')
+              : tn('correctionsSome', corrections)}
         </p>
         {corrections !== null && corrections > 0 && (
           <button type="button" onClick={() => void clearCorrections()}>
-            Forget my corrections
+            {t('correctionsForget')}
           </button>
         )}
       </section>
@@ -101,7 +90,7 @@ export function Options() {
       <Library />
 
       <section aria-labelledby="corpus-h">
-        <h2 id="corpus-h">What the corpus holds</h2>
+        <h2 id="corpus-h">{t('corpusHeading')}</h2>
         <CorpusFacts />
       </section>
     </main>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { siteFromInput } from '../popup/format.ts';
+import { t } from '../src/i18n.ts';
 
 interface Props {
   id: string;
@@ -16,7 +17,7 @@ export function SiteList({ id, label, sites, empty, onChange }: Props) {
   const add = (e: Event): void => {
     e.preventDefault();
     const site = siteFromInput(draft);
-    if (!site) return setError('Type a site such as news.example.com');
+    if (!site) return setError(t('siteInvalid'));
     setError(null);
     setDraft('');
     if (!sites.includes(site)) onChange([...sites, site].sort());
@@ -33,17 +34,17 @@ export function SiteList({ id, label, sites, empty, onChange }: Props) {
               <button
                 type="button"
                 class="link"
-                aria-label={`Remove ${site}`}
+                aria-label={t('removeSite', site)}
                 onClick={() => onChange(sites.filter((s) => s !== site))}
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
       <form class="add" onSubmit={add}>
-        <label for={`${id}-input`}>{label}: add a site</label>
+        <label for={`${id}-input`}>{t('addSiteTo', label)}</label>
         <div class="row">
           <input
             id={`${id}-input`}
@@ -57,7 +58,7 @@ export function SiteList({ id, label, sites, empty, onChange }: Props) {
             aria-describedby={error ? `${id}-error` : undefined}
             onInput={(e) => setDraft(e.currentTarget.value)}
           />
-          <button type="submit">Add</button>
+          <button type="submit">{t('add')}</button>
         </div>
         {error && (
           <p id={`${id}-error`} class="problem" role="alert">

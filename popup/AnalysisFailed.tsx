@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { StoredFailure } from '../src/analysis-store.ts';
+import { t } from '../src/i18n.ts';
 import { callBackground } from '../src/messaging.ts';
 
 export function AnalysisFailed({ tabId, failure }: { tabId: number; failure: StoredFailure }) {
@@ -19,19 +20,19 @@ export function AnalysisFailed({ tabId, failure }: { tabId: number; failure: Sto
   return (
     <section class="verdict" aria-labelledby="failed-title">
       <h1 id="failed-title" class="page-title">
-        Backstory could not analyse this page
+        {t('failedTitle')}
       </h1>
       <p class="problem" role="alert">
         {failure.error}
       </p>
       <div class="anyway">
         <button type="button" class="primary" onClick={again} disabled={retry === 'busy'}>
-          {retry === 'busy' ? 'Trying again…' : 'Try again'}
+          {retry === 'busy' ? t('retrying') : t('retry')}
         </button>
       </div>
       {retry === 'no-page' && (
         <p class="muted" role="status">
-          The page did not answer. Reload it, then open Backstory again.
+          {t('retryNoPage')}
         </p>
       )}
     </section>

@@ -6,7 +6,8 @@ import type { RelatedItem } from '../src/core/types.ts';
 import { callBackground } from '../src/messaging.ts';
 import { isSilentSite } from '../src/settings.ts';
 import { AnalysisFailed } from './AnalysisFailed.tsx';
-import { hostnameOf, plural } from './format.ts';
+import { hostnameOf } from './format.ts';
+import { t, tn } from '../src/i18n.ts';
 import { HighlightSwitches } from './HighlightSwitches.tsx';
 import { IncursionChart, CHART } from './IncursionChart.tsx';
 import { LibraryNotice } from './LibraryNotice.tsx';
@@ -40,10 +41,10 @@ function Shell({ site, children }: { site: string | null; children: ComponentChi
       <header class="bar top">
         <span class="brand">
           <img src="/icons/icon-32.png" width="18" height="18" alt="" />
-          Backstory
+          {t('brand')}
         </span>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
+          {t('openOptions')}
         </button>
       </header>
       <main id="content" class="scroll">
@@ -68,9 +69,7 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
   const eventCount = analysis.context.length + more.length;
   const summary = useBackground('corpusSummary', eventCount === 0 ? {} : null, 'summary');
   const chartStart =
-    allCounts.status === 'ok'
-      ? startsAfterArticle('count of PLA aircraft near Taiwan', allCounts.value[0]?.date, until)
-      : null;
+    allCounts.status === 'ok' ? startsAfterArticle('chart', allCounts.value[0]?.date, until) : null;
 
   const same = analysis.related.filter((r) => r.relation === 'same-story');
   const related = analysis.related.filter((r) => r.relation !== 'same-story');
@@ -80,7 +79,7 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
     setPending((p) => new Set(p).add(item.id));
     setProblem(null);
     callBackground('markNotSameStory', { tabId, articleId: item.id })
-      .catch(() => setProblem('Could not save the correction. Try again.'))
+      .catch(() => setProblem(t('correctionFailed')))
       .finally(() =>
         setPending((p) => {
           const next = new Set(p);
@@ -100,11 +99,11 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
 
   return (
     <>
-      <nav class="jump" aria-label="Sections">
-        <a href="#same-h">{plural(same.length, 'same story', 'same story')}</a>
-        <a href="#related-h">{related.length} related</a>
-        <a href="#quotes-h">{plural(quoteCount, 'quote')}</a>
-        <a href="#context-h">{plural(eventCount, 'event')}</a>
+      <nav class="jump" aria-label={t('sectionsNav')}>
+        <a href="#same-h">{tn('jumpSame', same.length)}</a>
+        <a href="#related-h">{tn('jumpRelated', related.length)}</a>
+        <a href="#quotes-h">{tn('jumpQuotes', quoteCount)}</a>
+        <a href="#context-h">{tn('jumpEvents', eventCount)}</a>
       </nav>
       {problem && (
         <p class="problem" role="alert">
@@ -113,17 +112,17 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
       )}
       <RelatedList
         id="same-h"
-        heading="Same story"
+        heading={t('sameStoryHeading')}
         items={same}
-        empty="No other coverage of this story in the corpus."
+        empty={t('sameStoryEmpty')}
         onReject={reject}
         pending={pending}
       />
       <RelatedList
         id="related-h"
-        heading="Related coverage"
+        heading={t('relatedHeading')}
         items={related}
-        empty="No related coverage in the corpus."
+        empty={t('relatedEmpty')}
         onReject={null}
         pending={pending}
       />
@@ -136,7 +135,7 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
       />
       <section aria-labelledby="context-h">
         <h2 id="context-h">
-          Prior context {eventCount > 0 && <span class="count">{eventCount}</span>}
+          {t('contextHeading')} {eventCount > 0 && <span class="count">{eventCount}</span>}
         </h2>
         <div class="chart-slot" style={{ minHeight: `${CHART.height + 22}px` }}>
           {chartStart !== null ? (
@@ -149,7 +148,7 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
               articleDate={until}
             />
           ) : allCounts.status === 'error' ? (
-            <p class="empty">The aircraft chart is unavailable right now.</p>
+            <p class="empty">{t('chartUnavailable')}</p>
           ) : (
             <div class="bone chart-bone" aria-hidden="true" />
           )}
@@ -158,7 +157,7 @@ function Sections({ tabId, analysis }: { tabId: number; analysis: StoredAnalysis
           <p class="empty">
             {(summary.status === 'ok' &&
               startsAfterArticle('timeline', summary.value.eventDates?.from, until)) ||
-              'No earlier events in the timeline for this story.'}
+              t('contextEmpty')}
           </p>
         ) : (
           <Timeline items={analysis.context} more={more} articleDate={until} />
@@ -206,11 +205,10 @@ function Body({ initial }: { initial?: TabState | undefined }) {
   if (!analysis || tabId === null) {
     const note =
       tab.status === 'loading'
-        ? 'Reading the analysis…'
+        ? t('noteReading')
         : tabId === null || waitedLong
-          ? 'No analysis for this tab. Backstory reads news pages on http and https sites; ' +
-            'if the page was open before Backstory started, reload it.'
-          : 'Extracting the article and looking for related coverage.';
+          ? t('noteNoAnalysis')
+          : t('noteExtracting');
     return (
       <Shell site={site}>
         <Skeleton note={note} />
@@ -228,14 +226,12 @@ function Body({ initial }: { initial?: TabState | undefined }) {
       <Shell site={site}>
         <section class="verdict" aria-labelledby="verdict-title">
           <h1 id="verdict-title" class="page-title">
-            Silent on {site}
+            {t('silentTitle', site)}
           </h1>
-          <p class="muted">
-            You asked Backstory to stay silent on this site: no matching, no badge, no highlights.
-          </p>
+          <p class="muted">{t('silentText')}</p>
           <div class="anyway">
             <button type="button" class="primary" onClick={speakAgain}>
-              Analyse pages on this site again
+              {t('silentUndo')}
             </button>
           </div>
         </section>
@@ -267,12 +263,7 @@ function Body({ initial }: { initial?: TabState | undefined }) {
       />
       <LibraryNotice analysis={analysis} site={site} />
       {analysis.article !== null && <SavePage tabId={tabId} />}
-      {analysis.detection.label === 'not-article' && (
-        <p class="empty">
-          Backstory looks for news articles. Open an article to see related coverage, quotes and
-          prior context.
-        </p>
-      )}
+      {analysis.detection.label === 'not-article' && <p class="empty">{t('notArticleHint')}</p>}
       {(diplomacy || forced) && <Sections tabId={tabId} analysis={analysis} />}
     </Shell>
   );

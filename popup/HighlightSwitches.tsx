@@ -1,8 +1,7 @@
 import { highlightsEnabledFor, isSilentSite } from '../src/settings.ts';
 import { toggleSite, useSettings } from './use-settings.ts';
+import { t } from '../src/i18n.ts';
 import './explain.css';
-
-const WHAT = 'Marks the quotes that other coverage also carries; point at one to compare wordings.';
 
 /**
  * The popup's footer: highlight quotes on every site, and on this one. Each switch shows what
@@ -14,10 +13,11 @@ export function HighlightSwitches({ site }: { site: string | null }) {
   if (!settings) return <div class="switches" />;
   const silent = site !== null && isSilentSite(settings, site);
   const onSite = site !== null && !silent && highlightsEnabledFor(settings, site);
+  const what = t('highlightsWhat');
   return (
     <div class="switches">
       {!silent && (
-        <label title={WHAT}>
+        <label title={what}>
           <input
             type="checkbox"
             checked={settings.highlights}
@@ -26,11 +26,11 @@ export function HighlightSwitches({ site }: { site: string | null }) {
               update((s) => ({ ...s, highlights: on }));
             }}
           />
-          Highlight quotes on every site
+          {t('highlightEverySite')}
         </label>
       )}
       {site && (
-        <label title={silent ? undefined : WHAT}>
+        <label title={silent ? undefined : what}>
           <input
             type="checkbox"
             checked={onSite}
@@ -44,12 +44,12 @@ export function HighlightSwitches({ site }: { site: string | null }) {
               }));
             }}
           />
-          Highlight quotes on this site
+          {t('highlightThisSite')}
         </label>
       )}
       {silent && (
         <span id="switch-silent" class="switch-note">
-          Off while Backstory is silent here.
+          {t('switchSilent')}
         </span>
       )}
     </div>

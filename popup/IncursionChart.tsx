@@ -1,5 +1,5 @@
 import type { IncursionPoint } from '../src/messages.ts';
-import { formatDate } from './format.ts';
+import { formatDate, formatMonth, formatNumber, t, tn } from '../src/i18n.ts';
 import './explain.css';
 
 /** The plot's size; the explanation, legend and table sit below it. */
@@ -8,13 +8,9 @@ export const CHART = { width: 372, height: 140, left: 30, right: 8, top: 30, bot
 /** At most this many of the largest counts carry a label with their date and count. */
 export const SPIKE_LABELS = 3;
 
-const monthYear = (iso: string): string => formatDate(iso.slice(0, 7) + '-01').replace(/^1 /, '');
+const monthYear = (iso: string): string => formatMonth(iso);
 
 const day = (iso: string): number => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000;
-
-const PLURAL = new Intl.PluralRules('en');
-const count = (n: number, one: string, other: string): string =>
-  `${n} ${PLURAL.select(n) === 'one' ? one : other}`;
 
 /** A round number at or above `n` for the top of the axis. */
 function niceMax(n: number): number {
@@ -26,10 +22,9 @@ function niceMax(n: number): number {
 }
 
 /** What a count measures, as the data says it, with the ministry's initials spelt out. */
-const counted = (p: IncursionPoint): string =>
-  (p.counted || p.title).replace(/\bMND\b/g, 'Taiwan’s defence ministry');
+const counted = (p: IncursionPoint): string => (p.counted || p.title).replace(/\bMND\b/g, t('mnd'));
 
-const spikeLabel = (p: IncursionPoint): string => `${p.aircraft} on ${formatDate(p.date)}`;
+const spikeLabel = (p: IncursionPoint): string => t('spikeLabel', p.aircraft, formatDate(p.date));
 
 /** Where a spike's label is drawn: its text, anchor and box (it sits just above its dot). */
 export interface LabelBox {
@@ -85,11 +80,6 @@ interface Props {
   articleDate: string | null;
 }
 
-/** What the chart counts, in one line: readers are not expected to know what the ADIZ is. */
-export const ADIZ_NOTE =
-  'ADIZ: Taiwan’s air defence identification zone, a belt of sky around the island, wider than ' +
-  'its airspace, where Taiwan asks approaching aircraft to say who they are.';
-
 /**
  * Chinese military (PLA) aircraft counts near Taiwan over time, up to the article, as an inline
  * SVG lollipop chart with the largest counts labelled, the article's date marked, a line on what
@@ -104,7 +94,7 @@ export function IncursionChart({ points, articleDate }: Props) {
   if (!first || !last) {
     return (
       <p class="chart-empty" style={{ height: `${height}px` }}>
-        Backstory has no counts of Chinese military aircraft near Taiwan dated before this article.
+        {t('chartNoCounts')}
       </p>
     );
   }
@@ -127,10 +117,14 @@ export function IncursionChart({ points, articleDate }: Props) {
   }
   const spikes = pickSpikes(points, (p) => labelBox(spikeLabel(p), x(p.date), y(p.aircraft)));
   const summary =
-    `${count(points.length, 'reported count', 'reported counts')} from ` +
-    `${formatDate(first.date)} to ${formatDate(last.date)}; the highest, ` +
-    `${count(peak.aircraft, 'aircraft', 'aircraft')}, on ${formatDate(peak.date)}` +
-    (articleDate ? `; the article is dated ${formatDate(articleDate)}.` : '.');
+    tn(
+      'chartSummary',
+      points.length,
+      formatDate(first.date),
+      formatDate(last.date),
+      tn('aircraftCount', peak.aircraft),
+      formatDate(peak.date),
+    ) + (articleDate ? t('chartSummaryArticle', formatDate(articleDate)) : t('fullStop'));
   return (
     <figure class="chart">
       <svg
@@ -140,14 +134,15 @@ export function IncursionChart({ points, articleDate }: Props) {
         role="img"
         aria-labelledby="chart-title chart-desc"
       >
-        <title id="chart-title">Chinese military aircraft near Taiwan</title>
+        <title id="chart-title">{t('chartTitle')}</title>
         <desc id="chart-desc">{summary}</desc>
         <line class="axis" x1={left} x2={width - right} y1={y(0)} y2={y(0)} />
         <line class="grid" x1={left} x2={width - right} y1={y(yMax)} y2={y(yMax)} />
-        <text class="tick" x={left - 4} y={y(yMax) + 4} text-anchor="end">
-          {yMax}
+        {/* Clear of a dot on the first day, whose radius reaches left of the axis start. */}
+        <text class="tick" x={left - 8} y={y(yMax) + 4} text-anchor="end">
+          {formatNumber(yMax)}
         </text>
-        <text class="tick" x={left - 4} y={y(0) + 4} text-anchor="end">
+        <text class="tick" x={left - 8} y={y(0) + 4} text-anchor="end">
           0
         </text>
         {years.map(({ at, label }) => (
@@ -165,7 +160,9 @@ export function IncursionChart({ points, articleDate }: Props) {
         ))}
         {points.map((p) => (
           <g key={p.eventId} class={p.wider ? 'point wider' : 'point'}>
-            <title>{`${formatDate(p.date)}: ${count(p.aircraft, 'aircraft', 'aircraft')} — ${counted(p)}`}</title>
+            <title>
+              {t('pointTitle', formatDate(p.date), tn('aircraftCount', p.aircraft), counted(p))}
+            </title>
             <line x1={x(p.date)} x2={x(p.date)} y1={y(0)} y2={y(p.aircraft)} />
             <circle cx={x(p.date)} cy={y(p.aircraft)} r={3} />
           </g>
@@ -183,7 +180,7 @@ export function IncursionChart({ points, articleDate }: Props) {
               y={10}
               text-anchor={x(articleDate) > width / 2 ? 'end' : 'start'}
             >
-              This article
+              {t('thisArticle')}
             </text>
           </g>
         )}
@@ -194,36 +191,35 @@ export function IncursionChart({ points, articleDate }: Props) {
             <svg width="10" height="10" aria-hidden="true">
               <circle class="dot" cx="5" cy="5" r="3.5" />
             </svg>{' '}
-            aircraft entering the ADIZ in a day
+            {t('legendAdiz')}
           </span>
           <span>
             <svg width="10" height="10" aria-hidden="true">
               <circle class="dot hollow" cx="5" cy="5" r="3.5" />
             </svg>{' '}
-            wider counts (around Taiwan)
+            {t('legendWider')}
           </span>
         </span>
-        <span class="chart-note">{ADIZ_NOTE}</span>
+        <span class="chart-note">{t('adizNote')}</span>
       </figcaption>
       <details class="chart-table">
-        <summary>Show the counts as a table</summary>
+        <summary>{t('chartTableShow')}</summary>
         <table>
           <caption>
-            Chinese military aircraft reported near Taiwan
-            {articleDate ? `, up to this article (${formatDate(articleDate)})` : ''}
+            {articleDate ? t('chartCaptionUntil', formatDate(articleDate)) : t('chartCaption')}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Aircraft</th>
-              <th scope="col">What was counted</th>
+              <th scope="col">{t('colDate')}</th>
+              <th scope="col">{t('colAircraft')}</th>
+              <th scope="col">{t('colCounted')}</th>
             </tr>
           </thead>
           <tbody>
             {points.map((p) => (
               <tr key={p.eventId}>
                 <td>{formatDate(p.date)}</td>
-                <td class="num">{p.aircraft}</td>
+                <td class="num">{formatNumber(p.aircraft)}</td>
                 <td>{counted(p)}</td>
               </tr>
             ))}

@@ -1,5 +1,6 @@
 import type { StoredAnalysis } from '../src/analysis-store.ts';
 import { remembersSite } from '../src/settings.ts';
+import { t } from '../src/i18n.ts';
 import { useSettings } from './use-settings.ts';
 
 /**
@@ -20,21 +21,20 @@ export function LibraryNotice({
   }
   return (
     <p class="library-notice" role="status">
-      Backstory keeps the US–China articles you read in a library on this computer, to match later
-      coverage.{' '}
+      {t('libraryNotice')}{' '}
       <button
         type="button"
         class="link"
         onClick={() => void update((s) => ({ ...s, remember: false, rememberNoticeSeen: true }))}
       >
-        Turn off
+        {t('turnOff')}
       </button>{' '}
       <button
         type="button"
         class="link"
         onClick={() => void update((s) => ({ ...s, rememberNoticeSeen: true }))}
       >
-        OK
+        {t('ok')}
       </button>
     </p>
   );

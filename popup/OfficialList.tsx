@@ -1,11 +1,11 @@
 import type { OfficialStatement } from '../src/core/types.ts';
-import { formatDate } from './format.ts';
+import { formatDate, t, type MessageKey } from '../src/i18n.ts';
 import { originLine } from './library-format.ts';
 
-const WHO: Record<OfficialStatement['government'], string> = {
-  US: 'United States',
-  PRC: 'China',
-  other: 'Government',
+const WHO: Record<OfficialStatement['government'], MessageKey> = {
+  US: 'govUS',
+  PRC: 'govPRC',
+  other: 'govOther',
 };
 
 /** "What the governments said": official readouts of the page's event in the reader's library. */
@@ -14,19 +14,19 @@ export function OfficialList({ items }: { items: OfficialStatement[] }) {
   return (
     <section aria-labelledby="official-h">
       <h2 id="official-h">
-        What the governments said <span class="count">{items.length}</span>
+        {t('officialHeading')} <span class="count">{items.length}</span>
       </h2>
       <ul class="cards">
         {items.map((o) => (
           <li key={o.id} class="card">
             <p class="card-title">{o.title}</p>
             <p class="meta">
-              {[WHO[o.government], formatDate(o.publishedAt), originLine(o.source, o.outlet)]
+              {[t(WHO[o.government]), formatDate(o.publishedAt), originLine(o.source, o.outlet)]
                 .filter(Boolean)
                 .join(' · ')}
             </p>
             {o.sentences.length > 0 ? (
-              <ul class="why" aria-label="Sentences that match the page's quotes">
+              <ul class="why" aria-label={t('officialSentences')}>
                 {o.sentences.map((s, i) => (
                   <li key={i}>
                     <q>{s.sentence}</q>
@@ -34,11 +34,11 @@ export function OfficialList({ items }: { items: OfficialStatement[] }) {
                 ))}
               </ul>
             ) : (
-              <p class="muted">No sentence of it matches the page’s quotes.</p>
+              <p class="muted">{t('officialNoSentence')}</p>
             )}
             {o.source.url && (
               <a href={o.source.url} target="_blank" rel="noopener noreferrer">
-                Read the readout
+                {t('readReadout')}
               </a>
             )}
           </li>

@@ -1,6 +1,5 @@
-import { STRENGTH_TIP, strengthWords } from '../src/core/match-strength.ts';
 import type { PageQuote, RelatedItem } from '../src/core/types.ts';
-import { formatDate } from './format.ts';
+import { formatDate, strengthTip, strengthWords, t, tn } from '../src/i18n.ts';
 import { bareQuote, Wording, WordingLegend } from './Wording.tsx';
 
 export type RevealState = 'busy' | 'shown' | 'missing';
@@ -20,13 +19,13 @@ export function QuoteList({ quotes, related, onReveal, reveal }: Props) {
   return (
     <section aria-labelledby="quotes-h">
       <h2 id="quotes-h">
-        Quotes on this page <span class="count">{matched.length}</span>
+        {t('quotesHeading')} <span class="count">{matched.length}</span>
       </h2>
       {matched.length === 0 ? (
-        <p class="empty">No quote of this page appears in other coverage in the corpus.</p>
+        <p class="empty">{t('quotesEmpty')}</p>
       ) : (
         <>
-          <p class="section-hint">Choose a quote to see it on the page.</p>
+          <p class="section-hint">{t('quotesHint')}</p>
           <ul class="cards">
             {matched.map(({ q, index }) => {
               const state = reveal.get(index);
@@ -43,25 +42,21 @@ export function QuoteList({ quotes, related, onReveal, reveal }: Props) {
                   </button>
                   <p id={`quote-status-${index}`} class="hint" role="status">
                     {state === 'busy'
-                      ? 'Finding it on the page…'
+                      ? t('revealBusy')
                       : state === 'missing'
-                        ? 'Could not find this quote on the page.'
+                        ? t('revealMissing')
                         : state === 'shown'
-                          ? 'Shown on the page.'
+                          ? t('revealShown')
                           : ''}
                   </p>
-                  <p class="sub">
-                    {q.matches.length === 1
-                      ? 'Another wording'
-                      : `${q.matches.length} other wordings`}
-                  </p>
+                  <p class="sub">{tn('otherWordings', q.matches.length)}</p>
                   <ul class="wordings">
                     {q.matches.map((m, i) => (
                       <li key={`${m.articleId}-${i}`}>
                         <p class="meta clamp">
                           {formatDate(m.publishedAt)} ·{' '}
-                          {m.outlet || titles.get(m.articleId) || 'Corpus article'} ·{' '}
-                          <span class="strength" title={STRENGTH_TIP}>
+                          {m.outlet || titles.get(m.articleId) || t('corpusArticle')} ·{' '}
+                          <span class="strength" title={strengthTip()}>
                             {strengthWords(m.score, q.text, m.text)}
                           </span>
                         </p>

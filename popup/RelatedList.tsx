@@ -1,5 +1,5 @@
 import type { RelatedItem } from '../src/core/types.ts';
-import { formatDate } from './format.ts';
+import { formatDate, t } from '../src/i18n.ts';
 import { originLine } from './library-format.ts';
 
 interface Props {
@@ -30,14 +30,14 @@ export function RelatedList({ id, heading, items, empty, onReject, pending }: Pr
           {items.map((item) => (
             <li key={item.id} class="card">
               <p class="meta card-outlet">
-                {[item.outlet || 'Unknown outlet', formatDate(item.publishedAt)]
+                {[item.outlet || t('unknownOutlet'), formatDate(item.publishedAt)]
                   .filter(Boolean)
                   .join(' · ')}
               </p>
               <p class="card-title">{item.title}</p>
               <OriginLine item={item} />
               {item.why.length > 0 && (
-                <ul class="why" aria-label="Why it matched">
+                <ul class="why" aria-label={t('whyMatched')}>
                   {item.why.map((w, i) => (
                     <li key={i}>{w}</li>
                   ))}
@@ -49,9 +49,9 @@ export function RelatedList({ id, heading, items, empty, onReject, pending }: Pr
                   class="link"
                   disabled={pending.has(item.id)}
                   onClick={() => onReject(item)}
-                  aria-label={`Not the same story: ${item.title}`}
+                  aria-label={t('notSameStoryLabel', item.title)}
                 >
-                  {pending.has(item.id) ? 'Saving…' : 'Not the same story'}
+                  {pending.has(item.id) ? t('saving') : t('notSameStory')}
                 </button>
               )}
             </li>

@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../src/i18n.ts';
 import { callBackground } from '../src/messaging.ts';
 
 type State = 'idle' | 'busy' | 'saved' | 'updated' | 'reading' | 'failed';
 
-const SAID: Record<State, string> = {
-  idle: '',
-  busy: 'Saving…',
-  saved: 'Saved to your library.',
-  updated: 'Already in your library: updated.',
-  reading: 'Reading the page in full; it will be saved in a moment.',
-  failed: 'Could not save this page.',
+const SAID: Record<Exclude<State, 'idle'>, MessageKey> = {
+  busy: 'saving',
+  saved: 'savedToLibrary',
+  updated: 'savedUpdated',
+  reading: 'savedReading',
+  failed: 'saveFailed',
 };
 
 /** "Save this page": keep the tab's article in the reader's library, flagged or not. */
@@ -27,11 +27,11 @@ export function SavePage({ tabId }: { tabId: number }) {
   return (
     <div class="save-page">
       <button type="button" onClick={save} disabled={state === 'busy'}>
-        Save this page
+        {t('savePage')}
       </button>
       {state !== 'idle' && (
         <span class={state === 'failed' ? 'problem' : 'muted'} role="status">
-          {SAID[state]} {problem}
+          {t(SAID[state])} {problem}
         </span>
       )}
     </div>

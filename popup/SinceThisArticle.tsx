@@ -1,4 +1,5 @@
 import type { ContextItem } from '../src/core/types.ts';
+import { t } from '../src/i18n.ts';
 import { Entry } from './Timeline.tsx';
 
 /**
@@ -10,9 +11,9 @@ export function SinceThisArticle({ items }: { items: ContextItem[] }) {
   return (
     <details class="since">
       <summary>
-        Since this article <span class="count">{items.length}</span>
+        {t('sinceHeading')} <span class="count">{items.length}</span>
       </summary>
-      <ol class="events" aria-label="Events after the article, oldest first">
+      <ol class="events" aria-label={t('sinceList')}>
         {items.map((item) => (
           <Entry key={item.id} item={item} />
         ))}

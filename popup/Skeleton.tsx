@@ -1,8 +1,10 @@
+import { t } from '../src/i18n.ts';
+
 /** The shape of a result while it is being computed, so nothing jumps when data arrives. */
 export function Skeleton({ note }: { note: string }) {
   return (
     <div class="skeleton">
-      <h1 class="page-title">Analysing this page…</h1>
+      <h1 class="page-title">{t('analysingPage')}</h1>
       <p class="muted" role="status">
         {note}
       </p>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ContextItem, ContextSource } from '../src/core/types.ts';
-import { formatDate, formatSpan, KIND_LABELS } from './format.ts';
+import { formatDate, formatMonth, formatNumber, formatSpan, t, tn } from '../src/i18n.ts';
+import { kindLabel } from './format.ts';
 import { KindIcon } from './KindIcon.tsx';
 
 interface Props {
@@ -10,29 +11,19 @@ interface Props {
   articleDate: string | null;
 }
 
-const MONTH_YEAR = new Intl.DateTimeFormat('en', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** "March 2020" for a `YYYY-MM-DD` date. */
-function monthYear(iso: string): string {
-  return MONTH_YEAR.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
-}
-
 /**
- * When a part of the timeline (`what`, e.g. "timeline") has nothing before the article only
- * because it starts later, says so: "Backstory's timeline starts in November 2016, after this
- * article." Null when `first`, the part's earliest date, is not after the article's date.
+ * When a part of the timeline (the aircraft `chart` or the `timeline` of events) has nothing
+ * before the article only because it starts later, says so: "Backstory's timeline starts in
+ * November 2016, after this article." Null when `first`, the part's earliest date, is not after
+ * the article's date.
  */
 export function startsAfterArticle(
-  what: string,
+  what: 'chart' | 'timeline',
   first: string | null | undefined,
   articleDate: string | null,
 ): string | null {
   if (!first || !articleDate || first.slice(0, 10) <= articleDate.slice(0, 10)) return null;
-  return `Backstory's ${what} starts in ${monthYear(first)}, after this article.`;
+  return t(what === 'chart' ? 'chartStartsAfter' : 'timelineStartsAfter', formatMonth(first, true));
 }
 
 /** Numbers worth a glance, e.g. "56 aircraft"; the `counted` note says what they measure. */
@@ -41,7 +32,7 @@ function figureText(item: ContextItem): { numbers: string; counted: string | nul
   const numbers = Object.entries(figures)
     .filter(([k, v]) => k !== 'counted' && typeof v === 'number')
     .slice(0, 3)
-    .map(([k, v]) => `${v} ${k}`)
+    .map(([k, v]) => `${formatNumber(v as number)} ${k}`)
     .join(', ');
   const counted = typeof figures['counted'] === 'string' ? figures['counted'] : null;
   return { numbers, counted };
@@ -65,12 +56,10 @@ function Sources({ sources }: { sources: ContextSource[] }) {
   if (!first) return null;
   return (
     <div class="source">
-      Source: <SourceRef source={first} />
+      {t('source')} <SourceRef source={first} />
       {rest.length > 0 && (
         <details class="sources">
-          <summary>
-            {rest.length} more {rest.length === 1 ? 'source' : 'sources'}
-          </summary>
+          <summary>{tn('moreSources', rest.length)}</summary>
           <ul>
             {rest.map((s, i) => (
               <li key={i}>
@@ -86,13 +75,13 @@ function Sources({ sources }: { sources: ContextSource[] }) {
 
 /** "US readout · PRC readout": each government's own account, or that none is on file. */
 export function Readouts({ readouts }: { readouts: NonNullable<ContextItem['readouts']> }) {
-  const side = (name: string, r: ContextSource | null | undefined) =>
+  const side = (who: 'US' | 'PRC', r: ContextSource | null | undefined) =>
     r ? (
       <a href={r.url ?? undefined} target="_blank" rel="noopener noreferrer" title={r.title}>
-        {name} readout
+        {t(who === 'US' ? 'readoutUS' : 'readoutPRC')}
       </a>
     ) : (
-      <span class="muted">no {name} readout on file</span>
+      <span class="muted">{t(who === 'US' ? 'noReadoutUS' : 'noReadoutPRC')}</span>
     );
   return (
     <p class="readouts">
@@ -111,10 +100,10 @@ export function Entry({ item }: { item: ContextItem }) {
       <div class="event-body">
         <p class="meta">
           <time dateTime={item.date}>{formatSpan(item.date, item.end)}</time> ·{' '}
-          {KIND_LABELS[item.kind]}
+          {kindLabel(item.kind)}
           {item.duration && <> · {item.duration}</>}
-          {item.planned && <span class="tag">Planned, not confirmed</span>}
-          {item.mentioned && <span class="tag">In this article</span>}
+          {item.planned && <span class="tag">{t('tagPlanned')}</span>}
+          {item.mentioned && <span class="tag">{t('tagMentioned')}</span>}
         </p>
         <p class="event-title">{item.title}</p>
         {numbers && (
@@ -142,7 +131,7 @@ export function Timeline({ items, more, articleDate }: Props) {
   );
   return (
     <div class="timeline">
-      <ol class="events" aria-label="Events before the article, newest first">
+      <ol class="events" aria-label={t('timelineList')}>
         <li class="event now">
           <span class="event-icon" aria-hidden="true">
             <span class="now-dot" />
@@ -152,10 +141,10 @@ export function Timeline({ items, more, articleDate }: Props) {
               {articleDate ? (
                 <time dateTime={articleDate}>{formatDate(articleDate)}</time>
               ) : (
-                'Undated'
+                t('undatedArticle')
               )}
             </p>
-            <p class="event-title">This article</p>
+            <p class="event-title">{t('thisArticle')}</p>
           </div>
         </li>
         {shown.map((item) => (
@@ -169,7 +158,7 @@ export function Timeline({ items, more, articleDate }: Props) {
           aria-expanded={showMore}
           onClick={() => setShowMore((v) => !v)}
         >
-          {showMore ? 'Show fewer events' : `Show ${more.length} more events`}
+          {showMore ? t('showFewer') : tn('showMore', more.length)}
         </button>
       )}
     </div>

@@ -1,12 +1,16 @@
 import type { Analysis, Label } from '../src/core/types.ts';
-import { formatDate } from './format.ts';
+import { formatDate, t, type MessageKey } from '../src/i18n.ts';
+import { reasonText } from './reason-text.ts';
 
-export const LABELS: Record<Label, string> = {
-  'us-china-diplomacy': 'US–China diplomacy',
-  'china-other': 'About China, not US–China diplomacy',
-  unrelated: 'Not about US–China relations',
-  'not-article': 'Not an article',
+const LABEL_KEYS: Record<Label, MessageKey> = {
+  'us-china-diplomacy': 'labelDiplomacy',
+  'china-other': 'labelChinaOther',
+  unrelated: 'labelUnrelated',
+  'not-article': 'labelNotArticle',
 };
+
+/** A detection label in the reader's language. */
+export const labelText = (label: Label): string => t(LABEL_KEYS[label]);
 
 export type Anyway = 'idle' | 'busy' | 'failed';
 
@@ -20,14 +24,6 @@ interface Props {
   onAnalyseAnyway: () => void;
 }
 
-/** A reason as shown under the label, without repeating it ("Not an article: no text" → "No text"). */
-export function reasonText(reason: string, label: Label): string {
-  const prefix = `${LABELS[label]}: `;
-  if (!reason.toLowerCase().startsWith(prefix.toLowerCase())) return reason;
-  const rest = reason.slice(prefix.length);
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
-}
-
 /** What Backstory made of the page: its title, the label, the reasons, and "analyse anyway". */
 export function Verdict({ analysis, site, forced, anyway, onAnalyseAnyway }: Props) {
   const { article, detection } = analysis;
@@ -36,7 +32,7 @@ export function Verdict({ analysis, site, forced, anyway, onAnalyseAnyway }: Pro
   return (
     <section class="verdict" aria-labelledby="verdict-title">
       <h1 id="verdict-title" class="page-title">
-        {article?.title || 'This page'}
+        {article?.title || t('thisPage')}
       </h1>
       {article ? (
         <p class="meta">
@@ -48,20 +44,20 @@ export function Verdict({ analysis, site, forced, anyway, onAnalyseAnyway }: Pro
       <p class={`label label-${detection.label}`}>
         <span class="label-dot" aria-hidden="true" />
         <span>
-          {LABELS[detection.label]}
-          {forced && !diplomacy && <span class="muted"> · analysed on request</span>}
+          {labelText(detection.label)}
+          {forced && !diplomacy && <span class="muted"> · {t('analysedOnRequest')}</span>}
         </span>
       </p>
       {analysis.corpusArticle && (
         <p class="meta corpus-article">
-          This article is in Backstory's corpus
-          {analysis.corpusArticle.outlet ? ` (${analysis.corpusArticle.outlet})` : ''}; it is not
-          listed as its own coverage.
+          {analysis.corpusArticle.outlet
+            ? t('inCorpusFrom', analysis.corpusArticle.outlet)
+            : t('inCorpus')}
         </p>
       )}
       {!diplomacy && detection.reasons.length > 0 && (
         <details class="reasons" open={!forced}>
-          <summary>Why</summary>
+          <summary>{t('why')}</summary>
           <ul>
             {detection.reasons.map((r, i) => (
               <li key={i}>{reasonText(r, detection.label)}</li>
@@ -78,12 +74,10 @@ export function Verdict({ analysis, site, forced, anyway, onAnalyseAnyway }: Pro
             disabled={anyway === 'busy'}
             aria-describedby="anyway-hint"
           >
-            {anyway === 'busy' ? 'Analysing…' : 'Analyse anyway'}
+            {anyway === 'busy' ? t('analysing') : t('analyseAnyway')}
           </button>
           <p id="anyway-hint" class="muted">
-            {anyway === 'failed'
-              ? 'The page did not answer. Reload it and try again.'
-              : 'Look for related coverage, quotes and context even so.'}
+            {anyway === 'failed' ? t('anywayFailed') : t('anywayHint')}
           </p>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { wordDiff, type DiffPart } from '../src/core/word-diff.ts';
+import { t } from '../src/i18n.ts';
 import './explain.css';
 
 /** A quote's closing punctuation depends on the sentence around it, not on the remark. */
@@ -27,7 +28,7 @@ export function Wording({ page, other }: { page: string; other: string }) {
           <span key={i}>{p.text}</span>
         ),
       )}
-      ”{same && <span class="muted"> (same wording)</span>}
+      ”{same && <span class="muted"> {t('sameWording')}</span>}
     </p>
   );
 }
@@ -41,8 +42,9 @@ export function WordingLegend({ page, others }: { page: string; others: string[]
   if (!differs) return null;
   return (
     <p class="wording-legend">
-      <del>struck</del>: words only this page has · <ins>marked</ins>: words only the other outlet
-      has
+      <del>{t('legendStruck')}</del>
+      {t('legendStruckMeans')} · <ins>{t('legendMarked')}</ins>
+      {t('legendMarkedMeans')}
     </p>
   );
 }

@@ -1,29 +1,18 @@
-/** Display helpers shared by the popup and the options page: dates, kinds, hostnames. */
+/** Display helpers shared by the popup and the options page: kinds, hostnames. */
 import type { EventKind } from '../src/core/types.ts';
+import { t, type MessageKey } from '../src/i18n.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2021-11-12` → `12 Nov 2021`; anything else is returned as given (or "undated"). */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return 'undated';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
-}
-
-/** A date span: `1 Oct 2021`, or `1–4 Oct 2021`-like `1 Oct 2021 – 4 Oct 2021`. */
-export function formatSpan(start: string, end: string | null | undefined): string {
-  return end && end !== start ? `${formatDate(start)} – ${formatDate(end)}` : formatDate(start);
-}
-
-export const KIND_LABELS: Record<EventKind, string> = {
-  'leader-call': 'Leader call',
-  'leader-meeting': 'Leader meeting',
-  'senior-talks': 'Senior talks',
-  'taiwan-incursion': 'Taiwan incursion',
-  'arms-sale': 'Arms sale',
-  other: 'Other',
+const KIND_KEYS: Record<EventKind, MessageKey> = {
+  'leader-call': 'kindLeaderCall',
+  'leader-meeting': 'kindLeaderMeeting',
+  'senior-talks': 'kindSeniorTalks',
+  'taiwan-incursion': 'kindTaiwanIncursion',
+  'arms-sale': 'kindArmsSale',
+  other: 'kindOther',
 };
+
+/** A timeline event's kind in the reader's language ("Leader call", "元首通话"). */
+export const kindLabel = (kind: EventKind): string => t(KIND_KEYS[kind]);
 
 export function hostnameOf(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -43,4 +32,4 @@ export function siteFromInput(input: string): string | null {
   return host && /^[a-z0-9.-]+$/.test(host) && host.includes('.') ? host : null;
 }
 
-export { plural } from '../src/core/plural.ts';
+export { formatDate, formatSpan } from '../src/i18n.ts';

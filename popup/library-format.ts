@@ -1,11 +1,11 @@
 /** How the popup says where a related item or readout came from. */
 import type { ItemSource } from '../src/core/types.ts';
-import { formatDate } from './format.ts';
+import { formatDate, t, type MessageKey } from '../src/i18n.ts';
 
-const GOVERNMENT_NAMES: Record<string, string> = {
-  US: 'US government',
-  PRC: 'Chinese government',
-  other: 'government',
+const GOVERNMENT_KEYS: Record<NonNullable<ItemSource['government']>, MessageKey> = {
+  US: 'readoutOfUS',
+  PRC: 'readoutOfPRC',
+  other: 'readoutOfOther',
 };
 
 /**
@@ -15,15 +15,17 @@ const GOVERNMENT_NAMES: Record<string, string> = {
 export function originLine(source: ItemSource | undefined, outlet?: string | null): string | null {
   if (!source || source.origin === 'bundled') return null;
   const day = source.addedAt ? formatDate(source.addedAt.slice(0, 10)) : null;
-  const where = source.site ?? 'a page';
-  if (source.origin === 'remembered') return `you read this on ${where}${day ? `, ${day}` : ''}`;
-  if (source.origin === 'saved') return `you saved this from ${where}${day ? `, ${day}` : ''}`;
-  if (source.kind === 'official-readout') {
-    const who =
-      outlet === 'The White House'
-        ? 'White House'
-        : (outlet ?? GOVERNMENT_NAMES[source.government ?? 'other'] ?? 'government');
-    return `imported: ${who} readout`;
+  const where = source.site ?? t('aPage');
+  if (source.origin === 'remembered') {
+    return day ? t('originReadOn', where, day) : t('originReadOnUndated', where);
   }
-  return `imported${source.importedFrom ? ` from ${source.importedFrom}` : ''}`;
+  if (source.origin === 'saved') {
+    return day ? t('originSavedFrom', where, day) : t('originSavedFromUndated', where);
+  }
+  if (source.kind === 'official-readout') {
+    if (outlet === 'The White House') return t('importedReadout', t('whiteHouse'));
+    if (outlet) return t('importedReadout', outlet);
+    return t(GOVERNMENT_KEYS[source.government ?? 'other']);
+  }
+  return source.importedFrom ? t('importedFrom', source.importedFrom) : t('imported');
 }

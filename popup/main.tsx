@@ -1,5 +1,6 @@
 /** Popup entry: wiring only. */
 import { render } from 'preact';
+import { t, uiLang } from '../src/i18n.ts';
 import { App } from './App.tsx';
 import { loadTabState, type TabState } from './use-tab-analysis.ts';
 
@@ -9,6 +10,8 @@ import { loadTabState, type TabState } from './use-tab-analysis.ts';
  */
 const FIRST_READ_MS = 50;
 
+document.documentElement.lang = uiLang();
+document.title = t('brand');
 const app = document.getElementById('app');
 if (app) {
   const initial = await Promise.race([

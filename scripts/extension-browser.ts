@@ -25,7 +25,7 @@ export interface Extension {
 }
 
 export async function launchExtension(
-  opts: { userDataDir?: string; headless?: boolean; dist?: string } = {},
+  opts: { userDataDir?: string; headless?: boolean; dist?: string; lang?: string } = {},
 ): Promise<Extension> {
   const dist = opts.dist ?? DIST;
   if (!existsSync(join(dist, 'manifest.json'))) {
@@ -37,7 +37,11 @@ export async function launchExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: opts.headless ?? true,
-    args: extensionArgs(dist),
+    // The interface language (`zh-CN`): Chromium on Linux reads it from LANGUAGE, not --lang.
+    args: [...extensionArgs(dist), ...(opts.lang ? [`--lang=${opts.lang}`] : [])],
+    ...(opts.lang
+      ? { env: { ...process.env, LANGUAGE: opts.lang.replace('-', '_'), LANG: 'C.UTF-8' } }
+      : {}),
     // Playwright adds --no-sandbox unless told otherwise; only root needs it (extensionArgs).
     chromiumSandbox: chromiumSandbox(),
     viewport: { width: 1200, height: 900 },

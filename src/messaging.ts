@@ -42,11 +42,28 @@ export function listen<Map>(
   to: 'background' | 'content',
   handlers: Handlers<Map, Runtime.MessageSender>,
 ): () => void {
+  // Answered through sendResponse (return true to keep it open), which Chromium and Firefox both
+  // support; a listener's returned promise is Firefox's alone.
   const listener = (
     message: unknown,
     sender: Runtime.MessageSender,
-  ): Promise<unknown> | undefined =>
-    answer(message, sender, { senderId: sender.id, ownId: browser.runtime.id }, to, handlers);
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+    sendResponse: (response: unknown) => void,
+  ): true | undefined => {
+    const reply = answer(
+      message,
+      sender,
+      { senderId: sender.id, ownId: browser.runtime.id },
+      to,
+      handlers,
+    );
+    if (!reply) return undefined;
+    void reply.then(sendResponse);
+    return true;
+  };
+  // (The polyfill's types, kept, know the promise form; the callback form is the same event.)
+  const callback = listener as unknown as Parameters<
+    typeof browser.runtime.onMessage.addListener
+  >[0];
+  browser.runtime.onMessage.addListener(callback);
+  return () => browser.runtime.onMessage.removeListener(callback);
 }

@@ -1,6 +1,7 @@
 /** The toolbar badge: the number of same-story and related items for a diplomacy article. */
 import browser from '../browser.ts';
 import type { Analysis } from '../core/types.ts';
+import { t } from '../i18n.ts';
 
 /**
  * The count for a diplomacy article (including 0: the page was recognised, the corpus has
@@ -14,10 +15,10 @@ export function badgeText(analysis: Analysis | null): string {
 
 /** The toolbar button's tooltip, which says what the number counts. */
 export function badgeTitle(analysis: Analysis | null): string {
-  if (!badgeText(analysis) || !analysis) return 'Backstory';
+  if (!badgeText(analysis) || !analysis) return t('brand');
   const same = analysis.related.filter((r) => r.relation === 'same-story').length;
   const related = analysis.related.length - same;
-  return `Backstory: US–China diplomacy; ${same} same story, ${related} related`;
+  return t('badgeTitle', same, related);
 }
 
 export async function showBadge(tabId: number, analysis: Analysis | null): Promise<void> {

@@ -9,7 +9,7 @@
 import { glance } from './china.ts';
 import { detectDiplomacy } from './detect.ts';
 import { finish, readArticleSteps } from './extract.ts';
-import { firstLook } from './first-look.ts';
+import { firstLookSteps } from './first-look.ts';
 import { unreadDetection } from './unread.ts';
 import type { Detection, ExtractedArticle } from './types.ts';
 
@@ -47,7 +47,7 @@ export function* extractAndDetectSteps(
     if (unrelated) return settled(unrelated);
     yield;
   }
-  const look = firstLook(doc, url);
+  const look = yield* firstLookSteps(doc, url);
   if ('unread' in look) return settled(look.unread);
   yield;
   const extracted = yield* readArticleSteps(doc, url, look.meta);

@@ -6,7 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { ExtractedArticle } from './types.ts';
-import { attr, rootOf } from './dom-safe.ts';
+import { attr, bodyOf, rootOf, titleOf } from './dom-safe.ts';
 import { firstLook, notAnArticle, toArticleMeta } from './first-look.ts';
 import { guessLang, type PageMeta } from './metadata.ts';
 
@@ -68,6 +68,128 @@ function dropInlineHandlers(doc: Document, root: Element): void {
   for (const el of Array.from(root.querySelectorAll('*'))) {
     for (const a of Array.from(el.attributes))
       if (a.name.startsWith('on')) el.removeAttribute(a.name);
+  }
+}
+
+/**
+ * Pages with more elements than this are not cloned whole for Readability: only the part that
+ * holds the article (see candidateOf), and of it no more than MAX_READ_CHARS of text. On such
+ * pages cloning the document and Readability's passes over it take hundreds of milliseconds in
+ * one go, which the page feels as a freeze; smaller pages are read as they are.
+ */
+export const PRUNE_ABOVE_ELEMENTS = 3000;
+/** Text read from a pruned page's candidate: about 5,000 words, the length of a long feature. */
+export const MAX_READ_CHARS = 30_000;
+/** Paragraphs looked at per slice when looking for the candidate. */
+const PARAGRAPHS_PER_SLICE = 400;
+
+/**
+ * The element that holds the article on a big page, as Readability's own first guess scores it:
+ * each paragraph of 25 characters or more gives its length to its parent and half to its
+ * grandparent; the best-scored element's parent is the candidate, so the headline, byline and
+ * sibling sections next to the body stay in view. Reads the live page and changes nothing.
+ */
+function* candidateOf(doc: Document): Generator<void, Element | null> {
+  const body = bodyOf(doc);
+  if (!body) return null;
+  const paragraphs = body.getElementsByTagName('p');
+  const score = new Map<Element, number>();
+  let best: Element | null = null;
+  let bestScore = 0;
+  const add = (el: Element | null, n: number): void => {
+    if (!el || el === body) return;
+    const s = (score.get(el) ?? 0) + n;
+    score.set(el, s);
+    if (s > bestScore) {
+      bestScore = s;
+      best = el;
+    }
+  };
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (i > 0 && i % PARAGRAPHS_PER_SLICE === 0) yield;
+    const p = paragraphs[i]!;
+    const n = (p.textContent ?? '').length;
+    if (n < 25) continue;
+    add(p.parentElement, n);
+    add(p.parentElement?.parentElement ?? null, n / 2);
+  }
+  const found = best as Element | null;
+  if (!found) return null;
+  const parent = found.parentElement;
+  return parent && parent !== body && parent !== rootOf(doc) ? parent : found;
+}
+
+/** Child indexes from `root` down to `node`. */
+function pathTo(root: Node, node: Node): number[] {
+  const path: number[] = [];
+  for (let n: Node = node; n !== root && n.parentNode; n = n.parentNode) {
+    path.unshift(Array.prototype.indexOf.call(n.parentNode.childNodes, n) as number);
+  }
+  return path;
+}
+
+/**
+ * A deep copy of `el` into `doc` up to the text node at `path` (that node included) and nothing
+ * after it in document order; all of it when `path` is null.
+ */
+function copyUpTo(doc: Document, el: Node, path: number[] | null, depth = 0): Node {
+  if (!path || depth >= path.length) return doc.importNode(el, true);
+  const copy = doc.importNode(el, false);
+  const kids = el.childNodes;
+  const stop = path[depth]!;
+  for (let i = 0; i < stop && i < kids.length; i++)
+    copy.appendChild(doc.importNode(kids[i]!, true));
+  const next = kids[stop];
+  if (next) copy.appendChild(copyUpTo(doc, next, path, depth + 1));
+  return copy;
+}
+
+/** Where `root`'s text passes MAX_READ_CHARS: the path to that text node; null if it never does. */
+function cutPoint(root: Node): number[] | null {
+  let chars = 0;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      chars += node.nodeValue?.length ?? 0;
+      if (chars > MAX_READ_CHARS) return pathTo(root, node);
+    }
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (!node || node === root) return null;
+    node = node.nextSibling;
+  }
+  return null;
+}
+
+/**
+ * What Readability reads: a clone of the whole page, or on a page with more than
+ * PRUNE_ABOVE_ELEMENTS elements a new document holding only the candidate (candidateOf), cut
+ * after MAX_READ_CHARS of its text, with the page's title and language. Either way the live page
+ * is only read. Yields between slices of the work.
+ */
+function* cloneForReading(doc: Document): Generator<void, Document> {
+  const root = rootOf(doc);
+  if (!root || root.getElementsByTagName('*').length <= PRUNE_ABOVE_ELEMENTS) {
+    return doc.cloneNode(true) as Document;
+  }
+  const candidate = yield* candidateOf(doc);
+  const from = candidate ?? bodyOf(doc);
+  if (!from) return doc.cloneNode(true) as Document;
+  yield;
+  const cut = cutPoint(from);
+  yield;
+  try {
+    const out = doc.implementation.createHTMLDocument(titleOf(doc));
+    const lang = attr(root, 'lang');
+    if (lang) out.documentElement.setAttribute('lang', lang);
+    out.body.appendChild(copyUpTo(out, from, cut));
+    return out;
+  } catch {
+    // A page that shadows `implementation` with a named element: read a clone of all of it.
+    return doc.cloneNode(true) as Document;
   }
 }
 
@@ -274,7 +396,7 @@ export function* readArticleSteps(
 ): Generator<void, ExtractedArticle> {
   const notArticle = (reason: string): ExtractedArticle => notAnArticle(doc, url, meta, reason);
   try {
-    const clone = doc.cloneNode(true) as Document;
+    const clone = yield* cloneForReading(doc);
     yield;
     prepareClone(clone);
     yield;

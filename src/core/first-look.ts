@@ -61,9 +61,22 @@ function pageMeta(doc: Document, url: string): PageMeta {
   }
 }
 
-export function firstLook(doc: Document, url: string): FirstLook {
+/**
+ * The first look in two steps, metadata | pre-check: each reads the whole page, so a caller on
+ * the page's main thread may let the page run in between (content/slices.ts).
+ */
+export function* firstLookSteps(doc: Document, url: string): Generator<void, FirstLook> {
   const meta = pageMeta(doc, url);
+  yield;
   const check = precheckWith(doc, url, meta.pageTypes, pageTextOf(doc));
   if (!check.ok) return { unread: notAnArticle(doc, url, meta, check.reason ?? 'not an article') };
   return { meta };
+}
+
+export function firstLook(doc: Document, url: string): FirstLook {
+  const steps = firstLookSteps(doc, url);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }

@@ -1,10 +1,7 @@
-/** A quote match's strength as a reader reads it: words, and what they measure. */
-
-/** What the match strength measures, for the tooltip on its words. */
-export const STRENGTH_TIP =
-  'How closely this wording follows the words quoted on this page: "same words" when they ' +
-  'match almost word for word, "close wording" when a few words differ, "loosely similar" ' +
-  'when it is the same remark in different words.';
+/**
+ * A quote match's strength as a reader reads it, in three bands: the same words, close wording,
+ * loosely similar. The popup and the card put the band into the reader's language (src/i18n.ts).
+ */
 
 export type StrengthBand = 'same' | 'close' | 'loose';
 
@@ -53,15 +50,4 @@ export function strengthBand(score: number, page: string, other: string): Streng
     return 'close';
   }
   return score >= 0.7 ? 'close' : 'loose';
-}
-
-const WORDS: Record<StrengthBand, string> = {
-  same: 'same words',
-  close: 'close wording',
-  loose: 'loosely similar',
-};
-
-/** A quote match's strength in words: `page` is the quote on the page, `other` the match's. */
-export function strengthWords(score: number, page: string, other: string): string {
-  return WORDS[strengthBand(score, page, other)];
 }

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { reasonText } from '../../popup/Verdict.tsx';
+import { reasonText } from '../../popup/reason-text.ts';
 import {
   badgeText,
   highlightedTexts,

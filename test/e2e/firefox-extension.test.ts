@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { reasonText } from '../../popup/Verdict.tsx';
+import { reasonText } from '../../popup/reason-text.ts';
 import {
   badgeText,
   cardState,

@@ -25,12 +25,12 @@ export interface Suite {
  * One browser with the built extension and one fixture server (serving the repository root) for
  * the test file that calls this; both are started before its tests and closed after them.
  */
-export function useExtension(): Suite {
+export function useExtension(opts: { lang?: string } = {}): Suite {
   let ext: Extension | null = null;
   let server: FixtureServer | null = null;
   beforeAll(async () => {
     server = await serveFixtures(ROOT);
-    ext = await launchExtension({ dist: DIST_UNDER_TEST });
+    ext = await launchExtension({ dist: DIST_UNDER_TEST, ...opts });
   });
   afterAll(async () => {
     await ext?.close();

@@ -84,7 +84,7 @@ describe('highlights on an article', () => {
     const card = await cardState(page);
     expect(card.hosts).toBe(1);
     expect(card.wordings).toContain('\u201Cfamiliar and outspoken\u201D');
-    expect(card.text).toContain('2021-11-10');
+    expect(card.text).toContain('Nov 10, 2021');
     expect(card.text).toMatch(/same words|close wording|loosely similar/);
     expect(card.added).toContain('outspoken');
     expect(card.removed.map((t) => t.trim())).toContain('frank');

@@ -4,6 +4,7 @@
  * said it. Corpus quotes are prepared once and remembered.
  */
 import type { IndexedQuote } from '../match-index.ts';
+import { englishNameIn } from '../lexicon-names.ts';
 import { speakerKey } from '../quotes/speakers.ts';
 import type { PageQuote } from '../types.ts';
 import { glossOf, isChinese, zhNameInEnglish } from '../zh-gloss.ts';
@@ -62,7 +63,7 @@ export function prepareQuote(q: PageQuote, paras: readonly string[]): PreparedQu
 /** Speaker key of an English or Chinese name ("王毅" → "wang"). */
 function anySpeakerKey(speaker: string | null | undefined): string | null {
   if (!speaker || !HAN_CHAR.test(speaker)) return speakerKey(speaker);
-  return speakerKey(zhNameInEnglish(speaker));
+  return speakerKey(englishNameIn(speaker) ?? zhNameInEnglish(speaker));
 }
 
 const chineseQuotes = new WeakMap<IndexedQuote, boolean>();

@@ -12,7 +12,8 @@ const SPEECH_VERBS =
   'described|describes|called|calls|termed|terms|highlighted|acknowledged|announced|continued';
 export const NAME = "(?:[A-Z][\\p{L}'\u2019.-]*)(?:\\s+(?:[A-Z][\\p{L}'\u2019.-]*))*";
 export const ROLE =
-  '(?:[Aa]|[Aa]n|[Tt]he)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:official|officials|spokesperson|spokesman|spokeswoman|ambassador|minister|diplomat|statement|readout|reading|document|letter|embassy|ministry)';
+  // "a senior official", "the foreign ministry", and a country's ("China's foreign ministry").
+  "(?:(?:[Aa]|[Aa]n|[Tt]he)\\s+|[A-Z][\\p{L}.-]*['\u2019]s\\s+)(?:[\\p{L}-]+\\s+){0,3}?(?:official|officials|spokesperson|spokesman|spokeswoman|ambassador|minister|diplomat|statement|readout|reading|document|letter|embassy|ministry|department)";
 export const PRONOUN = '(?:he|she|He|She)';
 const SUBJECT = `(${NAME}|${ROLE}|${PRONOUN})`;
 const VERB = `(?:${SPEECH_VERBS})`;
@@ -39,6 +40,11 @@ export const ZH_NAME = '([\\p{Script=Han}·]{2,16}?)';
 export const ZH_SETTING =
   '(?:在[^，。；：“”「」]{1,24}|发表(?:声明|讲话|演讲)|对[^，。；：“”「」]{1,12}){0,2}';
 const ZH_BEFORE = new RegExp(`${ZH_NAME}${ZH_SETTING}${ZH_VERB}[：:，,]?\\s*$`, 'u');
+// The sentence's subject said something that the quote ends: "毛宁说，美方的做法是“经济胁迫”".
+const ZH_SUBJECT = new RegExp(
+  `^${ZH_NAME}${ZH_SETTING}${ZH_VERB}[，,][^。！？；“”「」]{1,30}$`,
+  'u',
+);
 const ZH_AFTER = new RegExp(`^[，,。]?\\s*${ZH_NAME}${ZH_SETTING}${ZH_VERB}`, 'u');
 const ZH_TITLES =
   /^.*?(?:发言人|国务卿|副总统|总统|主席|总理|外长|部长|大使|国务委员|主任|顾问|司长|官员|总书记|议长|议员|代表|先生|女士)/u;
@@ -76,9 +82,10 @@ export function speakerKey(speaker: string | null | undefined): string | null {
   if (role?.[1]) return role[1].toLowerCase();
   const parts = speaker.split(/\s+/).filter((w) => /^[A-Z]/.test(w) && !TITLES.has(w));
   if (parts.length === 0) return null;
-  // Chinese names put the family name first ("Xi Jinping", "Qin Gang").
-  const first = parts[0] ?? '';
-  if (parts.length === 2 && isChineseFamilyName(first)) return first.toLowerCase();
+  // Chinese names put the family name first ("Xi Jinping", "Qin Gang"), also after a title the
+  // list does not know ("Foreign ministry spokeswoman Mao Ning").
+  const family = parts[parts.length - 2] ?? '';
+  if (parts.length >= 2 && isChineseFamilyName(family)) return family.toLowerCase();
   return (parts[parts.length - 1] ?? '').toLowerCase().replace(/['\u2019]s$/, '');
 }
 
@@ -142,6 +149,13 @@ export function speakerFor(
   m = ZH_BEFORE.exec(left.slice(-ZH_ATTRIBUTION_REACH));
   if (m?.[1]) return zhSpeaker(m[1]);
   m = ZH_AFTER.exec(rightSentence);
+  if (m?.[1]) return zhSpeaker(m[1]);
+  m = ZH_SUBJECT.exec(
+    left
+      .split(/[。！？]/)
+      .pop()
+      ?.trim() ?? '',
+  );
   if (m?.[1]) return zhSpeaker(m[1]);
   return null;
 }

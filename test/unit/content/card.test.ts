@@ -2,6 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CARD_HOST_TAG, QuoteCard } from '../../../content/card.ts';
 import type { PageQuote } from '../../../src/core/types.ts';
 
+/** The interface reads its words from the real English messages. */
+vi.mock('../../../src/browser.ts', async () => ({
+  default: (await import('../browser-mock.ts')).browserMock,
+}));
+
 const quote: PageQuote = {
   text: 'familiar and frank <img src=x onerror=alert(1)>',
   speaker: 'An official',
@@ -62,7 +67,7 @@ describe('QuoteCard', () => {
     const text = root?.textContent ?? '';
     expect(text).toContain('<img src=x onerror=alert(1)>');
     expect(text).toContain('Outlet <script>One</script>');
-    expect(text).toContain('2021-11-10');
+    expect(text).toContain('10 Nov 2021');
     // A 0.91 match reads as words, with a tooltip saying what the words measure; one word of
     // three swapped is not "same words", whatever the score.
     expect(text).toContain('close wording');

@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractAndDetectSteps } from '../../../src/core/classify.ts';
 import { runSliced, yieldToPage } from '../../../content/slices.ts';
-import { fixture } from '../core/fixture-pages.ts';
+import { MAX_READ_CHARS, PRUNE_ABOVE_ELEMENTS } from '../../../src/core/extract.ts';
+import { fixture, parseHtml } from '../core/fixture-pages.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -53,7 +54,8 @@ describe('runSliced', () => {
       recording(seen, () => 0, 3),
       new AbortController().signal,
     );
-    expect(yielded).toHaveBeenCalledTimes(3);
+    // Before each of the 3 slices, and before the step that finishes.
+    expect(yielded).toHaveBeenCalledTimes(4);
   });
 
   it('stops between slices once aborted', async () => {
@@ -82,7 +84,45 @@ describe('runSliced', () => {
       },
     );
     expect(result?.detection.label).toBe('us-china-diplomacy');
-    // glance | first look | clone | prune | Readability | paragraphs and words | detection
-    expect(pauses).toBeGreaterThanOrEqual(6);
+    // | glance | metadata | pre-check | clone | prune | Readability | paragraphs and words |
+    // detection
+    expect(pauses).toBeGreaterThanOrEqual(8);
+  });
+
+  it('cuts the look for the article on a big page into slices, and reads only its first part', async () => {
+    const count = 1600;
+    const paragraph = (i: number): string =>
+      `Paragraph ${i}: officials in Beijing and Washington said on Tuesday that the talks on ` +
+      `trade and export controls would resume next month, according to a statement.`;
+    const links = Array.from({ length: 1500 }, (_, i) => `<a href="/s/${i}">S${i}</a>`).join(' ');
+    const doc = parseHtml(
+      `<html lang="en"><head><title>Talks resume</title></head><body>` +
+        `<footer><p>${links}</p></footer><main><article><h1>Talks resume</h1>` +
+        Array.from({ length: count }, (_, i) => `<p>${paragraph(i)}</p>`).join('') +
+        `</article></main></body></html>`,
+    );
+    expect(doc.getElementsByTagName('*').length).toBeGreaterThan(PRUNE_ABOVE_ELEMENTS);
+    let pauses = 0;
+    const result = await runSliced(
+      extractAndDetectSteps(doc, 'https://news.example/2024/talks-resume', { full: true }),
+      new AbortController().signal,
+      async () => {
+        pauses++;
+        await yieldToPage();
+      },
+    );
+    const paragraphs = result?.extracted.paragraphs ?? [];
+    expect(result?.extracted.notArticleReason).toBeUndefined();
+    // The article's text from its start, cut in the text node that passes MAX_READ_CHARS; none
+    // of the footer's links.
+    expect(paragraphs[0]).toBe(paragraph(0));
+    expect(paragraphs.join('').length).toBeLessThanOrEqual(
+      MAX_READ_CHARS + paragraph(count).length,
+    );
+    expect(paragraphs.length).toBeLessThan(count);
+    expect(paragraphs.join(' ')).not.toContain('S1499');
+    // | metadata | pre-check | candidate: one pause per 400 paragraphs | cut | copy | prune |
+    // Readability | paragraphs and words | detection
+    expect(pauses).toBeGreaterThanOrEqual(9 + Math.floor(count / 400) - 1);
   });
 });

@@ -1,11 +1,6 @@
 /** The words a quote match's strength is shown as: "same words" only when the words are the same. */
 import { describe, expect, it } from 'vitest';
-import {
-  sameWordsAllowance,
-  strengthBand,
-  strengthWords,
-  wordChanges,
-} from '../../../src/core/match-strength.ts';
+import { sameWordsAllowance, strengthBand, wordChanges } from '../../../src/core/match-strength.ts';
 
 const LONG_PAGE =
   'I think next week’s bilateral meeting is a preliminary sign that both sides want to ' +
@@ -15,16 +10,14 @@ const LONG_OTHER = LONG_PAGE.replace('I think', 'I believe');
 describe('strengthBand', () => {
   it('does not call a short quote with a word swapped "same words", whatever its score', () => {
     // The matcher scores synonyms as full ties: this pair scores 1.0 in the seed corpus.
-    expect(strengthWords(1, 'familiar and frank', 'familiar and outspoken')).toBe('close wording');
-    expect(strengthWords(1, 'great mistake', 'big mistake.')).toBe('close wording');
-    expect(strengthWords(0.92, 'the only correct decision.', 'The only right choice')).toBe(
-      'close wording',
-    );
+    expect(strengthBand(1, 'familiar and frank', 'familiar and outspoken')).toBe('close');
+    expect(strengthBand(1, 'great mistake', 'big mistake.')).toBe('close');
+    expect(strengthBand(0.92, 'the only correct decision.', 'The only right choice')).toBe('close');
   });
 
   it('calls a short quote "same words" when only case and punctuation differ', () => {
-    expect(strengthWords(1, 'familiar and frank', '“Familiar, and frank.”')).toBe('same words');
-    expect(strengthWords(0.95, 'respectful', 'Respectful')).toBe('same words');
+    expect(strengthBand(1, 'familiar and frank', '“Familiar, and frank.”')).toBe('same');
+    expect(strengthBand(0.95, 'respectful', 'Respectful')).toBe('same');
   });
 
   it('lets a long quote differ by one word in ten and still read as the same words', () => {

@@ -13,7 +13,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { extractAndDetect } from '../../../src/core/classify.ts';
-import { browserMock } from '../browser-mock.ts';
+import { browserMock, deliverTo } from '../browser-mock.ts';
 import { pageOf, seedCorpus } from '../helpers/seed-corpus.ts';
 import { settle, useRenderRoot } from '../popup/render-root.ts';
 
@@ -106,7 +106,7 @@ async function fromPage(method: string, params: unknown): Promise<unknown> {
   const message = { backstory: 1, to: 'background', method, params };
   for (const l of browserMock.runtime.onMessage.listeners) {
     const sender = { id: 'backstory-test-id', tab: { id: TAB }, url: PAGE };
-    const reply = (l as (m: unknown, s: object) => unknown)(message, sender);
+    const reply = deliverTo(l, message, sender);
     if (reply !== undefined) return reply;
   }
   throw new Error('no listener answered');

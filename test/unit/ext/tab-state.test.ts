@@ -12,7 +12,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyzeExtracted } from '../../../src/core/analyze.ts';
 import { extractAndDetect } from '../../../src/core/classify.ts';
 import type { Analysis, HighlightStats } from '../../../src/core/types.ts';
-import { browserMock } from '../browser-mock.ts';
+import { browserMock, deliverTo } from '../browser-mock.ts';
 import { seedCorpus } from '../helpers/seed-corpus.ts';
 
 const EXT = 'chrome-extension://backstory-test-id/';
@@ -54,10 +54,7 @@ const sample = readSample();
 async function deliver(method: string, params: unknown, sender: object): Promise<unknown> {
   const message = { backstory: 1, to: 'background', method, params };
   for (const l of browserMock.runtime.onMessage.listeners) {
-    const reply = (l as (m: unknown, s: object) => unknown)(message, {
-      id: 'backstory-test-id',
-      ...sender,
-    });
+    const reply = deliverTo(l, message, { id: 'backstory-test-id', ...sender });
     if (reply !== undefined) return reply;
   }
   throw new Error('no listener answered');

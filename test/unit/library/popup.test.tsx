@@ -1,11 +1,16 @@
 /** The popup's library parts: origin lines, "what the governments said", page text as text. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { originLine } from '../../../popup/library-format.ts';
 import { OfficialList } from '../../../popup/OfficialList.tsx';
 import { RelatedList } from '../../../popup/RelatedList.tsx';
 import type { OfficialStatement, RelatedItem } from '../../../src/core/types.ts';
+
+/** The interface reads its words from the real English messages. */
+vi.mock('../../../src/browser.ts', async () => ({
+  default: (await import('../browser-mock.ts')).browserMock,
+}));
 
 let root: HTMLElement | null = null;
 function mount(node: preact.ComponentChild): HTMLElement {

@@ -10,6 +10,11 @@ import { Verdict } from '../../../popup/Verdict.tsx';
 import type { ContextItem, RelatedItem } from '../../../src/core/types.ts';
 import { diplomacy, notArticle, unrelated } from './fixtures.ts';
 
+/** The interface reads its words from the real English messages. */
+vi.mock('../../../src/browser.ts', async () => ({
+  default: (await import('../browser-mock.ts')).browserMock,
+}));
+
 let root: HTMLElement;
 function mount(node: preact.ComponentChild): HTMLElement {
   root = document.createElement('div');
@@ -204,7 +209,7 @@ describe('Timeline', () => {
       <Timeline items={diplomacy.context} more={diplomacy.moreContext ?? []} articleDate={null} />,
     );
     expect(el.textContent).not.toContain('Talks in Anchorage');
-    const toggle = buttons(el).find((b) => b.textContent === 'Show 1 more events');
+    const toggle = buttons(el).find((b) => b.textContent === 'Show 1 more event');
     expect(toggle?.getAttribute('aria-expanded')).toBe('false');
     click(toggle);
     expect(el.textContent).toContain('Talks in Anchorage');

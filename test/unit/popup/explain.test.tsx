@@ -13,7 +13,9 @@ import type { Settings } from '../../../src/settings.ts';
 import { browserMock } from '../browser-mock.ts';
 import { settle, useRenderRoot } from './render-root.ts';
 
-vi.mock('../../../src/browser.ts', () => ({ default: browserMock }));
+vi.mock('../../../src/browser.ts', async () => ({
+  default: (await import('../browser-mock.ts')).browserMock,
+}));
 const { HighlightSwitches } = await import('../../../popup/HighlightSwitches.tsx');
 
 const root = useRenderRoot();
@@ -90,7 +92,7 @@ describe('the aircraft chart', () => {
     expect(el.querySelector('.marker')?.textContent).toBe('This article');
     expect(el.querySelector('svg')?.getAttribute('role')).toBe('img');
     expect(el.querySelector('desc')?.textContent).toBe(
-      '7 reported counts from 19 Sep 2020 to 1 Jun 2023; the highest, 71 aircraft, on ' +
+      '7 reported counts from 19 Sept 2020 to 1 Jun 2023; the highest, 71 aircraft, on ' +
         '8 Apr 2023; the article is dated 1 Jul 2023.',
     );
     const one = mount(<IncursionChart points={[point('2021-01-01', 1)]} articleDate={null} />);

@@ -36,7 +36,7 @@ describe('the options page', () => {
     await settle();
     const text = root().textContent ?? '';
     expect(text).toContain('Nothing you read leaves your browser');
-    expect(text).toContain('5 articles from 2 named outlets, in English, Chinese');
+    expect(text).toContain('5 articles from 2 named outlets, in English and Chinese');
     expect(text).toContain('10 Nov 2021 – 1 Oct 2024');
     expect(text).toContain('58 events, 10 Feb 2021 – 24 Nov 2025');
     expect(text).toContain('Taiwan incursion: 15');

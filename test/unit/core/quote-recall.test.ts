@@ -1,0 +1,87 @@
+/**
+ * Quote matching on wording nobody tuned the seeds for: institutions that report speech, the
+ * speaker of a Chinese sentence that ends in a short quote, Chinese names of known people, and
+ * the two guards that keep such loosening from matching different remarks.
+ */
+import { buildCorpusIndex } from '../../../src/corpus/build-index.ts';
+import { loadCorpus } from '../../../src/corpus/load.ts';
+import { readBundledTables } from '../../../src/corpus/node.ts';
+import type { CorpusArticle, LoadedCorpus } from '../../../src/corpus/types.ts';
+import { englishNameIn } from '../../../src/core/lexicon-names.ts';
+import { matchQuotes } from '../../../src/core/match/quote-match.ts';
+import { extractQuotes, extractQuotesDetailed } from '../../../src/core/quotes.ts';
+import { speakerKey } from '../../../src/core/quotes/speakers.ts';
+import { pageOf } from '../helpers/seed-corpus.ts';
+
+function oneArticle(text: string, lang: string, date: string): LoadedCorpus {
+  const article: CorpusArticle = {
+    id: 'other',
+    title: text.slice(0, 40),
+    publishedAt: date,
+    outlet: null,
+    lang,
+    url: null,
+    inferred: {},
+    text,
+  };
+  return loadCorpus(buildCorpusIndex([article], []), readBundledTables());
+}
+
+function matchedTexts(page: string, lang: string, other: string, otherLang: string): string[] {
+  const date = '2023-07-04';
+  const p = pageOf([page], { lang, publishedAt: date });
+  const quotes = matchQuotes(extractQuotes(p.paragraphs), p, oneArticle(other, otherLang, date));
+  return quotes.flatMap((q) => q.matches.map((m) => m.text));
+}
+
+describe('who said it', () => {
+  it('a country’s ministry reports speech without quote marks', () => {
+    const [q] = extractQuotesDetailed([
+      'China’s foreign ministry said the new sanctions amounted to gross interference in its internal affairs.',
+    ]);
+    expect(q?.form).toBe('reported');
+    expect(q?.text).toBe(
+      'the new sanctions amounted to gross interference in its internal affairs',
+    );
+    expect(q?.speaker).toBe('China’s foreign ministry');
+  });
+
+  it('the subject of a Chinese sentence speaks the quote that ends it', () => {
+    const [q] = extractQuotesDetailed(['毛宁在记者会上说，美方的做法是“经济胁迫”。']);
+    expect(q?.text).toBe('经济胁迫');
+    expect(q?.speaker).toBe('毛宁');
+  });
+
+  it('keys a Chinese name after an unknown title by its family name', () => {
+    expect(speakerKey('Foreign ministry spokeswoman Mao Ning')).toBe('mao');
+    expect(speakerKey('Foreign Minister Wang Yi')).toBe('wang');
+    expect(speakerKey('Secretary of State Antony Blinken')).toBe('blinken');
+  });
+
+  it('finds the English name of a known person in Chinese text', () => {
+    expect(englishNameIn('外交部发言人毛宁')).toBe('Mao Ning');
+    expect(englishNameIn('沙利文')).toBe('Jake Sullivan');
+    expect(englishNameIn('一位不知名的学者')).toBeNull();
+  });
+});
+
+describe('matching', () => {
+  it('a short Chinese quote and the same speaker’s English sentence have one speaker', () => {
+    const [zh] = extractQuotesDetailed(['毛宁在记者会上说，美方的做法是“经济胁迫”。']);
+    const [en] = extractQuotesDetailed([
+      'Foreign ministry spokeswoman Mao Ning said the US measures amounted to economic coercion against Chinese companies.',
+    ]);
+    expect(en?.form).toBe('reported');
+    expect(speakerKey(englishNameIn(zh?.speaker ?? ''))).toBe('mao');
+    expect(speakerKey(en?.speaker)).toBe('mao');
+  });
+
+  it('a speaker-only surrounding sentence and a negation do not make different remarks one', () => {
+    const a =
+      'Geng said: “China does not want to fight a trade war, but we are absolutely not afraid of one.”';
+    const b =
+      'Geng said: “If the US insists on a trade war, China will fight to the end at any cost.”';
+    expect(matchedTexts(a, 'en', b, 'en')).toEqual([]);
+    expect(matchedTexts(b, 'en', a, 'en')).toEqual([]);
+  });
+});
