@@ -62,12 +62,7 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 function findEnglishDates(s: string, article: number | null): DateCue[] {
   const out: DateCue[] = [];
-  const taken: [number, number][] = [];
-  const add = (at: number, text: string, from: number, to: number, weight: number) => {
-    if (!taken.every(([x, y]) => at + text.length <= x || at >= y)) return;
-    taken.push([at, at + text.length]);
-    out.push({ kind: 'date', text, at, from, to, weight });
-  };
+  const add = adder(out);
   const ref = article === null ? null : dayParts(article);
 
   // Absolute: "September 9, 2021", "9 September", "April 2024", "in February", "the October meeting".
@@ -298,6 +293,16 @@ function findChineseDates(s: string, article: number | null, add: Add): void {
 
 type Add = (at: number, text: string, from: number, to: number, weight: number) => void;
 
+/** Adds date cues to `out`, skipping one that overlaps a cue already there (the first wins). */
+function adder(out: DateCue[]): Add {
+  const taken: [number, number][] = out.map((c) => [c.at, c.at + c.text.length]);
+  return (at, text, from, to, weight) => {
+    if (!taken.every(([x, y]) => at + text.length <= x || at >= y)) return;
+    taken.push([at, at + text.length]);
+    out.push({ kind: 'date', text, at, from, to, weight });
+  };
+}
+
 /**
  * The date cues of one sentence, English and Chinese. `article` is the article's UTC day
  * number; without it only absolute dates count. Overlapping matches keep the first (the most
@@ -306,11 +311,6 @@ type Add = (at: number, text: string, from: number, to: number, weight: number) 
 export function findDates(s: string, article: number | null): DateCue[] {
   const out = findEnglishDates(s, article);
   if (!/[\u4e00-\u9fff]/.test(s)) return out;
-  const taken: [number, number][] = out.map((c) => [c.at, c.at + c.text.length]);
-  findChineseDates(s, article, (at, text, from, to, weight) => {
-    if (!taken.every(([x, y]) => at + text.length <= x || at >= y)) return;
-    taken.push([at, at + text.length]);
-    out.push({ kind: 'date', text, at, from, to, weight });
-  });
+  findChineseDates(s, article, adder(out));
   return out;
 }
