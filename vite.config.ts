@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { chinaAnywhereSource } from './src/core/china.ts';
 import pkg from './package.json' with { type: 'json' };
 
 type ContentScript = (typeof manifest.content_scripts)[number];
@@ -48,7 +49,13 @@ function everyPageScript(scripts: ContentScript[]): Plugin {
         target: 'es2022',
         write: false,
         legalComments: 'none',
-        define: { __BACKSTORY_FULL__: JSON.stringify(full.fileName) },
+        // Content scripts are read as UTF-8: the pattern's Chinese names need no escapes.
+        charset: 'utf8',
+        define: {
+          __BACKSTORY_FULL__: JSON.stringify(full.fileName),
+          // The glance's pattern, computed now: the script then carries no lexicon.
+          __BACKSTORY_CHINA_ANYWHERE__: JSON.stringify(chinaAnywhereSource()),
+        },
       });
       this.emitFile({
         type: 'asset',

@@ -16,10 +16,23 @@ import type { ExtractedArticle } from './types.ts';
  * fails cannot name a Chinese actor the way detection counts one (names only in short form
  * count only after a full one).
  */
-const CHINA_ANYWHERE = new RegExp(
-  CN_ENTITIES.flatMap((e) => e.full)
+export function chinaAnywhereSource(): string {
+  return CN_ENTITIES.flatMap((e) => e.full)
     .map((p) => p.replace(/\(\?<?[!=](?:[^()]|\([^()]*\))*\)/g, '').replace(/ /g, '\\s+'))
-    .join('|'),
+    .join('|');
+}
+
+/**
+ * The build of the every-page script (vite.config.ts) puts the source in, computed from the
+ * lexicon at build time, so that script does not carry the lexicon (its minifier then drops the
+ * lexicon as unused). Elsewhere it is computed here.
+ */
+declare const __BACKSTORY_CHINA_ANYWHERE__: string | undefined;
+
+const CHINA_ANYWHERE = new RegExp(
+  typeof __BACKSTORY_CHINA_ANYWHERE__ === 'string'
+    ? __BACKSTORY_CHINA_ANYWHERE__
+    : chinaAnywhereSource(),
 );
 
 /**

@@ -29,14 +29,36 @@ function clamp01(x: number): number {
   return Math.max(0, Math.min(1, x));
 }
 
+/** Weights of the score's four parts (they sum to 1). */
+const SCORE_WEIGHTS = { headline: 0.3, share: 0.3, count: 0.2, gov: 0.2 } as const;
+/** Headline credit when only the headline or lead (not the headline alone) states an exchange. */
+const LEAD_ONLY_CREDIT = 0.7;
+/** Share of the sentences about China that state an exchange, from which it is a thread. */
+const THREAD_SHARE = 0.3;
+/** Sentences stating an exchange that earn the full count credit. */
+const FULL_COUNT = 4;
+/** …of which with a US government actor. */
+const FULL_GOV_COUNT = 2;
+/** Score from which the relationship is the story. */
+const DIPLOMACY_SCORE = 0.5;
+/** Another country is China's main counterpart when named this many times as often as the US. */
+const OTHER_DOMINANCE = 1.5;
+/** PLA pressure terms that make military pressure the story… */
+const PLA_STORY_TERMS = 3;
+/** …and at least this many per mention of Taiwan… */
+const PLA_PER_TAIWAN = 0.35;
+/** …with US government actors answering it in this many sentences. */
+const PLA_US_ANSWERS = 2;
+
 /** 0..1: how strongly the US–China relationship runs through the article. */
 export function diplomacyScore(f: DiplomacyFeatures): number {
   const share = f.cnSentences ? f.bilateral / f.cnSentences : 0;
+  const w = SCORE_WEIGHTS;
   return clamp01(
-    0.3 * (f.headlineBoth ? 1 : f.bilateralTop > 0 ? 0.7 : 0) +
-      0.3 * clamp01(share / 0.3) +
-      0.2 * clamp01(f.bilateral / 4) +
-      0.2 * clamp01(f.bilateralGov / 2),
+    w.headline * (f.headlineBoth ? 1 : f.bilateralTop > 0 ? LEAD_ONLY_CREDIT : 0) +
+      w.share * clamp01(share / THREAD_SHARE) +
+      w.count * clamp01(f.bilateral / FULL_COUNT) +
+      w.gov * clamp01(f.bilateralGov / FULL_GOV_COUNT),
   );
 }
 
@@ -51,7 +73,7 @@ export function detectDiplomacy(article: ExtractedArticle): Detection {
     (m) => m.side === 'us' && m.kind !== 'country' && m.zones.headline > 0,
   );
   // Another country is China's main counterpart, and the headline has no US actor.
-  const otherDominates = !!f.other && f.other[1] > 1.5 * f.usTotal && !usHeadlineGov;
+  const otherDominates = !!f.other && f.other[1] > OTHER_DOMINANCE * f.usTotal && !usHeadlineGov;
   // China is one of several countries in the headline and no Chinese actor acts in it.
   const oneOfSeveral = f.othersInHeadline.length > 0 && !f.cnGovInHeadline && f.headlineBoth;
   // The headline's counterpart is another country and China is not in it (a US–Japan summit).
@@ -59,14 +81,17 @@ export function detectDiplomacy(article: ExtractedArticle): Detection {
 
   // PLA pressure on Taiwan is the story, and US officials answer it.
   const plaWithUsReaction =
-    f.taiwan >= 1 && f.plaPressure >= 3 && f.plaPressure >= 0.35 * f.taiwan && f.bilateralGov >= 2;
+    f.taiwan >= 1 &&
+    f.plaPressure >= PLA_STORY_TERMS &&
+    f.plaPressure >= PLA_PER_TAIWAN * f.taiwan &&
+    f.bilateralGov >= PLA_US_ANSWERS;
   const isDiplomacy =
     f.chinaFocus &&
     f.bilateralGov >= 1 &&
     // Two sentences state the exchange, or the headline does and one side's turn follows.
     (f.bilateral >= 2 || (f.headlineAct && f.replies >= 1)) &&
-    (f.headlineBoth || f.bilateralTop > 0 || share >= 0.3 || plaWithUsReaction) &&
-    (score >= 0.5 || plaWithUsReaction) &&
+    (f.headlineBoth || f.bilateralTop > 0 || share >= THREAD_SHARE || plaWithUsReaction) &&
+    (score >= DIPLOMACY_SCORE || plaWithUsReaction) &&
     !otherDominates &&
     !oneOfSeveral &&
     !otherCounterpart &&
