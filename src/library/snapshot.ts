@@ -3,14 +3,13 @@
  * record so a restarted worker reads one value instead of every article's index entry.
  *
  * The layout is columnar: postings, each article's terms, frequencies, signature and sentence
- * offsets in typed arrays (copied, not parsed, when read back), all article texts in one string,
- * and the rest of each article (title, date, names, quotes, source) as small JSON strings that
- * are parsed only when the matcher first looks at that article. The per-article index entries
+ * offsets in typed arrays, and each article's text and the rest of it (title, date, names,
+ * quotes, source, as JSON) as UTF-8 in one byte array. Reading the snapshot back copies bytes and
+ * parses nothing; an article's text and JSON are decoded when the matcher first looks at it. The per-article index entries
  * stay the source of truth; the snapshot is a cache with the change-log position it includes.
  */
 import type { IndexedDoc, IndexedQuote, MatchIndexData } from '../core/match-index.ts';
 import { hash32 } from '../core/text.ts';
-import type { LibrarySource } from './types.ts';
 
 export const SNAPSHOT_FORMAT = 1;
 
@@ -40,14 +39,25 @@ export interface IndexSnapshot {
   /** Sentence [start, end] pairs of article k: `sentences[2·sentOffsets[k] .. 2·sentOffsets[k+1])`. */
   sentOffsets: Int32Array;
   sentences: Int32Array;
-  text: string;
-  textOffsets: Int32Array;
-  /** JSON of `{ title, publishedAt, outlet, lang, entities }` per article. */
-  meta: string[];
-  /** JSON of the article's quotes. */
-  quotes: string[];
-  /** JSON of the article's `LibrarySource`. */
-  sources: string[];
+  /**
+   * UTF-8 of each article's fields (`FIELDS`): field f of article k is
+   * `strings[stringOffsets[k·FIELDS + f] .. stringOffsets[k·FIELDS + f + 1])`.
+   */
+  strings: Uint8Array;
+  stringOffsets: Int32Array;
+}
+
+/** Per article, in this order: text; `{ title, publishedAt, outlet, lang, entities }`; quotes; source. */
+const FIELDS = 4;
+const TEXT = 0;
+const META = 1;
+const QUOTES = 2;
+const SOURCE = 3;
+const decoder = new TextDecoder();
+function field(snap: IndexSnapshot, k: number, f: number): string {
+  const o = snap.stringOffsets;
+  const at = k * FIELDS + f;
+  return decoder.decode(snap.strings.subarray(o[at], o[at + 1]));
 }
 
 /** Identity of a bundled index: a snapshot built over another one is not used. */
@@ -93,7 +103,7 @@ export class PackedDoc implements IndexedDoc {
   }
 
   #metaOf(): DocMeta {
-    return (this.#meta ??= JSON.parse(this.#snap.meta[this.#k] as string) as DocMeta);
+    return (this.#meta ??= JSON.parse(field(this.#snap, this.#k, META)) as DocMeta);
   }
   get title(): string {
     return this.#metaOf().title;
@@ -111,7 +121,7 @@ export class PackedDoc implements IndexedDoc {
     return this.#metaOf().entities;
   }
   get quotes(): IndexedQuote[] {
-    return (this.#quotes ??= JSON.parse(this.#snap.quotes[this.#k] as string) as IndexedQuote[]);
+    return (this.#quotes ??= JSON.parse(this.rawQuotes()) as IndexedQuote[]);
   }
   get sentences(): [number, number][] {
     if (!this.#sentences) {
@@ -136,8 +146,7 @@ export class PackedDoc implements IndexedDoc {
     return (this.#tfs ??= Array.from(this.rawTfs()));
   }
   get text(): string {
-    const o = this.#snap.textOffsets;
-    return (this.#text ??= this.#snap.text.slice(o[this.#k], o[this.#k + 1]));
+    return (this.#text ??= field(this.#snap, this.#k, TEXT));
   }
   rawTerms(): Int32Array {
     const o = this.#snap.termOffsets;
@@ -147,14 +156,17 @@ export class PackedDoc implements IndexedDoc {
     const o = this.#snap.termOffsets;
     return this.#snap.tfs.subarray(o[this.#k], o[this.#k + 1]);
   }
-  rawMeta(): string {
-    return this.#snap.meta[this.#k] as string;
+  /** Field f's UTF-8 bytes, as stored. */
+  rawBytes(f: number): Uint8Array {
+    const o = this.#snap.stringOffsets;
+    const at = this.#k * FIELDS + f;
+    return this.#snap.strings.subarray(o[at], o[at + 1]);
   }
   rawQuotes(): string {
-    return this.#snap.quotes[this.#k] as string;
+    return field(this.#snap, this.#k, QUOTES);
   }
   rawSource(): string {
-    return this.#snap.sources[this.#k] as string;
+    return field(this.#snap, this.#k, SOURCE);
   }
 }
 
@@ -225,42 +237,48 @@ export function packIndex(
   const tfs = new IntList(n * 64);
   const sentOffsets = new Int32Array(n + 1);
   const sentences = new IntList(n * 32);
-  const textOffsets = new Int32Array(n + 1);
-  const texts: string[] = [];
-  const meta: string[] = [];
-  const quotes: string[] = [];
-  const sources: string[] = [];
-  let textAt = 0;
+  const chunks: Uint8Array[] = [];
+  const stringOffsets = new Int32Array(n * FIELDS + 1);
+  let byteAt = 0;
+  const encoder = new TextEncoder();
+  const put = (k: number, f: number, bytes: Uint8Array) => {
+    stringOffsets[k * FIELDS + f] = byteAt;
+    chunks.push(bytes);
+    byteAt += bytes.length;
+  };
   docs.forEach((d, k) => {
     len[k] = d.len;
     fp[k] = d.fingerprint;
     sig.set(d.sig.slice(0, sigSize), k * sigSize);
     termOffsets[k] = terms.n;
     if (d instanceof PackedDoc) {
+      // Unchanged since it was read: its bytes are copied as they are, nothing decoded.
       terms.pushAll(d.rawTerms());
       tfs.pushAll(d.rawTfs());
-      meta.push(d.rawMeta());
-      quotes.push(d.rawQuotes());
-      sources.push(d.rawSource());
+      for (let f = 0; f < FIELDS; f++) put(k, f, d.rawBytes(f));
     } else {
       terms.pushAll(d.terms);
       tfs.pushAll(d.tfs);
-      meta.push(metaJson(d));
-      quotes.push(JSON.stringify(d.quotes));
-      sources.push(sourceJson(d.id));
+      put(k, TEXT, encoder.encode(d.text));
+      put(k, META, encoder.encode(metaJson(d)));
+      put(k, QUOTES, encoder.encode(JSON.stringify(d.quotes)));
+      put(k, SOURCE, encoder.encode(sourceJson(d.id)));
     }
     sentOffsets[k] = sentences.n / 2;
     for (const [s, e] of d.sentences) {
       sentences.push(s);
       sentences.push(e);
     }
-    textOffsets[k] = textAt;
-    texts.push(d.text);
-    textAt += d.text.length;
   });
   termOffsets[n] = terms.n;
   sentOffsets[n] = sentences.n / 2;
-  textOffsets[n] = textAt;
+  stringOffsets[n * FIELDS] = byteAt;
+  const strings = new Uint8Array(byteAt);
+  let at2 = 0;
+  for (const c of chunks) {
+    strings.set(c, at2);
+    at2 += c.length;
+  }
   return {
     format: SNAPSHOT_FORMAT,
     seq,
@@ -280,17 +298,9 @@ export function packIndex(
     tfs: tfs.done(),
     sentOffsets,
     sentences: sentences.done(),
-    text: texts.join(''),
-    textOffsets,
-    meta,
-    quotes,
-    sources,
+    strings,
+    stringOffsets,
   };
-}
-
-/** The parsed source of a packed article. */
-export function packedSource(d: PackedDoc): LibrarySource {
-  return JSON.parse(d.rawSource()) as LibrarySource;
 }
 
 /** Whether a stored value has the snapshot's shape (a damaged one is not used). */
@@ -321,10 +331,10 @@ export function isSnapshot(v: unknown): v is IndexSnapshot {
     i32(s.tfs, (s.terms as Int32Array).length) &&
     i32(s.sentOffsets, n + 1) &&
     i32(s.sentences) &&
-    typeof s.text === 'string' &&
-    i32(s.textOffsets, n + 1) &&
-    [s.meta, s.quotes, s.sources].every(
-      (a) => Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'string'),
-    )
+    s.strings instanceof Uint8Array &&
+    i32(s.stringOffsets, n * FIELDS + 1) &&
+    (s.stringOffsets as Int32Array)[n * FIELDS] === s.strings.length &&
+    Array.isArray(s.ids) &&
+    s.ids.every((x) => typeof x === 'string')
   );
 }

@@ -174,12 +174,15 @@ async function findSame(
   return articles.index('textHash').get(r.textHash);
 }
 
-/** Forgets articles (and their index entries) in one transaction; returns the ids removed. */
+/**
+ * Forgets articles (their records, index entries and the index snapshot) in one transaction;
+ * returns the ids removed.
+ */
 export async function forgetArticles(
   db: LibraryDb,
   which: { ids?: readonly string[]; site?: string; all?: boolean },
 ): Promise<string[]> {
-  const tx = db.transaction(['articles', 'index', 'log'], 'readwrite');
+  const tx = db.transaction(['articles', 'index', 'log', 'snapshot'], 'readwrite');
   const articles = tx.objectStore('articles');
   let ids: string[];
   if (which.all) ids = (await articles.getAllKeys()) as string[];
@@ -191,6 +194,9 @@ export async function forgetArticles(
     await tx.objectStore('index').delete(id);
     await tx.objectStore('log').add({ id, op: 'delete' });
   }
+  // The snapshot holds the forgotten articles' text too: it goes at once (the worker writes a new
+  // one shortly; until then a restart reads every entry).
+  if (ids.length > 0) await tx.objectStore('snapshot').delete(SNAPSHOT_KEY);
   await tx.done;
   return ids;
 }

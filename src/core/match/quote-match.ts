@@ -5,9 +5,11 @@
 import type { LoadedCorpus } from '../../corpus/types.ts';
 import type { IndexedDoc, IndexedQuote } from '../match-index.ts';
 import type { ExtractedArticle, PageQuote, QuoteMatch } from '../types.ts';
+import { splitSentences } from '../sentences.ts';
 import { MATCH_LIMITS, round, type MatchOptions } from './options.ts';
 import { preparePage, type PreparedPage } from './prepared-page.ts';
-import { compareQuote, SAME_NEWS_DAYS, type QuoteComparison } from './quote-compare.ts';
+import { quoteCandidates } from './quote-candidates.ts';
+import { compareQuote, isNear, SAME_NEWS_DAYS, type QuoteComparison } from './quote-compare.ts';
 import { datePhrase, partReason, renderingReason } from './reasons.ts';
 import { isChineseQuote, prepareQuote, tokensOf, type PreparedQuote } from './remark.ts';
 
@@ -33,9 +35,11 @@ export function quoteMatchesFor(
     const pq = prepareQuote(q, paras);
     const segments = segmentsOf(q, paras);
     const matches: QuoteMatch[] = [];
+    const sides = [pq, ...segments.map((x) => x.q)];
     for (const r of page.ranked) {
       const d = index.docs[r.doc] as IndexedDoc;
-      for (const cq of d.quotes) {
+      for (const k of quoteCandidates(d, sides, isNear(r.days))) {
+        const cq = d.quotes[k] as IndexedQuote;
         let best: { cmp: QuoteComparison; seg: string | null } | null = null;
         for (const seg of segments) {
           const cmp = compareQuote(index, seg.q, cq, r.days, r.cosine);
@@ -82,10 +86,14 @@ export function matchQuotes(
 }
 
 /** Sentence pieces of a multi-sentence page quote, matched on their own too. */
-function segmentsOf(q: PageQuote, paras: readonly string[]): { q: PreparedQuote; label: string }[] {
+export function segmentsOf(
+  q: PageQuote,
+  paras: readonly string[],
+): { q: PreparedQuote; label: string }[] {
   const text = typeof q.text === 'string' ? q.text : '';
-  const parts = text
-    .split(/(?<=[.!?])\s+|(?<=[,;])\s+(?=but\s)|(?<=[。！？；])/)
+  // Sentences, and the two halves of "…, but …".
+  const parts = splitSentences(text)
+    .flatMap((s) => s.text.split(/(?<=[,;])\s+(?=but\s)/))
     .filter((s) => s.trim());
   if (parts.length < 2) return [];
   const context = prepareQuote(q, paras).context;

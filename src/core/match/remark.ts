@@ -114,6 +114,34 @@ const ROOT_MARK = '\u0001';
 
 /** Whether a page quote shares a word or a 5-letter root with a corpus quote. */
 export function sharesRoot(stems: string[], cq: IndexedQuote): boolean {
+  const roots = quoteRoots(cq);
+  const has = (st: string) =>
+    !isNegationWord(st) &&
+    (roots.has(st) ||
+      (st.length >= ROOT_LENGTH && roots.has(`${st.slice(0, ROOT_LENGTH)}${ROOT_MARK}`)));
+  for (const st of stems) {
+    if (has(st)) return true;
+    if (HAN_CHAR.test(st) && glossOf(st).some(has)) return true;
+  }
+  return false;
+}
+
+/**
+ * The keys `sharesRoot` finds a page word under (the word, its root, and for a Chinese word
+ * those of its English renderings; none for a negation), added to `out`.
+ */
+export function rootKeys(st: string, out: Set<string>): void {
+  const direct = (w: string) => {
+    if (isNegationWord(w)) return;
+    out.add(w);
+    if (w.length >= ROOT_LENGTH) out.add(`${w.slice(0, ROOT_LENGTH)}${ROOT_MARK}`);
+  };
+  direct(st);
+  if (HAN_CHAR.test(st)) for (const g of glossOf(st)) direct(g);
+}
+
+/** A corpus quote's words and roots (its English renderings too, for a Chinese quote). */
+export function quoteRoots(cq: IndexedQuote): Set<string> {
   let roots = rootSets.get(cq);
   if (!roots) {
     roots = new Set<string>();
@@ -131,13 +159,5 @@ export function sharesRoot(stems: string[], cq: IndexedQuote): boolean {
     } else for (const st of cq.stems) add(st);
     rootSets.set(cq, roots);
   }
-  const has = (st: string) =>
-    !isNegationWord(st) &&
-    (roots.has(st) ||
-      (st.length >= ROOT_LENGTH && roots.has(`${st.slice(0, ROOT_LENGTH)}${ROOT_MARK}`)));
-  for (const st of stems) {
-    if (has(st)) return true;
-    if (HAN_CHAR.test(st) && glossOf(st).some(has)) return true;
-  }
-  return false;
+  return roots;
 }

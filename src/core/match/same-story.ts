@@ -3,10 +3,11 @@
  * together, and sharing quotes, event-specific names or much of the wording) or is only
  * related, and the reader's "not the same story" correction applied to it.
  */
-import type { IndexedDoc, MatchIndex } from '../match-index.ts';
+import type { IndexedDoc, IndexedQuote, MatchIndex } from '../match-index.ts';
 import type { RelatedItem } from '../types.ts';
 import { MATCH_LIMITS, type MatchOptions, isRejected } from './options.ts';
-import { compareQuote, SAME_NEWS_DAYS } from './quote-compare.ts';
+import { quoteCandidates } from './quote-candidates.ts';
+import { compareQuote, isNear, SAME_NEWS_DAYS } from './quote-compare.ts';
 import type { DocScore } from './rank.ts';
 import { closeVersionReason, NOT_SAME_STORY } from './reasons.ts';
 import type { PreparedQuote } from './remark.ts';
@@ -68,13 +69,13 @@ export function sharedQuotes(
   const corpusSide = new Set<number>();
   for (const q of quotes) {
     let hit = false;
-    d.quotes.forEach((cq, k) => {
-      const m = compareQuote(index, q, cq, days, cosine);
+    for (const k of quoteCandidates(d, [q], isNear(days))) {
+      const m = compareQuote(index, q, d.quotes[k] as IndexedQuote, days, cosine);
       if (m && m.score >= MATCH_LIMITS.quoteThreshold) {
         hit = true;
         corpusSide.add(k);
       }
-    });
+    }
     if (hit) pageSide.push(q.text);
   }
   if (corpusSide.size > pageSide.length) {

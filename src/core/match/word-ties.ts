@@ -62,17 +62,27 @@ export function sameRoot(a: string, b: string): boolean {
   return a.length >= ROOT_LENGTH && b.length >= ROOT_LENGTH && commonPrefix(a, b) >= ROOT_LENGTH;
 }
 
-const tieCache = new Map<string, Tie>();
+// Keyed by the smaller word, then the larger: no key string is built per lookup.
+const tieCache = new Map<string, Map<string, Tie>>();
+let tiesCached = 0;
 
 /** How well two words render the same thing (0..1), and why. */
 export function wordTie(a: string, b: string): Tie {
   if (a === b) return SAME;
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  let t = tieCache.get(key);
+  const lo = a < b ? a : b;
+  const hi = a < b ? b : a;
+  let row = tieCache.get(lo);
+  let t = row?.get(hi);
   if (t === undefined) {
     t = computeTie(a, b);
-    if (tieCache.size >= TIE_CACHE_SIZE) tieCache.clear();
-    tieCache.set(key, t);
+    if (tiesCached >= TIE_CACHE_SIZE) {
+      tieCache.clear();
+      tiesCached = 0;
+      row = undefined;
+    }
+    if (!row) tieCache.set(lo, (row = new Map()));
+    row.set(hi, t);
+    tiesCached++;
   }
   return t;
 }
