@@ -2,7 +2,7 @@
  * What the generated-corpus benchmarks (match, library) share: a seeded PRNG, the pool of real
  * sentences from the bundled corpus that generated articles are made of, and invented words.
  */
-import { splitSentences } from '../src/core/text.ts';
+import { splitSentences } from '../src/core/sentences.ts';
 import { readCorpusSources } from '../src/corpus/node.ts';
 
 /** Mulberry32: small seeded PRNG. */

@@ -12,6 +12,8 @@ import type {
   SourceLink,
   TimelineEvent,
 } from '../corpus/types.ts';
+import { isChineseFamilyName } from './chinese-names.ts';
+import { escapeRe } from './fold.ts';
 import { pageDate, pageMentions } from './mentions.ts';
 import { daysBetween } from './text.ts';
 import type {
@@ -55,7 +57,7 @@ function participantKeys(name: string): string[] {
   const last = parts[parts.length - 1] ?? '';
   // Chinese names are family-name first; two-part names like "Wang Yi" need both words.
   if (parts.length === 2 && first.length <= 4 && last.length <= 6 && /^[A-Z][a-z]+$/.test(first)) {
-    if (['Xi', 'Li', 'Qin', 'Wang', 'Yang', 'Lin', 'Han', 'He', 'Liu', 'Ma'].includes(first)) {
+    if (isChineseFamilyName(first)) {
       keys.add(first === 'Xi' || first === 'Yang' || first === 'Qin' ? first : name);
       return [...keys];
     }
@@ -65,8 +67,7 @@ function participantKeys(name: string): string[] {
 }
 
 function mentionsName(text: string, key: string): boolean {
-  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\b${esc}\\b`).test(text);
+  return new RegExp(`\\b${escapeRe(key)}\\b`).test(text);
 }
 
 function clip(s: string, n: number): string {

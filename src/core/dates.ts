@@ -29,7 +29,8 @@ export function dayOf(iso: string): number | null {
   return Number.isNaN(t) ? null : Math.round(t / DAY_MS);
 }
 
-export function ymd(day: number): { y: number; m: number; d: number; wd: number } {
+/** The calendar parts of a UTC day number (month 0–11, weekday 0 = Sunday). */
+export function dayParts(day: number): { y: number; m: number; d: number; wd: number } {
   const t = new Date(day * DAY_MS);
   return { y: t.getUTCFullYear(), m: t.getUTCMonth(), d: t.getUTCDate(), wd: t.getUTCDay() };
 }
@@ -48,17 +49,21 @@ const MONTHS = [
 ];
 const MONTH_ABBR: Record<string, number> = { sept: 8 };
 for (const [i, m] of MONTHS.entries()) if (m !== 'may') MONTH_ABBR[m.slice(0, 3)] = i;
+/** Abbreviated month names as written before a period ("Jan.", "Sept."). */
+export const MONTH_ABBREVIATIONS: readonly string[] = Object.keys(MONTH_ABBR);
+
+/** Month number (0–11) of an English month name or abbreviation ("sept", "November"), or -1. */
+export function monthIndex(word: string): number {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  const full = MONTHS.indexOf(w);
+  return full >= 0 ? full : (MONTH_ABBR[w] ?? -1);
+}
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 function findEnglishDates(s: string, article: number | null): DateCue[] {
   const out: DateCue[] = [];
-  const taken: [number, number][] = [];
-  const add = (at: number, text: string, from: number, to: number, weight: number) => {
-    if (!taken.every(([x, y]) => at + text.length <= x || at >= y)) return;
-    taken.push([at, at + text.length]);
-    out.push({ kind: 'date', text, at, from, to, weight });
-  };
-  const ref = article === null ? null : ymd(article);
+  const add = adder(out);
+  const ref = article === null ? null : dayParts(article);
 
   // Absolute: "September 9, 2021", "9 September", "April 2024", "in February", "the October meeting".
   const monthNames = `${MONTHS.join('|')}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.`;
@@ -72,7 +77,7 @@ function findEnglishDates(s: string, article: number | null): DateCue[] {
     const raw = m[0];
     // Month names must be capitalised; "May" only with a day, a year or a preposition before it.
     if (!/^\p{Lu}/u.test((m[2] ?? '').trim())) continue;
-    const month = MONTHS.indexOf(name) >= 0 ? MONTHS.indexOf(name) : (MONTH_ABBR[name] ?? -1);
+    const month = monthIndex(name);
     if (month < 0) continue;
     const dayNum = m[1] ? Number(m[1]) : m[3] ? Number(m[3]) : null;
     if (article !== null && /\b(?:next|coming|through|until)\s+$/i.test(s.slice(0, at)) && !m[4]) {
@@ -202,7 +207,7 @@ export function zhNumber(word: string): number | null {
 const ZH_NUM = '\\d{1,2}|[一二三四五六七八九十]{1,3}';
 
 function findChineseDates(s: string, article: number | null, add: Add): void {
-  const ref = article === null ? null : ymd(article);
+  const ref = article === null ? null : dayParts(article);
   // "2019年6月29日", "去年十一月", "今年3月", "九月", "6日至7日" (with a month before it).
   const full = new RegExp(
     `(?:((?:19|20)\\d\\d)年|(去年|今年|前年|明年))?(?<!个)(${ZH_NUM})月(?:份)?(?:(${ZH_NUM})[日号](?:(?:至|到|-|—)(${ZH_NUM})[日号])?)?`,
@@ -288,6 +293,16 @@ function findChineseDates(s: string, article: number | null, add: Add): void {
 
 type Add = (at: number, text: string, from: number, to: number, weight: number) => void;
 
+/** Adds date cues to `out`, skipping one that overlaps a cue already there (the first wins). */
+function adder(out: DateCue[]): Add {
+  const taken: [number, number][] = out.map((c) => [c.at, c.at + c.text.length]);
+  return (at, text, from, to, weight) => {
+    if (!taken.every(([x, y]) => at + text.length <= x || at >= y)) return;
+    taken.push([at, at + text.length]);
+    out.push({ kind: 'date', text, at, from, to, weight });
+  };
+}
+
 /**
  * The date cues of one sentence, English and Chinese. `article` is the article's UTC day
  * number; without it only absolute dates count. Overlapping matches keep the first (the most
@@ -296,11 +311,6 @@ type Add = (at: number, text: string, from: number, to: number, weight: number) 
 export function findDates(s: string, article: number | null): DateCue[] {
   const out = findEnglishDates(s, article);
   if (!/[\u4e00-\u9fff]/.test(s)) return out;
-  const taken: [number, number][] = out.map((c) => [c.at, c.at + c.text.length]);
-  findChineseDates(s, article, (at, text, from, to, weight) => {
-    if (!taken.every(([x, y]) => at + text.length <= x || at >= y)) return;
-    taken.push([at, at + text.length]);
-    out.push({ kind: 'date', text, at, from, to, weight });
-  });
+  findChineseDates(s, article, adder(out));
   return out;
 }

@@ -15,7 +15,7 @@ import { quoteContext, quoteTokens } from './match/quote-tokens.ts';
 import { termFrequencies } from './match/retrieval.ts';
 import { extractQuotesDetailed } from './quotes.ts';
 import { speakerKey } from './quotes/speakers.ts';
-import { splitSentences } from './text.ts';
+import { splitSentences } from './sentences.ts';
 import { glossText, isChinese } from './zh-gloss.ts';
 
 export interface MatchDoc {

@@ -11,9 +11,10 @@
  * participant or a date), with no other event explained equally well by the same cues. One
  * sentence can mention several events ("the March meeting in Anchorage and the October meeting
  * in Zurich"), so the specific cues used by a chosen event are consumed before the next pick.
- * The gazetteers (people, places, event names) come from the events themselves; two hand lists
- * in mentions/gazetteer.ts (generic place words, and how Chinese text writes the timeline's
- * people) must grow with a timeline that brings new ones.
+ * The gazetteers (people, places, event names) come from the events themselves and the names
+ * module (chinese-names.ts: family names, Chinese forms of names, from the lexicon); one hand
+ * list (generic place words, mentions/gazetteer.ts) must grow with a timeline that brings new
+ * ones.
  */
 import type { EventMention, TimelineEvent } from '../corpus/types.ts';
 import type { ExtractedArticle } from './types.ts';
@@ -28,8 +29,7 @@ import {
   type EventFacts,
 } from './mentions/event-scoring.ts';
 import { gazetteer } from './mentions/gazetteer.ts';
-import { splitSentences } from './text.ts';
-import type { Sentence } from './text.ts';
+import { splitSentences } from './sentences.ts';
 
 /** Least score for an event to be a mention (a date of a day alone, or two lesser cues). */
 const MIN_SCORE = 3;
@@ -61,7 +61,7 @@ export function resolveMentions(
     eligible.push([ev, facts]);
   }
   const out: EventMention[] = [];
-  for (const sentence of splitSentences(text).flatMap(splitChinese)) {
+  for (const sentence of splitSentences(text)) {
     const s = sentence.text;
     const cues = collectCues(s, article, g);
     const allSpecific = cues.filter(isSpecific);
@@ -121,24 +121,6 @@ export function resolveMentions(
     }
   }
   return out;
-}
-
-/** Chinese sentences end at 。！？ with no space after them, which `splitSentences` needs. */
-function splitChinese(sentence: Sentence): Sentence[] {
-  if (!/[。！？；]./.test(sentence.text)) return [sentence];
-  const out: Sentence[] = [];
-  let start = 0;
-  for (const m of sentence.text.matchAll(/[。！？；]+/g)) {
-    const end = (m.index ?? 0) + m[0].length;
-    if (end > start) out.push(piece(sentence, start, end));
-    start = end;
-  }
-  if (start < sentence.text.length) out.push(piece(sentence, start, sentence.text.length));
-  return out.filter((p) => p.text.trim() !== '');
-}
-
-function piece(s: Sentence, a: number, b: number): Sentence {
-  return { text: s.text.slice(a, b), start: s.start + a, end: s.start + b };
 }
 
 /** The page's own date as mentions read it (`YYYY-MM-DD`), or null. */

@@ -4,6 +4,7 @@
  * Every reader here is defensive: malformed markup yields null, never an exception.
  */
 import { attr, queryAll, queryOne, rootOf, textOf, textStart, titleOf } from './dom-safe.ts';
+import { monthIndex } from './dates.ts';
 import { cleanTitle, primaryLang } from './page-head.ts';
 
 export { cleanTitle } from './page-head.ts';
@@ -145,22 +146,6 @@ function first(map: Map<string, string>, keys: readonly string[]): string | null
 
 // ---------------------------------------------------------------- dates
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
 function ymd(y: number, m: number, d: number): string | null {
   if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -181,13 +166,13 @@ export function normalizeDate(raw: string | null | undefined): string | null {
   // "November 10, 2021", "Nov. 10 2021"
   m = /\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);
   if (m) {
-    const mon = MONTHS[m[1]!.slice(0, m[1]!.toLowerCase() === 'sept' ? 4 : 3).toLowerCase()];
+    const mon = monthIndex(m[1]!) + 1;
     if (mon) return ymd(Number(m[3]), mon, Number(m[2]));
   }
   // "10 November 2021"
   m = /\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b/.exec(s);
   if (m) {
-    const mon = MONTHS[m[2]!.slice(0, 3).toLowerCase()];
+    const mon = monthIndex(m[2]!) + 1;
     if (mon) return ymd(Number(m[3]), mon, Number(m[1]));
   }
   // Epoch milliseconds or seconds

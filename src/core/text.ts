@@ -1,24 +1,16 @@
 /**
  * Text primitives shared by quotes, matching and context: normalisation, tokenising,
- * sentence splitting and stemming. Pure functions, no Node or DOM imports.
+ * stemming (sentences: sentences.ts). Pure functions, no Node or DOM imports.
  */
 import { stemmer } from 'stemmer';
-
-/** Opening and closing quote marks we recognise, by family. */
-export const OPEN_DOUBLE = '\u201C\u201E\u00AB\u300C\u300E\uFF02"';
-export const CLOSE_DOUBLE = '\u201D\u00BB\u300D\u300F\uFF02"';
+import { foldMarks } from './fold.ts';
 
 /**
  * Canonical form for comparison (never for display): NFKC, soft hyphens and zero-width marks
  * removed, every quote mark and dash folded to ASCII, whitespace collapsed.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
-    .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u300C\u300D\u300E\u300F\uFF02\u2033]/g, '"')
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u2039\u203A]/g, "'")
-    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+  return foldMarks(text.normalize('NFKC').replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -103,40 +95,6 @@ export function contentStems(text: string): string[] {
     out.push(stem(t.word));
   }
   return out;
-}
-
-/** A sentence with its offsets in the source text. */
-export interface Sentence {
-  text: string;
-  start: number;
-  end: number;
-}
-
-// Abbreviations after which a period does not end a sentence.
-const ABBREV =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|Inc|Corp|Co|No|vs|U\.S|U\.K|D\.C|a\.m|p\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.)$/;
-
-/** Splits text into sentences (terminal punctuation, optionally followed by a closing quote). */
-export function splitSentences(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  const re = /[.!?\u3002\uFF01\uFF1F]+["'\u201D\u2019\u00BB\u300D\u300F)]*(?=\s+|$)|\n\s*\n/g;
-  let start = 0;
-  for (const m of text.matchAll(re)) {
-    const end = (m.index ?? 0) + m[0].length;
-    const piece = text.slice(start, end);
-    if (ABBREV.test(text.slice(Math.max(0, start), m.index ?? 0) + '.') && m[0] === '.') continue;
-    pushSentence(out, text, start, end, piece);
-    start = end;
-  }
-  if (start < text.length) pushSentence(out, text, start, text.length, text.slice(start));
-  return out;
-}
-
-function pushSentence(out: Sentence[], text: string, start: number, end: number, piece: string) {
-  const lead = piece.length - piece.trimStart().length;
-  const trail = piece.length - piece.trimEnd().length;
-  if (piece.trim().length === 0) return;
-  out.push({ text: text.slice(start + lead, end - trail), start: start + lead, end: end - trail });
 }
 
 /** Character trigram set of a word (with boundary marks), for fuzzy word similarity. */

@@ -3,6 +3,7 @@
  * and the popup). Pure and self-contained: no imports, so the popup can use it without pulling in
  * the matching pipeline.
  */
+import { foldMarks } from './fold.ts';
 
 export type DiffOp = 'same' | 'added' | 'removed';
 
@@ -26,13 +27,7 @@ const MAX_CELLS = 250_000;
 
 /** Comparison key: case, quote-mark, dash and apostrophe variants count as the same word. */
 function keyOf(word: string): string {
-  return word
-    .trim()
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u300C\u300D\u300E\u300F\u2033]/g, '"')
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, '-');
+  return foldMarks(word.trim().normalize('NFKC').toLowerCase());
 }
 
 function tokens(text: string): Tok[] {

@@ -5,6 +5,7 @@
 import type { LoadedCorpus } from '../../corpus/types.ts';
 import type { IndexedDoc, IndexedQuote } from '../match-index.ts';
 import type { ExtractedArticle, PageQuote, QuoteMatch } from '../types.ts';
+import { splitSentences } from '../sentences.ts';
 import { MATCH_LIMITS, round, type MatchOptions } from './options.ts';
 import { preparePage, type PreparedPage } from './prepared-page.ts';
 import { quoteCandidates } from './quote-candidates.ts';
@@ -85,10 +86,14 @@ export function matchQuotes(
 }
 
 /** Sentence pieces of a multi-sentence page quote, matched on their own too. */
-function segmentsOf(q: PageQuote, paras: readonly string[]): { q: PreparedQuote; label: string }[] {
+export function segmentsOf(
+  q: PageQuote,
+  paras: readonly string[],
+): { q: PreparedQuote; label: string }[] {
   const text = typeof q.text === 'string' ? q.text : '';
-  const parts = text
-    .split(/(?<=[.!?])\s+|(?<=[,;])\s+(?=but\s)|(?<=[。！？；])/)
+  // Sentences, and the two halves of "…, but …".
+  const parts = splitSentences(text)
+    .flatMap((s) => s.text.split(/(?<=[,;])\s+(?=but\s)/))
     .filter((s) => s.trim());
   if (parts.length < 2) return [];
   const context = prepareQuote(q, paras).context;

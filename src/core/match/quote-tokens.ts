@@ -3,6 +3,7 @@
  * numbers, and the content words of the sentence around a quote.
  */
 import { contentStems, NEGATIONS, STOPWORDS, stem, tokenize } from '../text.ts';
+import { firstSentence, lastSentenceStart } from '../sentences.ts';
 import { segmentZh } from '../zh-gloss.ts';
 
 /** A quote's content words: stems, their offsets in the quote and their sentence number. */
@@ -77,15 +78,8 @@ export function zhQuoteTokens(text: string, max = MAX_QUOTE_WORDS): QuoteTokens 
 
 /** Stems of the sentence(s) around a quote, outside the quote itself. */
 export function quoteContext(paragraph: string, start: number, end: number): string[] {
-  const before = paragraph.slice(Math.max(0, start - CONTEXT_REACH), start);
-  const cut = Math.max(
-    before.lastIndexOf('. '),
-    before.lastIndexOf('? '),
-    before.lastIndexOf('! '),
-  );
-  const s = cut >= 0 ? start - before.length + cut + 2 : Math.max(0, start - CONTEXT_REACH);
-  const after = paragraph.slice(end, end + CONTEXT_REACH);
-  const stop = after.search(/[.!?]\s/);
-  const e = stop >= 0 ? end + stop : Math.min(paragraph.length, end + CONTEXT_REACH);
+  const from = Math.max(0, start - CONTEXT_REACH);
+  const s = from + lastSentenceStart(paragraph.slice(from, start));
+  const e = end + firstSentence(paragraph.slice(end, end + CONTEXT_REACH)).length;
   return contentStems(paragraph.slice(s, start) + ' ' + paragraph.slice(end, e));
 }

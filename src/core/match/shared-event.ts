@@ -4,6 +4,7 @@
  */
 import type { LoadedCorpus } from '../../corpus/types.ts';
 import type { IndexedDoc, MatchIndex } from '../match-index.ts';
+import { QUOTE_MARK } from '../fold.ts';
 import { daysBetween } from '../text.ts';
 import type { PageProfile } from './rank.ts';
 import { idf, termFrequencies } from './retrieval.ts';
@@ -47,8 +48,7 @@ export function eventSentence(index: MatchIndex, page: PageProfile, d: IndexedDo
   let best: { text: string; score: number } | null = null;
   for (const [s, e] of d.sentences.slice(0, SENTENCES_READ)) {
     const text = d.text.slice(s, e);
-    if (text.length < SENTENCE_MIN || text.length > SENTENCE_MAX || /["\u201C\u201D]/.test(text))
-      continue;
+    if (text.length < SENTENCE_MIN || text.length > SENTENCE_MAX || QUOTE_MARK.test(text)) continue;
     let score = 0;
     for (const t of termFrequencies(text).keys()) {
       const id = index.termIds.get(t);

@@ -4,32 +4,15 @@
  * pattern that finds them in a sentence.
  */
 import type { TimelineEvent } from '../../corpus/types.ts';
+import { chineseFormsOf, isChineseFamilyName } from '../chinese-names.ts';
+import { escapeRe } from '../fold.ts';
 
-// Chinese names are written family name first: "Xi Jinping" is referred to as "Xi".
-// ("He" is left out: as a key it would match the pronoun.)
-// prettier-ignore
-const FAMILY_NAME_FIRST = new Set([
-  'xi', 'wang', 'yang', 'qin', 'zhang', 'li', 'lin', 'lai', 'tsai', 'han', 'liu', 'chen', 'zhao',
-  'hu', 'wen', 'guo', 'dong',
-]);
 // Words of event places too generic to point at one event.
 // prettier-ignore
 const PLACE_STOP = new Set([
   'Taiwan', 'ADIZ', 'Strait', 'White', 'House', 'Room', 'Air', 'Base', 'Intl', 'Airport',
   'Roosevelt', 'Carnegie', 'Endowment', 'International', 'Peace', 'Hotel',
 ]);
-
-/** How Chinese-language text writes the people of the timeline. */
-// prettier-ignore
-const CHINESE_NAMES: Record<string, string[]> = {
-  'Xi Jinping': ['习近平', '习主席'], 'Joe Biden': ['拜登'], 'Donald Trump': ['特朗普', '川普'],
-  'Antony Blinken': ['布林肯'], 'Wang Yi': ['王毅'], 'Jake Sullivan': ['沙利文'],
-  'Yang Jiechi': ['杨洁篪'], 'Liu He': ['刘鹤'], 'He Lifeng': ['何立峰'], 'Scott Bessent': ['贝森特'],
-  'Marco Rubio': ['鲁比奥'], 'Lloyd Austin': ['奥斯汀'], 'Dong Jun': ['董军'], 'Wei Fenghe': ['魏凤和'],
-  'Pete Hegseth': ['赫格塞思'], 'Janet Yellen': ['耶伦'], 'Nancy Pelosi': ['佩洛西'],
-  'Tsai Ing-wen': ['蔡英文'], 'Lai Ching-te': ['赖清德'], 'Rex Tillerson': ['蒂勒森'],
-  'Mike Pompeo': ['蓬佩奥'], 'Steven Mnuchin': ['姆努钦'], 'Robert Lighthizer': ['莱特希泽'],
-};
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -73,10 +56,6 @@ export interface Gazetteer {
   nameRe: RegExp | null;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export function stripMarks(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
@@ -88,7 +67,9 @@ function personKeys(name: string): string[] {
   if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}/u.test(w))) return [];
   const first = words[0] as string;
   const last = words[words.length - 1] as string;
-  const family = FAMILY_NAME_FIRST.has(first.toLowerCase()) ? first : last;
+  // Chinese names put the family name first: "Xi Jinping" is referred to as "Xi". ("He" is
+  // left out: as a key it would match the pronoun.)
+  const family = isChineseFamilyName(first) && first !== 'He' ? first : last;
   return [clean, family];
 }
 
@@ -118,7 +99,7 @@ export function gazetteer(events: TimelineEvent[]): Gazetteer {
   const names = new Map<string, Set<string>>();
   for (const ev of events) {
     for (const p of ev.participants) {
-      for (const key of [...personKeys(p), ...(CHINESE_NAMES[p] ?? [])]) {
+      for (const key of [...personKeys(p), ...chineseFormsOf(p)]) {
         const set = persons.get(key) ?? new Set<string>();
         set.add(p);
         persons.set(key, set);

@@ -1,7 +1,9 @@
 /** Marked quotes in a paragraph: curly, straight, guillemet and CJK corner marks, and single marks. */
 
-const OPENERS = new Set(['\u201C', '\u201E', '\u00AB', '\u300C', '\u300E', '\uFF02', '"']);
-const CLOSERS = new Set(['\u201D', '\u00BB', '\u300D', '\u300F', '\uFF02', '"']);
+import { CLOSING_QUOTES, OPENING_QUOTES } from '../fold.ts';
+
+const OPENERS = new Set([...OPENING_QUOTES]);
+const CLOSERS = new Set([...CLOSING_QUOTES]);
 /** Characters a single-marked quote may run before its close (longer: an apostrophe). */
 const SINGLE_QUOTE_REACH = 300;
 

@@ -12,6 +12,8 @@ import {
   ZH_VERB,
   zhSpeaker,
 } from './speakers.ts';
+import { QUOTE_MARK } from '../fold.ts';
+import { splitSentences } from '../sentences.ts';
 
 // Scanned forward (no leading [\s\S]*: that backtracks on long sentences). Only plain
 // reporting verbs: ", Xi calls for cooperation" is a headline, not a remark.
@@ -34,7 +36,6 @@ const REPORTED_ZH = new RegExp(
   `^(?:[^，。]{0,30}[，,])?${ZH_NAME}${ZH_SETTING}${ZH_VERB}[，,：:]\\s*(.+)$`,
   'u',
 );
-const QUOTE_MARK = /[\u201C\u201D\u300C\u300D\u300E\u300F"\u00AB\u00BB]/;
 
 interface Reported {
   text: string;
@@ -42,27 +43,6 @@ interface Reported {
   start: number;
   end: number;
   unmarked: true;
-}
-
-/** Sentences of a paragraph with their offsets (English and Chinese sentence ends). */
-function sentencesOf(p: string): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
-  const re = /[^.!?。！？]+(?:[.!?。！？]+|$)/gu;
-  for (const m of p.matchAll(re)) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (text) out.push({ text, start: (m.index ?? 0) + lead });
-  }
-  // "U.S." and "Mr." end no sentence: glue a piece that starts in lower case to the previous.
-  const merged: { text: string; start: number }[] = [];
-  for (const s of out) {
-    const prev = merged[merged.length - 1];
-    if (prev && /^[a-z0-9]/.test(s.text)) {
-      prev.text = p.slice(prev.start, s.start + s.text.length);
-    } else merged.push({ ...s });
-  }
-  return merged;
 }
 
 /** A reported remark has at least this many words (fewer: a fragment, not a statement). */
@@ -89,7 +69,7 @@ const MIN_REPORTED_HAN = 8;
 export function reportedRemarks(p: string, lastSpeaker: string | null): Reported[] {
   if (p.length > MAX_PARAGRAPH) return [];
   const out: Reported[] = [];
-  for (const s of sentencesOf(p)) {
+  for (const s of splitSentences(p)) {
     if (out.length >= MAX_REPORTED) break;
     if (QUOTE_MARK.test(s.text)) continue;
     const m = REPORTED_ACCORDING.exec(s.text) ?? REPORTED_EN.exec(s.text);
@@ -131,9 +111,9 @@ export function unmarkedRemark(
 ): { text: string; speaker: string | null; start: number; end: number; unmarked: true } | null {
   if (p.length > MAX_PARAGRAPH) return null;
   // The attribution must be in the paragraph's last sentence.
-  const sentences = p.split(/(?<=[.!?])\s+(?=[A-Z])/);
-  const lastSentence = sentences[sentences.length - 1] ?? '';
-  const lastStart = p.length - lastSentence.length;
+  const sentences = splitSentences(p);
+  const lastStart = sentences[sentences.length - 1]?.start ?? 0;
+  const lastSentence = p.slice(lastStart);
   let hit: RegExpMatchArray | null = null;
   for (const m of lastSentence.matchAll(UNMARKED)) hit = m;
   if (!hit || !hit[1] || hit.index === undefined || hit.index === 0) return null;
@@ -144,7 +124,7 @@ export function unmarkedRemark(
   const clause = m[1];
   if (clause.split(/\s+/).length < MIN_UNMARKED_WORDS) return null;
   // First-person speech opening the paragraph belongs to the same remark.
-  const first = sentences[0] ?? '';
+  const first = sentences[0]?.text ?? '';
   const start = sentences.length > 1 && FIRST_PERSON.test(first) ? 0 : lastStart;
   if (start === lastStart && !FIRST_PERSON.test(clause) && !/^[A-Z]/.test(clause)) return null;
   const end = lastStart + clause.length;

@@ -2,6 +2,8 @@
  * Who said a quote: attribution before or after it ("…, Campbell said", "Blinken told
  * reporters", "王毅表示"), reduced to the person, and a comparable key for the name.
  */
+import { isChineseFamilyName } from '../chinese-names.ts';
+import { firstSentence, lastSentenceStart } from '../sentences.ts';
 import type { RawQuote } from './marks.ts';
 
 const SPEECH_VERBS =
@@ -83,18 +85,17 @@ export function speakerKey(speaker: string | null | undefined): string | null {
   // Chinese names put the family name first ("Xi Jinping", "Qin Gang"), also after a title the
   // list does not know ("Foreign ministry spokeswoman Mao Ning").
   const family = parts[parts.length - 2] ?? '';
-  if (parts.length >= 2 && CHINESE_FAMILY.has(family)) return family.toLowerCase();
+  if (parts.length >= 2 && isChineseFamilyName(family)) return family.toLowerCase();
   return (parts[parts.length - 1] ?? '').toLowerCase().replace(/['\u2019]s$/, '');
 }
-const CHINESE_FAMILY = new Set(
-  'Xi Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo Liang Song Zheng Xie Han Tang Feng Yu Dong Xiao Cheng Cao Yuan Deng Fu Shen Zeng Peng Lu Su Jiang Cai Jia Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan Liao Zou Xiong Jin Qin Qiu Hou Kong Bai Cui Kang Mao Qian Qi Gu Hao Shao Wan Qian Hong'.split(
-    ' ',
-  ),
-);
 
 export function cleanSpeaker(s: string | undefined): string | null {
   if (!s) return null;
-  let t = s.trim().replace(/['\u2019]s$/, '');
+  // "…," said Mr. Biden. — the sentence's period is not part of the name.
+  let t = s
+    .trim()
+    .replace(/(?<=\p{Ll}{2})\.$/u, '')
+    .replace(/['\u2019]s$/, '');
   const parts = t.split(/\s+/);
   while (parts.length > 1 && NON_SPEAKERS.has(parts[0] ?? '')) parts.shift();
   t = parts.join(' ');
@@ -109,12 +110,8 @@ export function isPronoun(s: string | null): boolean {
 /** The text between the previous quote (or sentence start) and this quote. */
 function leftClause(p: string, start: number, prevEnd: number): string {
   const from = Math.max(prevEnd, 0);
-  let left = p.slice(from, Math.max(from, start - 1));
-  const cut = Math.max(left.lastIndexOf('. '), left.lastIndexOf('? '), left.lastIndexOf('! '));
-  if (cut >= 0) left = left.slice(cut + 2);
-  const zh = Math.max(left.lastIndexOf('。'), left.lastIndexOf('？'), left.lastIndexOf('！'));
-  if (zh >= 0) left = left.slice(zh + 1);
-  return left;
+  const left = p.slice(from, Math.max(from, start - 1));
+  return left.slice(lastSentenceStart(left));
 }
 
 /** Characters after a quote read for its attribution ("…," the minister told reporters on Tuesday). */
@@ -136,7 +133,7 @@ export function speakerFor(
 ): string | null {
   const right = rightClause(p, q.end, nextStart);
   // Attribution after the quote, up to the end of the sentence.
-  const rightSentence = right.split(/(?<=[.!?])\s+(?=[A-Z“"])/)[0] ?? right;
+  const rightSentence = firstSentence(right);
   let m = AFTER_VERB_SUBJ.exec(rightSentence);
   if (m?.[1]) return cleanSpeaker(m[1]);
   m = AFTER_SUBJ_VERB.exec(rightSentence);
@@ -151,7 +148,7 @@ export function speakerFor(
   if (m?.[1] && !INSTITUTION.test(m[0])) return cleanSpeaker(m[1]);
   m = ZH_BEFORE.exec(left.slice(-ZH_ATTRIBUTION_REACH));
   if (m?.[1]) return zhSpeaker(m[1]);
-  m = ZH_AFTER.exec(right.split(/[。！？]/)[0] ?? right);
+  m = ZH_AFTER.exec(rightSentence);
   if (m?.[1]) return zhSpeaker(m[1]);
   m = ZH_SUBJECT.exec(
     left

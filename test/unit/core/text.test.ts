@@ -1,11 +1,11 @@
 import {
   daysBetween,
   normalizeText,
-  splitSentences,
   stem,
   tokenize,
   wordSimilarity,
 } from '../../../src/core/text.ts';
+import { splitSentences } from '../../../src/core/sentences.ts';
 import { synonymTie } from '../../../src/core/synonyms.ts';
 
 describe('normalizeText', () => {
