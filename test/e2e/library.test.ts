@@ -208,7 +208,8 @@ async function importThroughOptions(e: Extension, files: string[]): Promise<Page
   await options.locator('#library-import').setInputFiles(files);
   await expect
     .poll(() => options.locator('.import-progress [role=status]').innerText(), { timeout: 90_000 })
-    .toContain(`${files.length} of ${files.length} files`);
+    // "1 of 1 file", "96 of 96 files": the count in the interface's plural form.
+    .toMatch(new RegExp(`\\b${files.length} of ${files.length} files?\\b`));
   return options;
 }
 
