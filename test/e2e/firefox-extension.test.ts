@@ -103,7 +103,7 @@ describe('Firefox: the popup', () => {
     const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => mainText(popup)).toContain('Not about US–China relations');
     for (const reason of analysis.detection.reasons)
-      expect(await mainText(popup)).toContain(reason);
+      expect(await mainText(popup)).toContain(shownReason(reason));
     await clickByText(popup, 'button', 'Analyse anyway');
     await expect.poll(() => mainText(popup), { timeout: 15_000 }).toContain('analysed on request');
     expect(await popup.$('#same-h')).not.toBeNull();
