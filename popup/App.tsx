@@ -203,15 +203,24 @@ function Body({ initial }: { initial?: TabState | undefined }) {
     );
   }
   if (!analysis || tabId === null) {
-    const note =
-      tab.status === 'loading'
-        ? t('noteReading')
-        : tabId === null || waitedLong
-          ? t('noteNoAnalysis')
-          : t('noteExtracting');
+    // Still coming: the shape of a result. None will come: say so, once, without placeholders.
+    if (tab.status === 'ready' && (tabId === null || waitedLong)) {
+      return (
+        <Shell site={site}>
+          <section class="verdict" aria-labelledby="verdict-title">
+            <h1 id="verdict-title" class="page-title">
+              {t('noAnalysisTitle')}
+            </h1>
+            <p class="muted" role="status">
+              {t('noAnalysisText')}
+            </p>
+          </section>
+        </Shell>
+      );
+    }
     return (
       <Shell site={site}>
-        <Skeleton note={note} />
+        <Skeleton note={tab.status === 'loading' ? t('noteReading') : t('noteExtracting')} />
       </Shell>
     );
   }

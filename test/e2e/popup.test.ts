@@ -86,9 +86,7 @@ describe('the popup while a tab is being analysed', () => {
 describe('the popup for a tab with no analysis', () => {
   it('says why after a few seconds, and how to get one', async () => {
     const popup = await openPopup(suite.ext, 987_653);
-    await expect
-      .poll(() => text(popup), { timeout: 10_000 })
-      .toContain('No analysis for this tab.');
+    await expect.poll(() => text(popup), { timeout: 10_000 }).toContain('No analysis for this tab');
     expect(await axeBothSchemes(popup)).toEqual([]);
     await screenshots(popup, popup.locator('body'), 'popup-no-analysis');
     await popup.close();
@@ -111,7 +109,9 @@ describe('the popup when the background cannot do what was asked', () => {
     await popup.getByRole('button', { name: 'Analyse anyway' }).click();
     await expect.poll(() => text(popup)).toContain('The page did not answer.');
     await popup.getByRole('button', { name: 'Save this page' }).click();
-    await expect.poll(() => text(popup)).toContain('Could not save this page.');
+    await expect
+      .poll(() => text(popup))
+      .toContain('Could not save this page: its tab has been closed.');
     expect(await axeBothSchemes(popup)).toEqual([]);
     await screenshots(popup, popup.locator('body'), 'popup-error');
     await suite.ext.worker.evaluate(
