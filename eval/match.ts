@@ -77,7 +77,9 @@ for (const a of seeds) {
     else {
       fp++;
       const r = related.find((x) => x.id === id);
-      storyErrors.push(`FP ${short(a.id)} → ${short(id)} same-story: ${r?.why.join(' | ')}`);
+      storyErrors.push(
+        `FP ${short(a.id)} → ${short(id)} same-story: ${r?.why.map((w) => w.text).join(' | ')}`,
+      );
     }
   }
   for (const id of gold) {
@@ -85,7 +87,7 @@ for (const a of seeds) {
       fn++;
       const r = related.find((x) => x.id === id);
       storyErrors.push(
-        `FN ${short(a.id)} → ${short(id)} ${r ? `${r.relation}: ${r.why.join(' | ')}` : 'not listed'}`,
+        `FN ${short(a.id)} → ${short(id)} ${r ? `${r.relation}: ${r.why.map((w) => w.text).join(' | ')}` : 'not listed'}`,
       );
     }
   }

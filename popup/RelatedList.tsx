@@ -1,6 +1,7 @@
 import type { RelatedItem } from '../src/core/types.ts';
 import { formatDate, t } from '../src/i18n.ts';
 import { originLine } from './library-format.ts';
+import { reasonText } from './reason-text.ts';
 
 interface Props {
   id: string;
@@ -39,7 +40,7 @@ export function RelatedList({ id, heading, items, empty, onReject, pending }: Pr
               {item.why.length > 0 && (
                 <ul class="why" aria-label={t('whyMatched')}>
                   {item.why.map((w, i) => (
-                    <li key={i}>{w}</li>
+                    <li key={i}>{reasonText(w)}</li>
                   ))}
                 </ul>
               )}

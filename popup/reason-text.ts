@@ -1,8 +1,8 @@
 /**
- * A detection reason in the reader's language, from its code and parameters (the catalog is
+ * A detection or related-coverage reason in the reader's language, from its code and parameters (the catalog is
  * src/core/reasons.ts; the sentences are the `reason…` messages in _locales).
  */
-import type { Found, Reason, Zone } from '../src/core/reasons.ts';
+import { apartIn, type Found, type Reason, type Zone } from '../src/core/reasons.ts';
 import { t, tn, type MessageKey } from '../src/i18n.ts';
 
 const ZONE_KEYS: Record<Zone, MessageKey> = {
@@ -116,5 +116,50 @@ export function reasonText(r: Reason): string {
       return capitalised(r.params.why);
     case 'silent-site':
       return t('reasonSilentSite');
+    case 'not-same-story':
+      return t('relNotSameStory');
+    case 'shared-quotes':
+      return r.params.count === 1
+        ? t('relSharedQuote', r.params.example)
+        : tn('relSharedQuotes', r.params.count, r.params.example);
+    case 'same-event':
+      return t('relSameEvent', r.params.event);
+    case 'published-apart':
+      return publishedApart(r.params.days);
+    case 'shared-names':
+      return t('relSharedNames', r.params.names.join(t('listSeparator')));
+    case 'wording':
+      return t(WORDING[r.params.level]);
+    case 'close-version':
+      return t('relCloseVersion', r.params.title);
   }
+}
+
+const WORDING = {
+  much: 'relWordingMuch',
+  close: 'relWordingClose',
+  some: 'relWordingSome',
+  little: 'relWordingLittle',
+} as const satisfies Record<string, MessageKey>;
+
+/** "published 3 days apart", "published a month apart": the unit a reader would use. */
+function publishedApart(days: number): string {
+  if (days === 0) return t('relPublishedSameDay');
+  const { unit, n } = apartIn(days);
+  if (n === 1)
+    return t(
+      unit === 'day'
+        ? 'relPublishedADay'
+        : unit === 'month'
+          ? 'relPublishedAMonth'
+          : 'relPublishedAYear',
+    );
+  return tn(
+    unit === 'day'
+      ? 'relPublishedDays'
+      : unit === 'month'
+        ? 'relPublishedMonths'
+        : 'relPublishedYears',
+    n,
+  );
 }

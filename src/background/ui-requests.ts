@@ -5,6 +5,7 @@
 import { readAnalysis, writeAnalysis } from '../analysis-store.ts';
 import browser, { type Runtime } from '../browser.ts';
 import { addCorrection } from '../corrections.ts';
+import { markedNotSameStory } from '../core/match/same-story.ts';
 import { callContent } from '../messaging.ts';
 import { showBadge } from './badge.ts';
 import { inTabQueue } from './tab-queue.ts';
@@ -40,9 +41,7 @@ export async function markNotSameStory(tabId: number, articleId: string): Promis
     if (!current) return null;
     await addCorrection(current.pageUrl, articleId);
     const related = current.related.map((r) =>
-      r.id === articleId && r.relation === 'same-story'
-        ? { ...r, relation: 'related' as const, why: [MARKED, ...r.why] }
-        : r,
+      r.id === articleId && r.relation === 'same-story' ? markedNotSameStory(r) : r,
     );
     const next = { ...current, related };
     await writeAnalysis(tabId, next);
@@ -55,5 +54,3 @@ export async function markNotSameStory(tabId: number, articleId: string): Promis
   await callContent(tabId, 'reanalyze', { force }).catch(() => false);
   return true;
 }
-
-const MARKED = 'you marked it as not the same story';

@@ -1,5 +1,5 @@
 /**
- * Reasons as data: every reason detection gives is `{ code, params, text }`. `code` and `params`
+ * Reasons as data: every reason detection and related coverage give is `{ code, params, text }`. `code` and `params`
  * are what the popup and the card format in the reader's language (`_locales/<lang>`, messages
  * `reason_<code>`); `text` is the English sentence, for the CLI and logs. This catalog is the one
  * place that says which codes exist, what parameters each takes and how it reads in English.
@@ -35,7 +35,24 @@ export interface ReasonParams extends PageReasonParams {
   'one-of-several': { countries: string[] };
   'no-us-government-act': Record<string, never>;
   overall: { level: 'strong' | 'moderate' | 'weak' | 'none' };
+  // Related coverage: why an article was listed.
+  /** The reader marked a same-story article as not the same story. */
+  'not-same-story': Record<string, never>;
+  /** `count` quotes both carry; `example` is the first, clipped. */
+  'shared-quotes': { count: number; example: string };
+  /** The news event both tell: a timeline event's title or the article's telling sentence. */
+  'same-event': { event: string };
+  /** Days between the two publication dates (absolute). */
+  'published-apart': { days: number };
+  /** Names both mention, as people write them. */
+  'shared-names': { names: string[] };
+  /** How much wording the two share. */
+  wording: { level: WordingLevel };
+  /** A close version (another translation of one report) of `title`, which tells this story. */
+  'close-version': { title: string };
 }
+
+export type WordingLevel = 'much' | 'close' | 'some' | 'little';
 
 export type ReasonCode = keyof ReasonParams;
 
@@ -66,6 +83,26 @@ const OVERALL: Record<ReasonParams['overall']['level'], string> = {
   none: 'Overall: there are few or no signs of US–China diplomacy',
 };
 
+const WORDING: Record<WordingLevel, string> = {
+  much: 'much the same wording',
+  close: 'close wording',
+  some: 'some wording in common',
+  little: 'little wording in common',
+};
+
+/** How far apart two articles were published, in the unit a reader would use. */
+export function apartIn(days: number): { unit: 'day' | 'month' | 'year'; n: number } {
+  if (days <= 31) return { unit: 'day', n: days };
+  if (days < 730) return { unit: 'month', n: Math.max(1, Math.round(days / 30)) };
+  return { unit: 'year', n: Math.round(days / 365) };
+}
+
+function publishedApart(days: number): string {
+  if (days === 0) return 'published the same day';
+  const { unit, n } = apartIn(days);
+  return n === 1 ? `published a ${unit} apart` : `published ${n} ${unit}s apart`;
+}
+
 /** Each code's English sentence. */
 const ENGLISH: { [C in ReasonCode]: (p: ReasonParams[C]) => string } = {
   'us-actors': (p) => `US actors: ${foundList(p.actors)}`,
@@ -94,6 +131,16 @@ const ENGLISH: { [C in ReasonCode]: (p: ReasonParams[C]) => string } = {
     `China is one of several countries in the headline (${p.countries.join(', ')})`,
   'no-us-government-act': () => 'No US government actor in a diplomatic act with China',
   overall: (p) => OVERALL[p.level],
+  'not-same-story': () => 'you marked it as not the same story',
+  'shared-quotes': (p) =>
+    p.count === 1
+      ? `shares a quote: “${p.example}”`
+      : `shares ${p.count} quotes, e.g. “${p.example}”`,
+  'same-event': (p) => `same event: ${p.event}`,
+  'published-apart': (p) => publishedApart(p.days),
+  'shared-names': (p) => `names both mention: ${p.names.join(', ')}`,
+  wording: (p) => WORDING[p.level],
+  'close-version': (p) => `a close version of “${p.title}”, which tells this story`,
   ...PAGE_ENGLISH,
 };
 

@@ -73,7 +73,8 @@ export interface RelatedItem {
   outlet?: string | null;
   relation: Relation;
   score: number;
-  why: string[];
+  /** Why it was listed, as data (the popup words each in the reader's language). */
+  why: Reason[];
   /** Set by the extension (library): where the item came from, and its address when known. */
   origin?: ItemOrigin;
   url?: string | null;

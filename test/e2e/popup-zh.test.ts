@@ -69,6 +69,11 @@ describe('the interface in a Chinese browser', () => {
     // Dates in Chinese form, and no sentence of the interface left in English.
     expect(shown).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(untranslated(shown)).toEqual([]);
+    // Why each article is listed, formatted from its code and parameters in Chinese.
+    const why = await popup.locator('ul.why li').allInnerTexts();
+    expect(why.length).toBeGreaterThan(0);
+    for (const line of why) expect(line).toMatch(/\p{Script=Han}/u);
+    for (const r of analysis.related.flatMap((x) => x.why)) expect(shown).not.toContain(r.text);
     expect(await axeBothSchemes(popup)).toEqual([]);
     await screenshots(popup, popup.locator('body'), 'popup-zh-diplomacy');
     await popup.close();

@@ -198,7 +198,9 @@ describe('the popup on a US–China diplomacy article', () => {
       expect(shown.toUpperCase()).toContain(heading);
     }
     for (const item of analysis.related) expect(shown).toContain(item.title);
-    expect(shown).toContain(analysis.related[0]?.why[0] ?? '');
+    const firstWhy = analysis.related[0]?.why[0];
+    expect(firstWhy).toBeDefined();
+    expect(shown).toContain(firstWhy ? shownReason(firstWhy) : '');
     const same = analysis.related.filter((r) => r.relation === 'same-story');
     expect(same.length).toBeGreaterThan(0);
     expect(await popup.getByRole('button', { name: /^Not the same story/ }).count()).toBe(

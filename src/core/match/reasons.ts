@@ -2,6 +2,7 @@
  * The reasons a related article or a quote match was given, as the reader reads them: every
  * sentence matching writes is made here, from the facts the matchers found.
  */
+import { reason, type Reason, type WordingLevel } from '../reasons.ts';
 import { distinctNames, plainNames, titleCase } from './shown-names.ts';
 
 /** Characters of a quote shown inside a reason. */
@@ -18,48 +19,60 @@ export function clip(s: string, n: number): string {
 // Related coverage
 
 /** The reader's correction, shown first on an article kept only as related. */
-export const NOT_SAME_STORY = 'you marked it as not the same story';
+export const notSameStoryReason = (): Reason => reason('not-same-story', {});
 
-export function sharedQuotesReason(shared: string[]): string {
-  const ex = clip(shared[0] as string, QUOTE_CLIP);
-  return shared.length === 1
-    ? `shares a quote: “${ex}”`
-    : `shares ${shared.length} quotes, e.g. “${ex}”`;
+export function sharedQuotesReason(shared: string[]): Reason {
+  return reason('shared-quotes', {
+    count: shared.length,
+    example: clip(shared[0] as string, QUOTE_CLIP),
+  });
 }
 
 /** The news event both tell: a timeline event's title, or the article's telling sentence. */
-export function sameEventReason(event: { title: string } | { sentence: string }): string {
-  return 'title' in event
-    ? `same event: ${event.title}`
-    : `same event: ${clip(event.sentence, EVENT_CLIP)}`;
+export function sameEventReason(event: { title: string } | { sentence: string }): Reason {
+  return reason('same-event', {
+    event: 'title' in event ? event.title : clip(event.sentence, EVENT_CLIP),
+  });
 }
 
+/** How far apart two articles were published; null when a date is missing. */
+export function publishedReason(days: number | null): Reason | null {
+  return days === null ? null : reason('published-apart', { days: Math.abs(days) });
+}
+
+/** The English phrase for a day gap (quote matches still give their reasons as sentences). */
 export function datePhrase(days: number | null): string | null {
-  if (days === null) return null;
-  const d = Math.abs(days);
-  if (d === 0) return 'published the same day';
-  if (d === 1) return 'published a day apart';
-  if (d <= 31) return `published ${d} days apart`;
-  if (d < 730) return `published ${Math.round(d / 30)} months apart`;
-  return `published ${Math.round(d / 365)} years apart`;
+  return publishedReason(days)?.text ?? null;
 }
 
 /** The names both mention, as people write them; null when none reads as a name. */
-export function sharedNamesReason(names: string[]): string | null {
+export function sharedNamesReason(names: string[]): Reason | null {
   const shown = distinctNames(plainNames(names)).slice(0, NAMES_SHOWN);
-  return shown.length ? `names both mention: ${shown.map(titleCase).join(', ')}` : null;
+  return shown.length ? reason('shared-names', { names: shown.map(titleCase) }) : null;
 }
+
+/** Cosine of their terms at or above which two articles read as "much the same wording". */
+const WORDING_MUCH = 0.5;
+/** … as "close wording". */
+const WORDING_CLOSE = 0.25;
+/** … as "some wording in common" (below: "little"). */
+const WORDING_SOME = 0.1;
 
 /** How much of their wording two articles share, in words (from the cosine of their terms). */
-export function wordingPhrase(cos: number): string {
-  if (cos >= 0.5) return 'much the same wording';
-  if (cos >= 0.25) return 'close wording';
-  if (cos >= 0.1) return 'some wording in common';
-  return 'little wording in common';
+export function wordingReason(cos: number): Reason {
+  const level: WordingLevel =
+    cos >= WORDING_MUCH
+      ? 'much'
+      : cos >= WORDING_CLOSE
+        ? 'close'
+        : cos >= WORDING_SOME
+          ? 'some'
+          : 'little';
+  return reason('wording', { level });
 }
 
-export function closeVersionReason(title: string): string {
-  return `a close version of “${clip(title, QUOTE_CLIP)}”, which tells this story`;
+export function closeVersionReason(title: string): Reason {
+  return reason('close-version', { title: clip(title, QUOTE_CLIP) });
 }
 
 // Quote matches

@@ -4,6 +4,7 @@
  */
 import type { LoadedCorpus } from '../../corpus/types.ts';
 import type { IndexedDoc } from '../match-index.ts';
+import type { Reason } from '../reasons.ts';
 import { pageDate, pageMentions } from '../mentions.ts';
 import { extractQuotes } from '../quotes.ts';
 import type { ExtractedArticle, PageQuote, RelatedItem } from '../types.ts';
@@ -11,11 +12,11 @@ import { isRejected, MATCH_LIMITS, round, type MatchOptions } from './options.ts
 import { pageParagraphs, pageText } from './page-text.ts';
 import { preparePage, type PreparedPage } from './prepared-page.ts';
 import {
-  datePhrase,
+  publishedReason,
   sameEventReason,
   sharedNamesReason,
   sharedQuotesReason,
-  wordingPhrase,
+  wordingReason,
 } from './reasons.ts';
 import { prepareQuote } from './remark.ts';
 import {
@@ -56,7 +57,7 @@ export function relatedFor(
     if (relation === null) continue;
     const rejected = relation === 'same-story' && isRejected(d.id, opts);
     const same = relation === 'same-story' && !rejected;
-    const why: string[] = [];
+    const why: Reason[] = [];
     if (shared.length > 0) why.push(sharedQuotesReason(shared));
     if (same) {
       const event = sharedEvent(corpus, pageEvents, d);
@@ -64,11 +65,11 @@ export function relatedFor(
       if (event) why.push(sameEventReason({ title: event }));
       else if (sentence) why.push(sameEventReason({ sentence }));
     }
-    const dp = datePhrase(r.days);
+    const dp = publishedReason(r.days);
     if (dp) why.push(dp);
     const nr = sharedNamesReason(names);
     if (nr) why.push(nr);
-    why.push(wordingPhrase(r.cosine));
+    why.push(wordingReason(r.cosine));
     const score = Math.min(
       1,
       r.score + SHARED_QUOTE_BONUS * Math.min(QUOTES_COUNTED, shared.length),

@@ -9,7 +9,7 @@ import { MATCH_LIMITS, type MatchOptions, isRejected } from './options.ts';
 import { quoteCandidates } from './quote-candidates.ts';
 import { compareQuote, isNear, SAME_NEWS_DAYS } from './quote-compare.ts';
 import type { DocScore } from './rank.ts';
-import { closeVersionReason, NOT_SAME_STORY } from './reasons.ts';
+import { closeVersionReason, notSameStoryReason } from './reasons.ts';
 import type { PreparedQuote } from './remark.ts';
 import { docCosine } from './rank.ts';
 
@@ -116,7 +116,7 @@ export function storyRelation(
  * with the correction as its first reason. The one rule for the matcher and the stored analysis.
  */
 export function markedNotSameStory<T extends Pick<RelatedItem, 'relation' | 'why'>>(item: T): T {
-  return { ...item, relation: 'related', why: [NOT_SAME_STORY, ...item.why] };
+  return { ...item, relation: 'related', why: [notSameStoryReason(), ...item.why] };
 }
 
 /**

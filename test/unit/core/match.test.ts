@@ -57,8 +57,13 @@ describe('findRelated', () => {
     const a = seed('002');
     const related = findRelated(asPage(a), corpus, { exclude: new Set([a.id]) });
     const r003 = related.find((r) => r.id.startsWith('003'));
-    expect(r003?.why.some((w) => /shares \d+ quotes|shares a quote/.test(w))).toBe(true);
-    expect(r003?.why).toContain('published the same day');
+    const shared = r003?.why.find((w) => w.code === 'shared-quotes');
+    expect(shared?.params).toMatchObject({ count: expect.any(Number) });
+    expect(shared?.text).toMatch(/^shares (a quote|\d+ quotes, e\.g\.) “/);
+    expect(r003?.why.map((w) => w.code)).toContain('published-apart');
+    expect(r003?.why.find((w) => w.code === 'published-apart')?.text).toBe(
+      'published the same day',
+    );
   });
 
   it('reports a page identical to a corpus article as that article, not as related coverage', () => {
@@ -80,7 +85,7 @@ describe('findRelated', () => {
     const related = findRelated(asPage(a), corpus, { exclude: new Set([a.id]), rejected });
     const r = related.find((x) => x.id === seed('001').id);
     expect(r?.relation).toBe('related');
-    expect(r?.why).toContain('you marked it as not the same story');
+    expect(r?.why[0]).toMatchObject({ code: 'not-same-story' });
   });
 });
 

@@ -126,7 +126,10 @@ describe('UI requests', () => {
       ['a1', 'related'],
       ['a2', 'related'],
     ]);
-    expect(after[0]?.why[0]).toBe('you marked it as not the same story');
+    expect(after[0]?.why[0]).toMatchObject({
+      code: 'not-same-story',
+      text: 'you marked it as not the same story',
+    });
     expect(await browserMock.action.getBadgeText({ tabId: 5 })).toBe('2');
     expect(send).toHaveBeenCalledWith(
       5,

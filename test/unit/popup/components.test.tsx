@@ -8,6 +8,7 @@ import { SinceThisArticle } from '../../../popup/SinceThisArticle.tsx';
 import { Timeline } from '../../../popup/Timeline.tsx';
 import { Verdict } from '../../../popup/Verdict.tsx';
 import type { ContextItem, RelatedItem } from '../../../src/core/types.ts';
+import { reason } from '../../../src/core/reasons.ts';
 import { diplomacy, notArticle, unrelated } from './fixtures.ts';
 
 /** The interface reads its words from the real English messages. */
@@ -86,7 +87,7 @@ describe('RelatedList', () => {
     const card = el.querySelector('.card')?.textContent ?? '';
     expect(card.indexOf('Harbour Post')).toBeGreaterThanOrEqual(0);
     expect(card.indexOf('Harbour Post')).toBeLessThan(card.indexOf('Two presidents'));
-    expect(el.textContent).toContain('2 shared quotes');
+    expect(el.textContent).toContain('shares 2 quotes, e.g. “a vital historical juncture”');
     click(buttons(el).find((b) => b.textContent === 'Not the same story'));
     expect(onReject).toHaveBeenCalledWith(items[0]);
   });
@@ -99,7 +100,7 @@ describe('RelatedList', () => {
       outlet: '<b>Outlet</b>',
       relation: 'related',
       score: 0.1,
-      why: ['<script>bad()</script>'],
+      why: [reason('same-event', { event: '<script>bad()</script>' })],
     };
     const el = mount(
       <RelatedList

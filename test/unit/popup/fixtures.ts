@@ -25,7 +25,10 @@ export const diplomacy: StoredAnalysis = {
       outlet: 'Harbour Post',
       relation: 'same-story',
       score: 0.8,
-      why: ['2 shared quotes', 'same event: virtual meeting'],
+      why: [
+        reason('shared-quotes', { count: 2, example: 'a vital historical juncture' }),
+        reason('same-event', { event: 'virtual meeting' }),
+      ],
     },
     {
       id: 'a2',
@@ -34,7 +37,7 @@ export const diplomacy: StoredAnalysis = {
       outlet: null,
       relation: 'related',
       score: 0.4,
-      why: ['shared entities: Xi Jinping, Joe Biden'],
+      why: [reason('shared-names', { names: ['Xi Jinping', 'Joe Biden'] })],
     },
   ],
   quotes: [

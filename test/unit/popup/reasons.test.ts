@@ -42,6 +42,33 @@ const SAMPLES: Reason[] = [
   reason('china-not-named', {}),
   reason('skipped', { why: 'some other finding' }),
   reason('silent-site', {}),
+  reason('not-same-story', {}),
+  reason('shared-quotes', { count: 3, example: 'a vital historical juncture' }),
+  reason('same-event', { event: 'Biden and Xi hold a virtual meeting' }),
+  reason('published-apart', { days: 3 }),
+  reason('shared-names', { names: ['Xi Jinping', 'Joe Biden'] }),
+  reason('wording', { level: 'close' }),
+  reason('close-version', { title: 'Xi letter strikes warmer tone' }),
+];
+
+/** Related-coverage reasons whose wording turns on a count: every form, in both languages. */
+const COUNTED: [Reason, string, string][] = [
+  [
+    reason('shared-quotes', { count: 1, example: 'frank' }),
+    'shares a quote: “frank”',
+    '有一句相同的引语：“frank”',
+  ],
+  [
+    reason('shared-quotes', { count: 2, example: 'frank' }),
+    'shares 2 quotes, e.g. “frank”',
+    '有 2 句相同的引语，例如“frank”',
+  ],
+  [reason('published-apart', { days: 0 }), 'published the same day', '同一天发表'],
+  [reason('published-apart', { days: 1 }), 'published a day apart', '发表时间相隔一天'],
+  [reason('published-apart', { days: 12 }), 'published 12 days apart', '发表时间相隔 12 天'],
+  [reason('published-apart', { days: 40 }), 'published a month apart', '发表时间相隔一个月'],
+  [reason('published-apart', { days: 200 }), 'published 7 months apart', '发表时间相隔 7 个月'],
+  [reason('published-apart', { days: 1100 }), 'published 3 years apart', '发表时间相隔 3 年'],
 ];
 
 describe('reasons in the reader’s language', () => {
@@ -64,6 +91,16 @@ describe('reasons in the reader’s language', () => {
     expect(reasonText(SAMPLES[0] as Reason)).toBe(
       '美方人物：Joe Biden（标题、正文）；Antony Blinken（标题、正文）',
     );
+  });
+
+  it('related-coverage reasons read right at every count (no "1 months"), in both languages', () => {
+    for (const [r, en, zh] of COUNTED) {
+      expect(r.text).toBe(en);
+      expect(reasonText(r)).toBe(en);
+      browserMock.i18n.useLocale('zh_CN');
+      expect(reasonText(r)).toBe(zh);
+      browserMock.i18n.useLocale('en');
+    }
   });
 
   it('in English the popup says what each reason’s text says (a page that is no article: its finding)', () => {
