@@ -16,8 +16,8 @@
  * Options: `--sizes 1000,10000`, `--queries N` (default 100).
  */
 import 'fake-indexeddb/auto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { markdownFiles, WH_DIR } from '../eval/labelled-pages.ts';
 import { analyzeExtracted } from '../src/core/analyze.ts';
 import { buildMatchIndex, hydrateMatchIndex } from '../src/core/match-index.ts';
 import type { Detection, ExtractedArticle } from '../src/core/types.ts';
@@ -47,7 +47,6 @@ const argOf = (name: string) => {
 };
 const SIZES = (argOf('--sizes') ?? '1000,10000').split(',').map(Number);
 const QUERIES = Number(argOf('--queries') ?? 100);
-const WH_DIR = resolve(import.meta.dirname, '../../shared/data/wh-briefings');
 
 const pool = sentencePool();
 // The first twelve syllables only, as this benchmark's libraries have always been generated.
@@ -89,15 +88,6 @@ function generate(n: number, seed: number): LibraryArticle[] {
   return Array.from({ length: n }, (_, i) => tell(stories[i % stories.length] as Story, r, i));
 }
 
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
-    else if (name.endsWith('.md')) out.push(p);
-  }
-  return out.sort();
-}
 function whiteHouse(): LibraryArticle[] {
   if (!existsSync(WH_DIR)) return [];
   return markdownFiles(WH_DIR).flatMap((f) => {

@@ -3,7 +3,7 @@
  * fixtures, as one list, for the detection evaluation and the extraction benchmark.
  * Node only.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Label } from '../src/core/types.ts';
@@ -26,6 +26,19 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '..');
 export const SHARED_DATA = resolve(ROOT, '../shared/data');
 export const FIXTURES = resolve(ROOT, 'test/fixtures/pages');
+/** The 96 White House texts (Markdown with front matter), for import tests and benchmarks. */
+export const WH_DIR = resolve(SHARED_DATA, 'wh-briefings');
+
+/** Every Markdown file under `dir`, sorted by path (the White House texts by default). */
+export function markdownFiles(dir: string = WH_DIR): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
+    else if (name.endsWith('.md')) out.push(p);
+  }
+  return out.sort();
+}
 
 /** Minimal RFC 4180 CSV parser (quoted fields, doubled quotes, newlines inside quotes). */
 export function parseCsv(text: string): Record<string, string>[] {

@@ -6,7 +6,7 @@
  * "forget". Then the White House texts imported through the options page, "what the governments
  * said", export and import into a fresh profile, a worker stopped mid-import, and no network.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -24,9 +24,9 @@ import {
   type Extension,
   type FixtureServer,
 } from './harness.ts';
+import { markdownFiles, WH_DIR } from '../../eval/labelled-pages.ts';
 import { screenshots } from './popup-helpers.ts';
 
-const WH_DIR = join(ROOT, '../shared/data/wh-briefings');
 const profile = mkdtempSync(join(tmpdir(), 'backstory-library-e2e-'));
 let server: FixtureServer;
 let ext: Extension;
@@ -191,16 +191,6 @@ describe('remembered reading across two hostnames, a restart and forget', () => 
     await page.close();
   });
 });
-
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
-    else if (name.endsWith('.md')) out.push(p);
-  }
-  return out.sort();
-}
 
 async function importThroughOptions(e: Extension, files: string[]): Promise<Page> {
   const options = await e.context.newPage();

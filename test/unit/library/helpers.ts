@@ -10,7 +10,6 @@ import { openLibrary, type LibraryDb } from '../../../src/library/store.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const FIXTURES = join(ROOT, 'test/fixtures/library');
-export const WH_DIR = resolve(ROOT, '../shared/data/wh-briefings');
 
 export function readPage(
   name: string,

@@ -4,7 +4,7 @@
  * "what the governments said" for a news article about its event; export → import into a fresh
  * library gives a deep-equal library; a storage fault stores nothing.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../../../src/core/analyze.ts';
@@ -24,7 +24,8 @@ import {
   type LibraryDb,
 } from '../../../src/library/store.ts';
 import { seedCorpus } from '../helpers/seed-corpus.ts';
-import { FIXTURES, freshDb, readHtml, readPage, WH_DIR } from './helpers.ts';
+import { markdownFiles, WH_DIR } from '../../../eval/labelled-pages.ts';
+import { FIXTURES, freshDb, readHtml, readPage } from './helpers.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const NOW = new Date('2026-12-02T10:00:00Z');
@@ -188,16 +189,6 @@ describe('good imports', { timeout: 60_000 }, () => {
     expect(a?.quotes.length).toBeGreaterThanOrEqual(2);
   });
 });
-
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
-    else if (name.endsWith('.md')) out.push(p);
-  }
-  return out.sort();
-}
 
 describe.skipIf(!existsSync(WH_DIR))('the 96 White House texts', () => {
   it('import as US official readouts; one is "what the governments said" for a Lima article; export → fresh import is deep-equal', async () => {
