@@ -223,13 +223,14 @@ for (const size of SIZES) {
   const cRestart: number[] = [];
   const tRestartBase: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const r = await restart(db, bundled, queries[i] as ExtractedArticle);
+    const q = queries[i % queries.length] as ExtractedArticle;
+    const r = await restart(db, bundled, q);
     tRestart.push(r.total);
     cRestart.push(r.cpu);
     tLoad.push(r.loaded);
     const s = performance.now();
     const idx = await rebuildFromArticles(db, bundled);
-    analyzeExtracted(queries[i] as ExtractedArticle, DIPLOMACY, { ...bundled, match: idx });
+    analyzeExtracted(q, DIPLOMACY, { ...bundled, match: idx });
     tRestartBase.push(performance.now() - s);
   }
 
