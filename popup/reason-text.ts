@@ -142,24 +142,21 @@ const WORDING = {
   little: 'relWordingLittle',
 } as const satisfies Record<string, MessageKey>;
 
+/** One day, month or year apart, and several, as the reader's language says them. */
+const APART_ONE = {
+  day: 'relPublishedADay',
+  month: 'relPublishedAMonth',
+  year: 'relPublishedAYear',
+} as const satisfies Record<string, MessageKey>;
+const APART_MANY = {
+  day: 'relPublishedDays',
+  month: 'relPublishedMonths',
+  year: 'relPublishedYears',
+} as const;
+
 /** "published 3 days apart", "published a month apart": the unit a reader would use. */
 function publishedApart(days: number): string {
   if (days === 0) return t('relPublishedSameDay');
   const { unit, n } = apartIn(days);
-  if (n === 1)
-    return t(
-      unit === 'day'
-        ? 'relPublishedADay'
-        : unit === 'month'
-          ? 'relPublishedAMonth'
-          : 'relPublishedAYear',
-    );
-  return tn(
-    unit === 'day'
-      ? 'relPublishedDays'
-      : unit === 'month'
-        ? 'relPublishedMonths'
-        : 'relPublishedYears',
-    n,
-  );
+  return n === 1 ? t(APART_ONE[unit]) : tn(APART_MANY[unit], n);
 }
