@@ -79,14 +79,36 @@ const SAME_COUNTRY: ReadonlyMap<string, string> = new Map(
   Object.entries({
     // Not "us": "used" stems to it.
     'united states': ['u.s', 'america', 'american', 'washington'],
-    china: ['chinese', 'beijing', 'prc'],
+    // With the stems a sentence's first word gets ("Beijing's" → "beij").
+    china: ['chinese', 'chines', 'beijing', 'beij', 'prc'],
   }).flatMap(([country, names]) => [country, ...names].map((n) => [n, country] as const)),
 );
 
-/** Two words naming the same country's government ("washington", "us"). */
+/** Parts of a two-country compound ("Sino-American", "China-US") that only ever name a country. */
+const COMPOUND_PARTS: ReadonlyMap<string, string> = new Map([
+  ...SAME_COUNTRY,
+  ['sino', 'china'],
+  ['us', 'united states'],
+]);
+
+/** The two countries of a compound ("sino-american" → "china|united states"), or undefined. */
+function pairOf(w: string): string | undefined {
+  const parts = w.split('-');
+  if (parts.length !== 2) return undefined;
+  const names = parts.map((p) => COMPOUND_PARTS.get(p));
+  if (names.some((n) => n === undefined) || names[0] === names[1]) return undefined;
+  return names.sort().join('|');
+}
+
+/**
+ * Two words naming the same country's government ("washington", "united states"), or the
+ * same two countries ("sino-american", "china-us").
+ */
 export function sameCountry(a: string, b: string): boolean {
   const c = SAME_COUNTRY.get(a);
-  return c !== undefined && c === SAME_COUNTRY.get(b);
+  if (c !== undefined) return c === SAME_COUNTRY.get(b);
+  const p = pairOf(a);
+  return p !== undefined && p === pairOf(b);
 }
 
 /** Two long words with the same first letters ("negotiation" / "negotiate"). */

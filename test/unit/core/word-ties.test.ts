@@ -14,6 +14,8 @@ describe('word ties for quote matching', () => {
     expect(wordTie('beijing', 'china')?.how).toBe('same meaning');
     expect(sameCountry('american', 'washington')).toBe(true);
     expect(sameCountry('beijing', 'washington')).toBe(false);
+    expect(sameCountry('sino-american', 'china-us')).toBe(true);
+    expect(sameCountry('sino-american', 'sino-japanese')).toBe(false);
     // "used" stems to "us": the pronoun-like stem is no country.
     expect(sameCountry('us', 'united states')).toBe(false);
   });
