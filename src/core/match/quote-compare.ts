@@ -66,8 +66,14 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * n) / (a.size + b.size);
 }
 
-/** Identical content words in a row from which two wordings are one formula. */
+/** Identical content words in a row from which two wordings are one formula… */
 const FORMULA_RUN = 3;
+/**
+ * …in a remark of at most this many content words: a formula is short. A longer remark with one
+ * word changed ("the cost of silence is far/much higher than the cost of talking") is one
+ * remark worded twice.
+ */
+const FORMULA_MAX_WORDS = 8;
 
 /**
  * One formula, two contents: the two wordings share a run of identical words and, in the same
@@ -77,7 +83,7 @@ const FORMULA_RUN = 3;
  * (a second rendering changes words, not only the content): two remarks cut from one set phrase.
  */
 function differentContent(a: Alignment, R: Remark, T: Remark): boolean {
-  if (a.ties.length > 0 || a.cp >= 1) return false;
+  if (a.ties.length > 0 || a.cp >= 1 || R.stems.length > FORMULA_MAX_WORDS) return false;
   // The other wording from its sentence start to its end, around the aligned span.
   let lo = a.from;
   let hi = a.to;

@@ -103,5 +103,11 @@ describe('one formula, two remarks', () => {
     const reworded =
       'Geng said: “The United States must stop selling fighter jets to the island of Taiwan.”';
     expect(matchedTexts(reworded, 'en', whole, 'en')).not.toEqual([]);
+    // A long remark with one word changed is one remark worded twice, not a formula.
+    const far =
+      'Geng said: “We agreed to keep our channels open, because the cost of silence is far higher than the cost of talking.”';
+    const much =
+      'Geng said: “We agreed to keep our channels open because the cost of silence is much higher than the cost of talking.”';
+    expect(matchedTexts(far, 'en', much, 'en')).not.toEqual([]);
   });
 });
