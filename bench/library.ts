@@ -21,7 +21,7 @@ import { markdownFiles, WH_DIR } from '../eval/labelled-pages.ts';
 import { analyzeExtracted } from '../src/core/analyze.ts';
 import { buildMatchIndex, hydrateMatchIndex } from '../src/core/match-index.ts';
 import type { Detection, ExtractedArticle } from '../src/core/types.ts';
-import { installBundledSynonyms, readBundledCorpus } from '../src/corpus/node.ts';
+import { readBundledCorpus } from '../src/corpus/node.ts';
 import type { LoadedCorpus } from '../src/corpus/types.ts';
 import { parseImportFile } from '../src/library/import.ts';
 import { makeRecord } from '../src/library/record.ts';
@@ -37,8 +37,6 @@ import {
 } from '../src/library/store.ts';
 import type { LibraryArticle } from '../src/library/types.ts';
 import { cap, pseudoWord, rng, sentencePool, SYLLABLES } from './generate.ts';
-
-installBundledSynonyms();
 
 const args = process.argv.slice(2);
 const argOf = (name: string) => {
@@ -115,7 +113,8 @@ const asPage = (a: LibraryArticle): ExtractedArticle => ({
 });
 
 async function fill(db: LibraryDb, articles: LibraryArticle[]): Promise<void> {
-  for (let i = 0; i < articles.length; i += 500) await putArticles(db, articles.slice(i, i + 500));
+  for (let i = 0; i < articles.length; i += 500)
+    await putArticles(db, articles.slice(i, i + 500), bundled.tables);
 }
 
 /** CPU time of this process since `from` (ms): what the run used, whatever else the machine ran. */
@@ -159,7 +158,7 @@ async function rebuildFromArticles(db: LibraryDb, bundled: LoadedCorpus) {
       lang: a.lang,
     })),
   ];
-  return hydrateMatchIndex(buildMatchIndex(docs));
+  return hydrateMatchIndex(buildMatchIndex(docs, bundled.tables));
 }
 
 const bundled = readBundledCorpus();
@@ -207,7 +206,7 @@ for (const size of SIZES) {
   for (const a of extra) {
     const c = process.cpuUsage();
     const s = performance.now();
-    const put = await putArticles(db, [a]);
+    const put = await putArticles(db, [a], bundled.tables);
     for (const e of put.entries) live.add(e);
     tAdd.push(performance.now() - s);
     cAdd.push(cpuMs(c));
@@ -265,7 +264,7 @@ const s = performance.now();
 let imported = 0;
 for (const [name, bytes] of files) {
   const p = parseImportFile(name, bytes);
-  if (p.ok) imported += (await putArticles(importDb, p.articles)).added;
+  if (p.ok) imported += (await putArticles(importDb, p.articles, bundled.tables)).added;
 }
 const importS = (performance.now() - s) / 1000;
 const importCpuS = cpuMs(cImport) / 1000;

@@ -19,18 +19,12 @@ import { fileURLToPath } from 'node:url';
 import { buildCorpusIndex } from '../src/corpus/build-index.ts';
 import { corpusArticleAsPage } from '../src/corpus/as-page.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
-import {
-  installBundledSynonyms,
-  readBundledTables,
-  readCorpusSources,
-} from '../src/corpus/node.ts';
+import { bundledMatchTables, readBundledTables, readCorpusSources } from '../src/corpus/node.ts';
 import type { CorpusArticle } from '../src/corpus/types.ts';
 import { matchQuotes } from '../src/core/match/quote-match.ts';
 import { findRelated } from '../src/core/match/related.ts';
 import { extractQuotes } from '../src/core/quotes.ts';
 import type { ExtractedArticle, PageQuote } from '../src/core/types.ts';
-
-installBundledSynonyms();
 
 interface PairLabel {
   a: [string, string];
@@ -52,7 +46,10 @@ const labels = JSON.parse(
 
 const sources = readCorpusSources();
 // Built from the sources (not the committed file) so the figures reflect the current code.
-const corpus = loadCorpus(buildCorpusIndex(sources.articles, sources.events), readBundledTables());
+const corpus = loadCorpus(
+  buildCorpusIndex(sources.articles, sources.events, bundledMatchTables()),
+  readBundledTables(),
+);
 const seeds = sources.articles.filter((a) => labels.stories.some((g) => g.includes(a.id)));
 const short = (id: string) => id.slice(0, 3);
 
@@ -281,7 +278,10 @@ for (const pair of newPairs.filter((p) => p.split === half)) {
     [pair.b, pair.a, 'b→a'],
   ] as const) {
     const target = sideArticle(`${pair.id}-target`, to);
-    const small = loadCorpus(buildCorpusIndex([target], []), readBundledTables());
+    const small = loadCorpus(
+      buildCorpusIndex([target], [], bundledMatchTables()),
+      readBundledTables(),
+    );
     const page = corpusArticleAsPage(sideArticle(`${pair.id}-page`, from));
     const quotes = matchQuotes(extractQuotes(page.paragraphs), page, small);
     const mine = quotes.filter((q) => q.text.includes(from.quote) || from.quote.includes(q.text));

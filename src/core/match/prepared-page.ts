@@ -27,7 +27,7 @@ export function preparePage(
 ): PreparedPage {
   const index = corpus.match;
   const self = selfOf(article, corpus, opts);
-  const profile = profilePage(index, article);
+  const profile = profilePage(index, corpus.tables, article);
   const ranked = rankDocuments(index, profile, MATCH_LIMITS.quoteCompared, {
     skip: (id) => id === self || isExcluded(id, opts),
   });

@@ -4,6 +4,7 @@
  * whether the pair is a rendering of one remark at all.
  */
 import type { IndexedQuote, MatchIndex } from '../match-index.ts';
+import type { MatchTables } from '../match-tables.ts';
 import { alignRemark, SHORT_REMARK, type Alignment } from './quote-align.ts';
 import { corpusRemark, pageRemark, sharesRoot, type PreparedQuote } from './remark.ts';
 import {
@@ -73,6 +74,7 @@ function dice(a: Set<string>, b: Set<string>): number {
  */
 export function compareQuote(
   index: MatchIndex,
+  tables: MatchTables,
   q: PreparedQuote,
   cq: IndexedQuote,
   days: number | null = null,
@@ -83,14 +85,14 @@ export function compareQuote(
   const sameSpeakerAhead = q.speaker !== null && q.speaker === cq.speakerKey;
   // Cheap pre-filter: a match needs a shared word or root unless the same speaker said it
   // around the same time (see below), so most pairs stop here.
-  if (!(sameSpeakerAhead && near) && !sharesRoot(q.stems, cq)) return null;
+  if (!(sameSpeakerAhead && near) && !sharesRoot(tables, q.stems, cq)) return null;
   const P = pageRemark(q);
-  const C = corpusRemark(cq);
+  const C = corpusRemark(tables, cq);
   let result: { a: Alignment; reverse: boolean } | null = null;
-  const fwd = alignRemark(index, P, C);
+  const fwd = alignRemark(index, tables, P, C);
   if (fwd) result = { a: fwd, reverse: false };
   if (P.stems.length > C.stems.length) {
-    const rev = alignRemark(index, C, P);
+    const rev = alignRemark(index, tables, C, P);
     if (rev && (!result || rev.f > result.a.f)) result = { a: rev, reverse: true };
   }
   if (!result) return null;
