@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Toggle } from '../popup/Toggle.tsx';
 import { useSettings } from '../popup/use-settings.ts';
 import { formatDate, formatNumber, t, tn } from '../src/i18n.ts';
 import { originLine } from '../popup/library-format.ts';
@@ -109,17 +110,15 @@ export function Library() {
       <h2 id="library-h">{t('libraryHeading')}</h2>
       {settings && (
         <>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={settings.remember}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                void update((s) => ({ ...s, remember: on, rememberNoticeSeen: true }));
-              }}
-            />
+          <Toggle
+            class="check"
+            checked={settings.remember}
+            onToggle={(on) =>
+              void update((s) => ({ ...s, remember: on, rememberNoticeSeen: true }))
+            }
+          >
             {t('rememberOption')}
-          </label>
+          </Toggle>
           <h3>{t('neverRemembered')}</h3>
           <SiteList
             id="no-remember"

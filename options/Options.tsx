@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Toggle } from '../popup/Toggle.tsx';
 import { useSettings } from '../popup/use-settings.ts';
 import { clearCorrections, readCorrections, watchCorrections } from '../src/corrections.ts';
 import { t, tn } from '../src/i18n.ts';
@@ -34,17 +35,13 @@ export function Options() {
         <h2 id="highlights-h">{t('highlightsHeading')}</h2>
         {settings && (
           <>
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={settings.highlights}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked;
-                  update((s) => ({ ...s, highlights: on }));
-                }}
-              />
+            <Toggle
+              class="check"
+              checked={settings.highlights}
+              onToggle={(on) => update((s) => ({ ...s, highlights: on }))}
+            >
               {t('highlightsOption')}
-            </label>
+            </Toggle>
             <h3>{t('noHighlightSites')}</h3>
             <SiteList
               id="no-highlights"

@@ -1,6 +1,7 @@
 import { highlightsEnabledFor, isSilentSite } from '../src/settings.ts';
 import { toggleSite, useSettings } from './use-settings.ts';
 import { t } from '../src/i18n.ts';
+import { Toggle } from './Toggle.tsx';
 import './explain.css';
 
 /**
@@ -17,35 +18,29 @@ export function HighlightSwitches({ site }: { site: string | null }) {
   return (
     <div class="switches">
       {!silent && (
-        <label title={what}>
-          <input
-            type="checkbox"
-            checked={settings.highlights}
-            onChange={(e) => {
-              const on = e.currentTarget.checked;
-              update((s) => ({ ...s, highlights: on }));
-            }}
-          />
+        <Toggle
+          title={what}
+          checked={settings.highlights}
+          onToggle={(on) => update((s) => ({ ...s, highlights: on }))}
+        >
           {t('highlightEverySite')}
-        </label>
+        </Toggle>
       )}
       {site && (
-        <label title={silent ? undefined : what}>
-          <input
-            type="checkbox"
-            checked={onSite}
-            disabled={silent || !settings.highlights}
-            aria-describedby={silent ? 'switch-silent' : undefined}
-            onChange={(e) => {
-              const on = e.currentTarget.checked;
-              update((s) => ({
-                ...s,
-                highlightsOffSites: toggleSite(s.highlightsOffSites, site, !on),
-              }));
-            }}
-          />
+        <Toggle
+          title={silent ? undefined : what}
+          checked={onSite}
+          disabled={silent || !settings.highlights}
+          describedBy={silent ? 'switch-silent' : undefined}
+          onToggle={(on) =>
+            update((s) => ({
+              ...s,
+              highlightsOffSites: toggleSite(s.highlightsOffSites, site, !on),
+            }))
+          }
+        >
           {t('highlightThisSite')}
-        </label>
+        </Toggle>
       )}
       {silent && (
         <span id="switch-silent" class="switch-note">

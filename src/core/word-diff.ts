@@ -39,11 +39,24 @@ function tokens(text: string): Tok[] {
   return out;
 }
 
+/** Text that opens with a punctuation mark rather than a word. */
+const PUNCT_START = /^[^\s\p{L}\p{N}\p{M}]/u;
+
 function push(out: DiffPart[], text: string, op: DiffOp): void {
   if (text === '') return;
   const last = out[out.length - 1];
   if (last && last.op === op) {
     last.text += text;
+    return;
+  }
+  // A removed punctuation mark belongs to the word before it ("juncture[,] and", not
+  // "juncture [,] and"): the space after that word moves past the mark, still spelling both
+  // wordings exactly.
+  if (op === 'removed' && last && last.op !== 'removed' && PUNCT_START.test(text)) {
+    const space = /\s+$/.exec(last.text)?.[0] ?? '';
+    if (space !== '') last.text = last.text.slice(0, -space.length);
+    out.push({ text: text.trimEnd(), op });
+    if (space !== '') out.push({ text: space, op: last.op });
     return;
   }
   // Removed words sit between words of the other wording: keep them visibly apart without
