@@ -5,7 +5,6 @@
  * either every article of it, or its problems as `file:line: field: problem`.
  * Plain functions: the options page and the CLI both use them.
  */
-import { load as loadYaml, CORE_SCHEMA, YAMLException } from 'js-yaml';
 import type { ExtractedArticle } from '../core/types.ts';
 import {
   checkRecord,
@@ -17,6 +16,7 @@ import {
   textHashOf,
 } from './record.ts';
 import { extractQuotes } from '../core/quotes.ts';
+import { parseFrontMatter } from './front-matter.ts';
 import {
   ARTICLE_KINDS,
   GOVERNMENTS,
@@ -181,71 +181,51 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** Markdown with YAML front matter, as the White House texts come. */
+/** Markdown with front matter (see front-matter.ts), as the White House texts come. */
 export function parseMarkdown(file: string, text: string, now?: Date): ParsedFile {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[0]?.trim() !== '---') return fail(file, 1, 'front matter', 'missing (expected ---)');
   const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (close < 0) return fail(file, 1, 'front matter', 'not closed with ---');
-  const yaml = lines.slice(1, close).join('\n');
-  let fm: unknown;
-  try {
-    fm = loadYaml(yaml, { schema: CORE_SCHEMA });
-  } catch (err) {
-    const line = err instanceof YAMLException ? err.mark.line + 2 : 1;
-    const reason = err instanceof YAMLException ? err.reason : String(err);
-    return fail(file, line, 'front matter', `not valid YAML (${reason})`);
-  }
-  if (typeof fm !== 'object' || fm === null || Array.isArray(fm)) {
-    return fail(file, 2, 'front matter', 'expected key: value lines');
-  }
-  const f = fm as Record<string, unknown>;
-  const lineOf = (key: string): number => {
-    const i = lines.slice(1, close).findIndex((l) => l.startsWith(`${key}:`));
-    return i < 0 ? 1 : i + 2;
-  };
+  const fm = parseFrontMatter(lines.slice(1, close), 2);
+  if (!fm.ok) return fail(file, fm.line, fm.field, fm.problem);
+  const f = (key: string): string | null | undefined => fm.values.get(key);
+  const lineOf = (key: string): number => fm.lines.get(key) ?? 1;
   const problems: ImportProblem[] = [];
   const bad = (field: string, problem: string) =>
     problems.push({ file, line: lineOf(field), field, problem });
-  const title = f['title'];
+  const title = f('title');
   if (title === undefined || title === null) bad('title', 'missing');
-  else if (typeof title !== 'string' || title.trim() === '') bad('title', 'empty or not text');
-  const date = f['date'];
-  const dateText = typeof date === 'string' ? date.trim() : date;
-  if (dateText !== undefined && dateText !== null && dateText !== '') {
-    if (typeof dateText !== 'string' || !isValidDate(dateText)) {
-      bad('date', `not a date (YYYY-MM-DD): ${String(date)}`);
-    }
-  }
-  const url = f['source_url'];
-  if (url !== undefined && url !== null && (typeof url !== 'string' || !isHttpUrl(url))) {
-    bad('source_url', `not a web address: ${String(url)}`);
-  }
-  const kind = f['kind'];
+  else if (title.trim() === '') bad('title', 'empty or not text');
+  const dateText = f('date')?.trim();
+  if (dateText && !isValidDate(dateText)) bad('date', `not a date (YYYY-MM-DD): ${f('date')}`);
+  const url = f('source_url');
+  if (url !== undefined && url !== null && !isHttpUrl(url))
+    bad('source_url', `not a web address: ${url}`);
+  const kind = f('kind');
   if (kind !== undefined && !ARTICLE_KINDS.includes(kind as ArticleKind)) {
     bad('kind', `expected one of ${ARTICLE_KINDS.join(', ')}`);
   }
-  const gov = f['government'];
+  const gov = f('government');
   if (gov !== undefined && !GOVERNMENTS.includes(gov as Government)) {
     bad('government', `expected one of ${GOVERNMENTS.join(', ')}`);
   }
-  const site = f['site'];
-  if (site !== undefined && site !== null && typeof site !== 'string') bad('site', 'expected text');
+  const site = f('site');
   const paragraphs = markdownParagraphs(lines.slice(close + 1));
   if (paragraphs.length === 0) {
     problems.push({ file, line: close + 2, field: 'body', problem: 'no text after front matter' });
   }
   if (problems.length > 0) return { ok: false, file, problems };
-  const sourceUrl = typeof url === 'string' ? url : null;
+  const sourceUrl = url ?? null;
   const government = (gov as Government | undefined) ?? governmentOf(sourceUrl) ?? undefined;
   const record = makeRecord(
     {
       url: sourceUrl,
       canonicalUrl: sourceUrl,
-      outlet: typeof site === 'string' ? site : outletOf(sourceUrl),
-      title: (title as string).replace(/\s+/g, ' '),
-      publishedAt: typeof dateText === 'string' && dateText !== '' ? dateText : null,
-      lang: typeof f['lang'] === 'string' ? f['lang'] : 'en',
+      outlet: site ?? outletOf(sourceUrl),
+      title: (title ?? '').replace(/\s+/g, ' '),
+      publishedAt: dateText || null,
+      lang: f('lang') ?? 'en',
       paragraphs,
       ...(kind ? { kind: kind as ArticleKind } : {}),
       ...(government ? { government } : {}),
