@@ -22,6 +22,9 @@ import {
 } from './detect-patterns.ts';
 import { wordCount, zoneSentences, type Zone } from './detect-zones.ts';
 
+/** Acts only a government takes: between the two countries, the governments act. */
+const STATE_ACTS = new Set(['trade', 'sanctions and visas']);
+
 function has(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
   return re.test(text);
@@ -47,6 +50,8 @@ interface SentenceFacts {
   pair: boolean;
   pairRef: boolean;
   act: boolean;
+  /** The act is one only a government takes (a tariff, sanctions, export controls). */
+  stateAct: boolean;
   others: string[];
 }
 
@@ -148,6 +153,7 @@ export function diplomacyFeatures(article: ExtractedArticle): DiplomacyFeatures 
     pair: false,
     pairRef: false,
     act: false,
+    stateAct: false,
     others: [],
   }));
 
@@ -216,6 +222,7 @@ export function diplomacyFeatures(article: ExtractedArticle): DiplomacyFeatures 
     f.act = true;
     if (!(f.us || f.cn || f.pair)) return;
     const name = ACT_NAMES[ACT_RE.altOf[group]!]!;
+    if (STATE_ACTS.has(name)) f.stateAct = true;
     let set = acts.get(name);
     if (!set) acts.set(name, (set = new Set()));
     set.add(f.zone);
@@ -275,7 +282,9 @@ export function diplomacyFeatures(article: ExtractedArticle): DiplomacyFeatures 
       return;
     }
     bilateral++;
-    if (ref || near(i, (x) => x.usGov)) bilateralGov++;
+    // "An extra 10 per cent American levy": a tariff is the US government's even when the
+    // sentence names only the country.
+    if (ref || near(i, (x) => x.usGov) || f.stateAct) bilateralGov++;
     if (f.zone !== 'body') bilateralTop++;
     if (near(i, (x) => x.usOfficial) && near(i, (x) => x.cnOfficial)) officialPairs++;
   });

@@ -88,8 +88,11 @@ export function detectDiplomacy(article: ExtractedArticle): Detection {
   const isDiplomacy =
     f.chinaFocus &&
     f.bilateralGov >= 1 &&
-    // Two sentences state the exchange, or the headline does and one side's turn follows.
-    (f.bilateral >= 2 || (f.headlineAct && f.replies >= 1)) &&
+    // Two sentences state the exchange, or the headline does and one side's turn follows, or
+    // the headline names both sides and the lead states a government's act between them.
+    (f.bilateral >= 2 ||
+      (f.headlineAct && f.replies >= 1) ||
+      (f.headlineBoth && f.bilateralTop >= 1 && f.bilateralGov >= 1)) &&
     (f.headlineBoth || f.bilateralTop > 0 || share >= THREAD_SHARE || plaWithUsReaction) &&
     (score >= DIPLOMACY_SCORE || plaWithUsReaction) &&
     !otherDominates &&

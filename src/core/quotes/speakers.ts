@@ -24,6 +24,8 @@ const AFTER_SUBJ_VERB = new RegExp(
 );
 const AFTER_VERB_SUBJ = new RegExp(`^[\\s,.;:]*${VERB}\\s+(${NAME}|${ROLE})`, 'u');
 const BEFORE_SUBJ_VERB = new RegExp(`${SUBJECT}\\s+(?:also\\s+)?${VERB}\\b[^.!?]*$`, 'u');
+/** "X said:" right before the quote: the colon hands the quote to X. */
+const INTRODUCED = new RegExp(`${SUBJECT}\\s+(?:also\\s+)?${VERB}\\b[^.!?:]*:\\s*$`, 'u');
 const ACCORDING = new RegExp(
   `[Aa]ccording to\\s+(?:(?:a|an|the)\\s+[\\p{L}\\s]{0,30}?\\s+(?:by|from)\\s+)?(?:the\\s+)?(${NAME})`,
   'u',
@@ -131,14 +133,18 @@ export function speakerFor(
   prevEnd: number,
   nextStart: number,
 ): string | null {
+  const left = leftClause(p, q.start, prevEnd);
+  // A quote introduced by its speaker ("Mr. Biden said: “We will talk.” Xi replied.") is theirs,
+  // whatever the next sentence's subject does.
+  let m = INTRODUCED.exec(left);
+  if (m?.[1]) return cleanSpeaker(m[1]);
   const right = rightClause(p, q.end, nextStart);
   // Attribution after the quote, up to the end of the sentence.
   const rightSentence = firstSentence(right);
-  let m = AFTER_VERB_SUBJ.exec(rightSentence);
+  m = AFTER_VERB_SUBJ.exec(rightSentence);
   if (m?.[1]) return cleanSpeaker(m[1]);
   m = AFTER_SUBJ_VERB.exec(rightSentence);
   if (m?.[1]) return cleanSpeaker(m[1]);
-  const left = leftClause(p, q.start, prevEnd);
   m = BEFORE_SUBJ_VERB.exec(left);
   if (m?.[1]) return cleanSpeaker(m[1]);
   m = SAYING.exec(leftClause(p, q.start, 0));

@@ -176,6 +176,36 @@ describe('detection rules', () => {
     );
   });
 
+  it('takes a headline naming both sides and one lead sentence of a government act between them', () => {
+    const paragraphs = [
+      'The Commerce Department on Monday put eight Chinese drone makers on its entity list, cutting off their supply of American parts.',
+      'The companies make equipment used by police forces, officials said.',
+      'Shares in the firms fell in Shenzhen trading.',
+    ];
+    const both = article('Washington blacklists Chinese drone makers', paragraphs);
+    expect(diplomacyFeatures(both).bilateral).toBe(1);
+    expect(detectDiplomacy(both).label).toBe('us-china-diplomacy');
+    // The same lead under a headline that names one side only is not.
+    const one = article('Drone makers’ shares fall in Shenzhen', paragraphs);
+    expect(detectDiplomacy(one).label).not.toBe('us-china-diplomacy');
+  });
+
+  it('reads a tariff between the two countries as their governments’ act', () => {
+    const tariffs = [
+      'China set tariffs of 15 per cent on coal and gas from the United States on Tuesday.',
+      'China said the United States had broken trade rules with its tariffs.',
+    ];
+    const f = diplomacyFeatures(article('China answers United States levy with duties', tariffs));
+    expect([f.bilateral, f.bilateralGov]).toEqual([2, 2]);
+    // Named only as countries, with an act that is not only a government's, no government acts.
+    const team = [
+      'China praised its cooperation with the United States basketball team on Tuesday.',
+      'China said the United States had sent its best players and praised the cooperation.',
+    ];
+    const g = diplomacyFeatures(article('Fans cheer at the final', team));
+    expect([g.bilateral, g.bilateralGov]).toEqual([2, 0]);
+  });
+
   it('treats a working-level exchange as china-other', () => {
     const d = detectDiplomacy(
       article('US and China hold first working group meeting on drug trafficking', [

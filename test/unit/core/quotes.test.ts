@@ -69,6 +69,14 @@ describe('extractQuotes: speakers and unmarked remarks', () => {
     expect(qs.map((q) => q.speaker)).toEqual(['Xi', 'Xi', 'Xi']);
   });
 
+  it('gives a quote introduced by “X said:” to X, not to the next sentence’s subject', () => {
+    const qs = extractQuotesDetailed(['Mr. Biden said: “We will talk.” Xi replied.']);
+    expect(qs.map((q) => [q.text, q.speaker])).toEqual([['We will talk.', 'Mr. Biden']]);
+    expect(speakerKey(qs[0]?.speaker)).toBe('biden');
+    // The attribution after the quote still names the speaker when nothing introduces it.
+    expect(extractQuotes(['“We will talk,” Xi replied.']).map((q) => q.speaker)).toEqual(['Xi']);
+  });
+
   it('finds remarks reported without quote marks (“…, Campbell said”)', () => {
     const qs = extractQuotesDetailed([
       'What we have witnessed is a rebuilding of the army. This has been a matter of real concern, Campbell said in a conversation.',
