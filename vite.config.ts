@@ -38,6 +38,8 @@ function everyPageScript(scripts: ContentScript[]): Plugin {
         const chunk = bundle[name];
         if (lazy.has(name) || chunk?.type !== 'chunk') return;
         lazy.add(name);
+        // Data files the chunk fetches from the package (the lexicon) are web-accessible too.
+        for (const asset of chunk.viteMetadata?.importedAssets ?? []) lazy.add(asset);
         for (const next of [...chunk.imports, ...chunk.dynamicImports]) visit(next);
       };
       visit(full.fileName);

@@ -7,7 +7,7 @@ import { buildCorpusIndex } from '../../../src/corpus/build-index.ts';
 import { loadCorpus } from '../../../src/corpus/load.ts';
 import { bundledMatchTables, readBundledTables } from '../../../src/corpus/node.ts';
 import type { CorpusArticle, LoadedCorpus } from '../../../src/corpus/types.ts';
-import { englishNameIn } from '../../../src/core/lexicon-names.ts';
+import { englishNameIn } from '../../../src/core/chinese-names.ts';
 import { matchQuotes } from '../../../src/core/match/quote-match.ts';
 import { extractQuotes, extractQuotesDetailed } from '../../../src/core/quotes.ts';
 import { speakerKey } from '../../../src/core/quotes/speakers.ts';
