@@ -7,12 +7,14 @@ import type { IndexedQuote, MatchIndex } from '../match-index.ts';
 import type { MatchTables } from '../match-tables.ts';
 import { alignRemark, SHORT_REMARK, type Alignment } from './quote-align.ts';
 import { corpusRemark, pageRemark, sharesRoot, type PreparedQuote } from './remark.ts';
+import type { QuoteReason } from '../reasons.ts';
 import {
   coverReason,
-  OPPOSITE_POLARITY,
-  SHORT_INSIDE_LONGER,
+  oppositePolarityReason,
+  shortInsideLongerReason,
   speakerReason,
   surroundingReason,
+  wordTiesReason,
 } from './reasons.ts';
 
 export interface QuoteComparison {
@@ -20,7 +22,7 @@ export interface QuoteComparison {
   /** Aligned span of the corpus quote, as indexes of its content words. */
   from: number;
   to: number;
-  why: string[];
+  why: QuoteReason[];
 }
 
 /** Days within which the same speaker's remarks are one occasion (a month of news). */
@@ -110,18 +112,23 @@ export function compareQuote(
   // …and such a fragment must share a word with it (or render one), not only a related word.
   if (a.short && !(sameOccasion && a.anchored)) return null;
   let score = a.f;
-  const why: string[] = [coverReason(a.cp, reverse), ...a.ties];
+  const why: QuoteReason[] = [coverReason(a.cp, reverse)];
+  // Tied words, the page's first (a reverse alignment has the corpus remark's first).
+  for (const [kind, pairs] of a.ties) {
+    why.push(wordTiesReason(kind, reverse ? pairs.map(([r, t]) => [t, r]) : pairs));
+  }
   if (a.short) {
     score *= SHORT_INSIDE_FACTOR;
-    why.push(SHORT_INSIDE_LONGER);
+    why.push(shortInsideLongerReason());
   }
   if (a.polarity) {
     score -= NEGATION_PENALTY;
-    why.push(OPPOSITE_POLARITY);
+    why.push(oppositePolarityReason());
   }
   if (P.speaker && C.speaker) {
     score += sameSpeaker ? SAME_SPEAKER_BONUS : -OTHER_SPEAKER_PENALTY;
-    why.push(speakerReason(sameSpeaker, C.speakerName));
+    const said = speakerReason(sameSpeaker, C.speakerName);
+    if (said) why.push(said);
   }
   // The sentences around both quotes say the same thing ("Xi said China is willing to …").
   const ctx =
