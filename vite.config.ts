@@ -38,6 +38,8 @@ function everyPageScript(scripts: ContentScript[]): Plugin {
         const chunk = bundle[name];
         if (lazy.has(name) || chunk?.type !== 'chunk') return;
         lazy.add(name);
+        // Data files the chunk fetches from the package (the lexicon) are web-accessible too.
+        for (const asset of chunk.viteMetadata?.importedAssets ?? []) lazy.add(asset);
         for (const next of [...chunk.imports, ...chunk.dynamicImports]) visit(next);
       };
       visit(full.fileName);
@@ -62,9 +64,6 @@ function everyPageScript(scripts: ContentScript[]): Plugin {
         fileName: 'content/index.js',
         source: built.outputFiles[0]!.text,
       });
-      const css = new Set(scripts.flatMap((c) => c.css ?? []));
-      for (const file of css)
-        this.emitFile({ type: 'asset', fileName: file, source: readFileSync(file, 'utf8') });
       lazyFiles = [...lazy].sort();
     },
     // crxjs writes the manifest last of all: amend the file it wrote.

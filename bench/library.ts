@@ -13,18 +13,23 @@
  *   - writing the snapshot (done by the worker a little after changes, not on the add path);
  *   - bytes stored per article (record + index entry as JSON, plus its share of the snapshot);
  * and importing 1,000 Markdown files (parse + one transaction each).
- * Options: `--sizes 1000,10000`, `--queries N` (default 100).
+ * Before the timed queries, `--warm-up N` other pages (default 10) are analysed untimed, as a
+ * worker that has read a few pages. Consistency, printed under the table: how many analyses over
+ * the live index are byte-identical to those over the rebuilt index, a hash of all of them (to
+ * compare two versions of the code), and each restarted worker's first analysis must be the live
+ * index's (the run stops otherwise).
+ * Options: `--sizes 1000,10000`, `--queries N` (default 100), `--warm-up N` (default 10).
+ * Generation: bench/library-data.ts; profiling aids: bench/library-queries.ts (the query row,
+ * page by page) and bench/library-restart.ts (the restart row).
  */
 import 'fake-indexeddb/auto';
-import { existsSync, readFileSync } from 'node:fs';
-import { markdownFiles, WH_DIR } from '../eval/labelled-pages.ts';
+import { createHash } from 'node:crypto';
 import { analyzeExtracted } from '../src/core/analyze.ts';
 import { buildMatchIndex, hydrateMatchIndex } from '../src/core/match-index.ts';
-import type { Detection, ExtractedArticle } from '../src/core/types.ts';
+import type { ExtractedArticle } from '../src/core/types.ts';
 import { readBundledCorpus } from '../src/corpus/node.ts';
 import type { LoadedCorpus } from '../src/corpus/types.ts';
 import { parseImportFile } from '../src/library/import.ts';
-import { makeRecord } from '../src/library/record.ts';
 import type { IndexSnapshot } from '../src/library/snapshot.ts';
 import {
   allArticles,
@@ -36,7 +41,7 @@ import {
   type LibraryDb,
 } from '../src/library/store.ts';
 import type { LibraryArticle } from '../src/library/types.ts';
-import { cap, pseudoWord, rng, sentencePool, SYLLABLES } from './generate.ts';
+import { DIPLOMACY, generate, queryPages, whiteHouse } from './library-data.ts';
 
 const args = process.argv.slice(2);
 const argOf = (name: string) => {
@@ -45,73 +50,14 @@ const argOf = (name: string) => {
 };
 const SIZES = (argOf('--sizes') ?? '1000,10000').split(',').map(Number);
 const QUERIES = Number(argOf('--queries') ?? 100);
-
-const pool = sentencePool();
-// The first twelve syllables only, as this benchmark's libraries have always been generated.
-const word = (r: () => number, n: number) => pseudoWord(r, n, SYLLABLES.slice(0, 12));
-
-interface Story {
-  sentences: string[];
-  names: string[];
-  day: number;
-}
-function story(r: () => number): Story {
-  const pick = () => pool[Math.floor(r() * pool.length)] as string;
-  const names = [0, 1, 2].map(() => `${cap(word(r, 2))} ${cap(word(r, 3))}`);
-  const sentences = Array.from({ length: 6 + Math.floor(r() * 8) }, pick);
-  for (let i = 0; i < 4; i++) {
-    const frame = pick().split(' ').slice(0, 10).join(' ');
-    sentences.push(`${names[i % 3]} ${frame} ${word(r, 3)} with ${names[(i + 1) % 3]}.`);
-  }
-  sentences.push(`“We ${word(r, 3)} the ${word(r, 3)} talks,” ${names[0]} said.`);
-  return { sentences, names, day: Math.floor(r() * 1800) };
-}
-function tell(s: Story, r: () => number, n: number): LibraryArticle {
-  const kept = s.sentences.filter(() => r() > 0.25);
-  kept.sort(() => r() - 0.5);
-  const day = s.day + Math.floor(r() * 4);
-  const date = new Date(Date.UTC(2021, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
-  return makeRecord({
-    url: `https://outlet-${n % 40}.example/story/${n}`,
-    title: `${s.names[0]} ${kept[0]?.slice(0, 40) ?? ''}`,
-    publishedAt: date,
-    lang: 'en',
-    paragraphs: kept,
-    origin: 'remembered',
-  });
-}
-function generate(n: number, seed: number): LibraryArticle[] {
-  const r = rng(seed);
-  const stories = Array.from({ length: Math.ceil(n / 4) }, () => story(r));
-  return Array.from({ length: n }, (_, i) => tell(stories[i % stories.length] as Story, r, i));
-}
-
-function whiteHouse(): LibraryArticle[] {
-  if (!existsSync(WH_DIR)) return [];
-  return markdownFiles(WH_DIR).flatMap((f) => {
-    const p = parseImportFile(f, readFileSync(f));
-    return p.ok ? p.articles : [];
-  });
-}
+/** Pages analysed before timing (drawn apart from the timed ones). */
+const WARM_UP = Number(argOf('--warm-up') ?? 10);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 const fmt = (x: number, d = 1) => x.toFixed(d);
-const DIPLOMACY: Detection = { label: 'us-china-diplomacy', score: 1, reasons: [] };
-const asPage = (a: LibraryArticle): ExtractedArticle => ({
-  meta: {
-    url: 'https://query.example/q',
-    title: a.title,
-    site: null,
-    publishedAt: a.publishedAt,
-    lang: 'en',
-    wordCount: 0,
-  },
-  paragraphs: a.paragraphs,
-});
-
 async function fill(db: LibraryDb, articles: LibraryArticle[]): Promise<void> {
   for (let i = 0; i < articles.length; i += 500)
     await putArticles(db, articles.slice(i, i + 500), bundled.tables);
@@ -129,8 +75,8 @@ async function restart(db: LibraryDb, bundled: LoadedCorpus, q: ExtractedArticle
   const { live, from } = await loadLiveIndex(db, bundled.index.match);
   if (from !== 'snapshot') throw new Error('the restart did not read the snapshot');
   const loaded = performance.now() - t0;
-  analyzeExtracted(q, DIPLOMACY, { ...bundled, match: live.index });
-  return { total: performance.now() - t0, loaded, cpu: cpuMs(c0) };
+  const analysis = analyzeExtracted(q, DIPLOMACY, { ...bundled, match: live.index });
+  return { total: performance.now() - t0, loaded, cpu: cpuMs(c0), analysis };
 }
 
 /** Bytes of a snapshot as stored (typed arrays by size, strings by length). */
@@ -164,17 +110,14 @@ async function rebuildFromArticles(db: LibraryDb, bundled: LoadedCorpus) {
 const bundled = readBundledCorpus();
 const wh = whiteHouse();
 const rows: string[] = [];
+const notes: string[] = [];
 for (const size of SIZES) {
   const db = await openLibrary(`bench-library-${size}-${process.pid}`);
   const articles = [...generate(size, size), ...wh];
   await fill(db, articles);
   const { live } = await loadLiveIndex(db, bundled.index.match);
   const corpus = { ...bundled, match: live.index };
-  const r = rng(7);
-  const queries = Array.from({ length: QUERIES }, () => {
-    const a = articles[Math.floor(r() * articles.length)] as LibraryArticle;
-    return asPage({ ...a, paragraphs: a.paragraphs.slice().reverse() });
-  });
+  const queries = queryPages(articles, QUERIES);
 
   // Baseline index, rebuilt from every stored article (timed once per restart sample below).
   const t0 = performance.now();
@@ -182,19 +125,31 @@ for (const size of SIZES) {
   const rebuildMs = performance.now() - t0;
   const rebuiltCorpus = { ...bundled, match: rebuilt };
 
+  // Warm-up, not timed: a worker that has analysed a few pages (compiled code, warm caches).
+  for (const q of queryPages(articles, WARM_UP, 8)) {
+    analyzeExtracted(q, DIPLOMACY, corpus);
+    analyzeExtracted(q, DIPLOMACY, rebuiltCorpus);
+    analyzeExtracted(q, DIPLOMACY, bundled);
+  }
+
   const tLive: number[] = [];
   const cLive: number[] = [];
   const tRebuilt: number[] = [];
   const tBundled: number[] = [];
+  const liveJson: string[] = [];
+  let same = 0;
   for (const q of queries) {
     const c = process.cpuUsage();
     let s = performance.now();
-    analyzeExtracted(q, DIPLOMACY, corpus);
+    const a = analyzeExtracted(q, DIPLOMACY, corpus);
     tLive.push(performance.now() - s);
     cLive.push(cpuMs(c));
     s = performance.now();
-    analyzeExtracted(q, DIPLOMACY, rebuiltCorpus);
+    const b = analyzeExtracted(q, DIPLOMACY, rebuiltCorpus);
     tRebuilt.push(performance.now() - s);
+    const json = JSON.stringify(a);
+    liveJson.push(json);
+    if (json === JSON.stringify(b)) same++;
     s = performance.now();
     analyzeExtracted(q, DIPLOMACY, bundled);
     tBundled.push(performance.now() - s);
@@ -224,6 +179,11 @@ for (const size of SIZES) {
   for (let i = 0; i < 5; i++) {
     const q = queries[i % queries.length] as ExtractedArticle;
     const r = await restart(db, bundled, q);
+    if (JSON.stringify(r.analysis) !== JSON.stringify(analyzeExtracted(q, DIPLOMACY, corpus))) {
+      throw new Error(
+        `the restarted worker's analysis of query ${i} differs from the live index's`,
+      );
+    }
     tRestart.push(r.total);
     cRestart.push(r.cpu);
     tLoad.push(r.loaded);
@@ -243,6 +203,9 @@ for (const size of SIZES) {
     stored.length;
   rows.push(
     `| ${size.toLocaleString('en-US')} + ${wh.length} | ${fmt(pct(tLive, 50))} | ${fmt(pct(tLive, 95))} (${fmt(pct(cLive, 95))}) | ${fmt(pct(tRebuilt, 95))} | ${fmt(pct(tBundled, 95))} | ${fmt(pct(tAdd, 50))} | ${fmt(pct(tAdd, 95))} (${fmt(pct(cAdd, 95))}) | ${fmt(rebuildMs, 0)} | ${fmt(pct(tRestart, 50), 0)} (${fmt(pct(cRestart, 50), 0)}; ${fmt(pct(tLoad, 50), 0)}) | ${fmt(pct(tRestartBase, 50), 0)} | ${fmt(snapshotMs, 0)} | ${fmt(bytes / 1024, 1)} |`,
+  );
+  notes.push(
+    `${size.toLocaleString('en-US')}: ${same} of ${queries.length} analyses over the live index byte-identical to those over the rebuilt index; the restarted worker's first analyses identical to the live index's (checked). Query analyses' SHA-256: ${createHash('sha256').update(liveJson.join('\n')).digest('hex').slice(0, 16)}.`,
   );
   db.close();
   console.error(`done ${size}`);
@@ -277,3 +240,4 @@ for (const r of rows) console.log(r);
 console.log(
   `\nImporting 1,000 Markdown files: ${fmt(importS, 2)} s (CPU ${fmt(importCpuS, 2)} s; ${imported} articles stored).`,
 );
+console.log(`\nConsistency:\n${notes.map((n) => `- ${n}`).join('\n')}`);

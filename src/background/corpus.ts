@@ -6,6 +6,7 @@
  * recomputed.
  */
 import browser from '../browser.ts';
+import { loadLexicon } from '../core/lexicon.ts';
 import type { SynonymTable } from '../core/synonyms.ts';
 import type { ZhGlossTable } from '../core/zh-gloss.ts';
 import { loadCorpus } from '../corpus/load.ts';
@@ -27,6 +28,8 @@ async function load(): Promise<LoadedCorpus> {
     fetchPackaged<CorpusIndex>(indexUrl, 'corpus index'),
     fetchPackaged<SynonymTable>(synonymsUrl, 'synonym table'),
     fetchPackaged<ZhGlossTable>(zhGlossUrl, 'Chinese dictionary'),
+    // Detection, quotes and names read the lexicon (another data file) from here on.
+    loadLexicon(),
   ]);
   return loadCorpus(index, { synonyms, zhGloss });
 }

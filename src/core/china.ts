@@ -1,11 +1,12 @@
 /**
  * The glance at every page the reader opens: does its text name a Chinese actor anywhere? One
  * regular expression over the page's whole text. Most pages name none and end here, `unrelated`
- * without Readability, detection or even the pre-check; so this module imports only the
- * lexicon's Chinese names (lexicon-cn.ts) and the simplest reading of the page's head.
+ * without Readability, detection or even the pre-check; so this module needs only the
+ * lexicon's Chinese names and the simplest reading of the page's head.
  */
+import { compactAlternation } from './alternation.ts';
 import { attr, queryOne, rootOf, textOf, titleOf } from './dom-safe.ts';
-import { CN_ENTITIES } from './lexicon-cn.ts';
+import { fromLexicon, lexicon } from './lexicon.ts';
 import { cleanTitle, primaryLang } from './page-head.ts';
 import { MAX_TEXT_CHARS, pageTextOf } from './page-text.ts';
 import type { ExtractedArticle } from './types.ts';
@@ -16,10 +17,20 @@ import type { ExtractedArticle } from './types.ts';
  * fails cannot name a Chinese actor the way detection counts one (names only in short form
  * count only after a full one).
  */
-export function chinaAnywhereSource(): string {
-  return CN_ENTITIES.flatMap((e) => e.full)
+export function chinaNamesSource(): string {
+  return lexicon()
+    .cn.flatMap((e) => e.full)
     .map((p) => p.replace(/\(\?<?[!=](?:[^()]|\([^()]*\))*\)/g, '').replace(/ /g, '\\s+'))
     .join('|');
+}
+
+/**
+ * The glance's pattern: chinaNamesSource written smaller (alternation.ts), passing exactly the
+ * same texts. Most of the glance's time on a page went into compiling and running the plain
+ * alternation of 176 names (about half as long with this one, measured in Chromium).
+ */
+export function chinaAnywhereSource(): string {
+  return compactAlternation(chinaNamesSource());
 }
 
 /**
@@ -29,18 +40,21 @@ export function chinaAnywhereSource(): string {
  */
 declare const __BACKSTORY_CHINA_ANYWHERE__: string | undefined;
 
-const CHINA_ANYWHERE = new RegExp(
+const BUILT_CHINA_ANYWHERE =
   typeof __BACKSTORY_CHINA_ANYWHERE__ === 'string'
-    ? __BACKSTORY_CHINA_ANYWHERE__
-    : chinaAnywhereSource(),
-);
+    ? new RegExp(__BACKSTORY_CHINA_ANYWHERE__)
+    : null;
+const chinaAnywhere = /* @__PURE__ */ fromLexicon(() => new RegExp(chinaAnywhereSource()));
 
 /**
  * Can this text make an article about China? False when it names no Chinese actor at all, so
  * that extraction can skip the article's text: detection would say `unrelated` regardless.
  */
 export function namesChinaAnywhere(text: string): boolean {
-  return CHINA_ANYWHERE.test(text);
+  // Written so that the every-page script's minifier drops the other branch, and the lexicon.
+  return (
+    typeof __BACKSTORY_CHINA_ANYWHERE__ === 'string' ? BUILT_CHINA_ANYWHERE! : chinaAnywhere()
+  ).test(text);
 }
 
 export const NO_CHINA_REASON = 'China is not named anywhere on the page';

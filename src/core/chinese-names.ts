@@ -1,52 +1,69 @@
 /**
- * The one list of Chinese family names: common family names in pinyin, and the family names of
- * every Chinese and Taiwanese person the lexicon knows ("Xi Jinping", "Tsai Ing-wen"), so a
- * person added to the lexicon is known here too. Chinese names put the family name first.
- * And how Chinese-language text writes a person: the lexicon's Chinese forms of the name.
+ * The one names module, built from the lexicon (data/lexicon.json):
+ * - Chinese family names: the common ones in pinyin (`familyNames`), and the family names of
+ *   every Chinese and Taiwanese person the lexicon knows ("Xi Jinping", "Tsai Ing-wen"), so a
+ *   person added to the lexicon is known here too. Chinese names put the family name first.
+ * - How Chinese-language text writes a person: the lexicon's Chinese forms of the name
+ *   ("Joe Biden" → 拜登), and the English name of a person found in a Chinese rendering of it
+ *   ("外交部发言人毛宁" → "Mao Ning"): quote matching needs it to see that a Chinese and an
+ *   English article quote the same speaker.
  */
-import { CN_ENTITIES, TAIWAN_TERMS, US_ENTITIES } from './lexicon.ts';
-
-/** Common Chinese family names, as written in English. */
-const COMMON =
-  'Xi Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo Liang Song Zheng Xie Han Tang Feng Yu Dong Xiao Cheng Cao Yuan Deng Fu Shen Zeng Peng Lu Su Jiang Cai Jia Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan Liao Zou Xiong Jin Qin Qiu Hou Kong Bai Cui Kang Mao Qian Qi Gu Hao Shao Wan Hong Wen';
+import { fromLexicon } from './lexicon.ts';
 
 /** A person's name as the lexicon writes it: two capitalised words ("Wang Yi", "Lai Ching-te"). */
 const PERSON = /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u;
+const HAN = /\p{Script=Han}/u;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+/** A pattern that is a plain name, no regular-expression syntax ("Mao Ning", not "Xi(?!…)"). */
+const PLAIN_LATIN = /^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+$/;
 
-const lexiconNames = [...CN_ENTITIES.flatMap((e) => [e.name, ...e.full]), ...TAIWAN_TERMS].filter(
-  (n) => PERSON.test(n),
+const familyNames = fromLexicon(
+  (lex): ReadonlySet<string> =>
+    new Set([
+      ...lex.familyNames,
+      ...[...lex.cn.flatMap((e) => [e.name, ...e.full]), ...lex.taiwan]
+        .filter((n) => PERSON.test(n))
+        .map((n) => n.split(' ')[0] as string),
+    ]),
 );
-
-export const CHINESE_FAMILY_NAMES: ReadonlySet<string> = new Set([
-  ...COMMON.split(' '),
-  ...lexiconNames.map((n) => n.split(' ')[0] as string),
-]);
 
 /** Whether `word` ("Xi", "wang") is a Chinese family name. */
 export function isChineseFamilyName(word: string): boolean {
   const w = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
-  return CHINESE_FAMILY_NAMES.has(w);
+  return familyNames().has(w);
 }
 
-const HAN = /\p{Script=Han}/u;
-
-/** Chinese forms of people the lexicon names only in English (it is detection's word list). */
-// prettier-ignore
-const MORE_CHINESE_FORMS: Record<string, string[]> = {
-  'Tsai Ing-wen': ['蔡英文'], 'Lai Ching-te': ['赖清德'], 'Rex Tillerson': ['蒂勒森'],
-  'Steven Mnuchin': ['姆努钦'], 'Robert Lighthizer': ['莱特希泽'],
-};
-
-const chineseForms = new Map<string, string[]>();
-// People only ("China" and "PLA" are actors, not names), and plain forms, not patterns.
-for (const e of [...CN_ENTITIES, ...US_ENTITIES]) {
-  if (e.kind !== 'official' || !PERSON.test(e.name)) continue;
-  const zh = [...e.full, ...(e.short ?? [])].filter((f) => HAN.test(f) && !/[()?|[\]\\]/.test(f));
-  if (zh.length > 0) chineseForms.set(e.name, zh);
-}
-for (const [name, forms] of Object.entries(MORE_CHINESE_FORMS)) chineseForms.set(name, forms);
+const chineseForms = fromLexicon((lex) => {
+  const forms = new Map<string, readonly string[]>();
+  // People only ("China" and "PLA" are actors, not names), and plain forms, not patterns.
+  for (const e of [...lex.cn, ...lex.us]) {
+    if (e.kind !== 'official' || !PERSON.test(e.name)) continue;
+    const zh = [...e.full, ...(e.short ?? [])].filter((f) => HAN.test(f) && !/[()?|[\]\\]/.test(f));
+    if (zh.length > 0) forms.set(e.name, zh);
+  }
+  for (const [name, more] of Object.entries(lex.moreChineseForms)) forms.set(name, more);
+  return forms;
+});
 
 /** How Chinese-language text writes a person ("Joe Biden" → 拜登), or none. */
 export function chineseFormsOf(name: string): readonly string[] {
-  return chineseForms.get(name) ?? [];
+  return chineseForms().get(name) ?? [];
+}
+
+/** Chinese name → English name, longest Chinese names first. */
+const englishNames = fromLexicon((lex): readonly (readonly [string, string])[] =>
+  [...lex.us, ...lex.cn]
+    .filter((e) => e.kind === 'official')
+    .flatMap((e) => {
+      const english = e.full.find((p) => PLAIN_LATIN.test(p));
+      if (!english) return [];
+      return e.full.filter((p) => HAN_ONLY.test(p)).map((zh) => [zh, english] as const);
+    })
+    .sort((a, b) => b[0].length - a[0].length),
+);
+
+/** The English name of the lexicon's person named in `text` (Chinese), or null. */
+export function englishNameIn(text: string): string | null {
+  for (const [zh, english] of englishNames()) if (text.includes(zh)) return english;
+  return null;
 }

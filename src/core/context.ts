@@ -196,11 +196,22 @@ export function collectContext(
     }
   }
   // 3. Events of the page's actors and topics.
+  // Each name and topic is looked for in the text once, however many events share it.
+  const named = new Map<string, boolean>();
+  const isNamed = (p: string) => {
+    let v = named.get(p);
+    if (v === undefined) named.set(p, (v = participantKeys(p).some((k) => mentionsName(text, k))));
+    return v;
+  };
+  const topics = new Map<EventKind, boolean>();
+  const hasTopic = (kind: EventKind) => {
+    let v = topics.get(kind);
+    if (v === undefined) topics.set(kind, (v = KIND_TOPICS[kind].test(text)));
+    return v;
+  };
   for (const e of events) {
-    const actors = e.participants.filter((p) =>
-      participantKeys(p).some((k) => mentionsName(text, k)),
-    );
-    const topic = KIND_TOPICS[e.kind].test(text);
+    const actors = e.participants.filter(isNamed);
+    const topic = hasTopic(e.kind);
     const days = date ? daysBetween(e.date, date) : null;
     const recency = days === null ? 0.5 : Math.exp(-Math.max(0, days) / 240);
     let score = 0;

@@ -5,21 +5,7 @@
  */
 import type { Entity, Side } from './lexicon.ts';
 import type { ExtractedArticle } from './types.ts';
-import {
-  ACT_NAMES,
-  ACT_RE,
-  ENTITY_ALTS,
-  ENTITY_RE,
-  FIRST_PERSON,
-  OTHER_NAMES,
-  OTHER_RE,
-  PAIR,
-  PAIR_REF,
-  PLA,
-  TAIWAN,
-  TRANSCRIPT,
-  WORKING_LEVEL,
-} from './detect-patterns.ts';
+import { detectPatterns } from './detect-patterns.ts';
 import { wordCount, zoneSentences, type Zone } from './detect-zones.ts';
 
 /** Acts only a government takes: between the two countries, the governments act. */
@@ -96,6 +82,21 @@ export interface DiplomacyFeatures {
 }
 
 export function diplomacyFeatures(article: ExtractedArticle): DiplomacyFeatures {
+  const {
+    ACT_NAMES,
+    ACT_RE,
+    ENTITY_ALTS,
+    ENTITY_RE,
+    FIRST_PERSON,
+    OTHER_NAMES,
+    OTHER_RE,
+    PAIR,
+    PAIR_REF,
+    PLA,
+    TAIWAN,
+    TRANSCRIPT,
+    WORKING_LEVEL,
+  } = detectPatterns();
   const all = zoneSentences(article);
   // One text, scanned once per vocabulary; each match is assigned to its sentence.
   const starts: number[] = [];

@@ -2,20 +2,7 @@
  * The lexicon compiled into the regular expressions detection scans an article with: one per
  * vocabulary, alternatives joined so that each text is scanned once per vocabulary.
  */
-import {
-  CN_ENTITIES,
-  DIPLOMATIC_ACTS,
-  OTHER_COUNTERPARTS,
-  PAIR_REFERENCES,
-  PAIR_TERMS,
-  PLA_PRESSURE_TERMS,
-  TAIWAN_TERMS,
-  US_ENTITIES,
-  WORKING_LEVEL_TERMS,
-  TRANSCRIPT_HEADLINE_TERMS,
-  FIRST_PERSON_TERMS,
-  type Entity,
-} from './lexicon.ts';
+import { fromLexicon, type Entity } from './lexicon.ts';
 
 const CJK_CHAR = /^[\u3000-\u9fff\uff00-\uffef]/;
 /** Leading lookbehinds and groups, skipped to find a pattern's first literal character. */
@@ -74,31 +61,38 @@ export interface EntityAlt {
   short: boolean;
 }
 
-// Office and institution names come before country names in the lexicon, so "US officials"
-// is read as officials, not as "US" and then "officials".
-export const ENTITY_ALTS: EntityAlt[] = [...US_ENTITIES, ...CN_ENTITIES].flatMap((entity) => [
-  { entity, short: false },
-  ...(entity.short?.length ? [{ entity, short: true }] : []),
-]);
-export const ENTITY_RE = combine(
-  ENTITY_ALTS.map((a) => (a.short ? a.entity.short! : a.entity.full)),
-  'g',
-);
-export const PAIR = compile(PAIR_TERMS);
-// Acts are common words, so case does not matter ("Call with" in a headline).
-export const ACT_NAMES = DIPLOMATIC_ACTS.map((a) => a.name);
-export const ACT_RE = combine(
-  DIPLOMATIC_ACTS.map((a) => a.patterns),
-  'gi',
-);
-export const PAIR_REF = compile(PAIR_REFERENCES, 'gi');
-export const TAIWAN = compile(TAIWAN_TERMS);
-export const PLA = compile(PLA_PRESSURE_TERMS, 'gi');
-export const WORKING_LEVEL = compile(WORKING_LEVEL_TERMS, 'gi');
-export const TRANSCRIPT = compile(TRANSCRIPT_HEADLINE_TERMS, 'gi');
-export const FIRST_PERSON = compile(FIRST_PERSON_TERMS);
-export const OTHER_NAMES = OTHER_COUNTERPARTS.map((o) => o.name);
-export const OTHER_RE = combine(
-  OTHER_COUNTERPARTS.map((o) => o.patterns),
-  'g',
-);
+/**
+ * The compiled vocabularies, once per installed lexicon. Office and institution names come
+ * before country names in the lexicon, so "US officials" is read as officials, not as "US" and
+ * then "officials". Acts are common words, so case does not matter ("Call with" in a headline).
+ */
+export const detectPatterns = fromLexicon((lex) => {
+  const ENTITY_ALTS: EntityAlt[] = [...lex.us, ...lex.cn].flatMap((entity) => [
+    { entity, short: false },
+    ...(entity.short?.length ? [{ entity, short: true }] : []),
+  ]);
+  return {
+    ENTITY_ALTS,
+    ENTITY_RE: combine(
+      ENTITY_ALTS.map((a) => (a.short ? a.entity.short! : a.entity.full)),
+      'g',
+    ),
+    PAIR: compile(lex.pairTerms),
+    ACT_NAMES: lex.acts.map((a) => a.name),
+    ACT_RE: combine(
+      lex.acts.map((a) => a.patterns),
+      'gi',
+    ),
+    PAIR_REF: compile(lex.pairReferences, 'gi'),
+    TAIWAN: compile(lex.taiwan),
+    PLA: compile(lex.plaPressure, 'gi'),
+    WORKING_LEVEL: compile(lex.workingLevel, 'gi'),
+    TRANSCRIPT: compile(lex.transcriptHeadline, 'gi'),
+    FIRST_PERSON: compile(lex.firstPerson),
+    OTHER_NAMES: lex.otherCounterparts.map((o) => o.name),
+    OTHER_RE: combine(
+      lex.otherCounterparts.map((o) => o.patterns),
+      'g',
+    ),
+  };
+});

@@ -1,176 +1,249 @@
 /**
- * Words and names that detection looks for, as plain data. Patterns are regular-expression
- * sources matched case-sensitively (names are capitalised; "US" is not "us"); Latin patterns
- * get word boundaries, CJK ones none. The actors of each side and the diplomatic acts live in
- * their own modules (lexicon-us.ts, lexicon-cn.ts, lexicon-acts.ts) and are re-exported here.
+ * The lexicon: the words and names detection looks for, and the Chinese names the rest of the
+ * core knows, as data in `data/lexicon.json` (edit it by hand; `npx prettier --write` keeps it
+ * one entry a line). Code compiles it (detect-patterns.ts, chinese-names.ts, china.ts, …)
+ * through `fromLexicon`, once per installed table.
+ *
+ * The table's sections:
+ * - `us`, `cn`: the actors of each side. Patterns are regular-expression sources matched
+ *   case-sensitively (names are capitalised; "US" is not "us"); Latin patterns get word
+ *   boundaries, CJK ones none. Order matters: offices come before the country, so "US
+ *   officials" is read as officials, and the US side is read before China's (so "国防部" after
+ *   "美国" is the US's; China's own ministries are named without another country's name before
+ *   them). "US tariffs" are the government's act, not the country's. `short` forms (a bare
+ *   surname) count only when one of the `full` forms also appears in the article: "Sullivan
+ *   said" means Jake Sullivan only in a story that named him.
+ * - `acts`: acts of diplomacy (calls, meetings, talks, agreements, trade measures, security
+ *   exchanges, reactions), matched case-insensitively in a sentence that names an actor.
+ * - `pairTerms`: the US–China pair named as one thing ("US-China talks", "中美关系");
+ *   `pairReferences`: phrases that refer back to both parties ("the two leaders", "双方"), which
+ *   count only in an article where both sides appear.
+ * - `taiwan`: Taiwan and its leaders; `plaPressure`: military pressure by the PLA.
+ * - `transcriptHeadline`: headline words of a transcript or statement whose speaker the
+ *   headline names ("Remarks by President Biden…"); there `firstPerson` words are the speaker's.
+ * - `workingLevel`: markers of working-level exchanges (not leaders or senior officials).
+ * - `otherCounterparts`: countries other than the US; when they dominate, China's diplomacy is
+ *   with someone else.
+ * - `familyNames`: common Chinese family names in pinyin (the lexicon's own Chinese people add
+ *   theirs); `moreChineseForms`: Chinese forms of people the actor lists name only in English.
+ * - `placeStop`: words of event places too generic to point at one event.
+ *
+ * It is data, not code: the extension's parts fetch it from their own package before first use
+ * (`loadLexicon`: the service worker with the corpus, the content script's second part and the
+ * options page when they start); in Node (CLI, tests, scripts) it is read from disk on first
+ * use. Using it in a browser before it is loaded throws; a missing or malformed table throws.
  */
 
-export type { Entity, EntityKind, Side } from './lexicon-entity.ts';
-export { CN_ENTITIES } from './lexicon-cn.ts';
-export { US_ENTITIES } from './lexicon-us.ts';
-export { DIPLOMATIC_ACTS } from './lexicon-acts.ts';
+export type Side = 'us' | 'cn';
 
-/** Terms that name the US–China pair as one thing ("US-China talks", "中美关系"). */
-export const PAIR_TERMS: readonly string[] = [
-  'U\\.?S\\.?[-–—‑/]+(?:China|PRC|Chinese)',
-  '(?:China|PRC)[-–—‑/]+(?:U\\.?S\\.?|United States|America)',
-  'Sino-(?:U\\.?S\\.?|American)',
-  'United States[-–—‑/]China',
-  'Washington and Beijing',
-  'Beijing and Washington',
-  "(?:the )?United States and (?:the People[’']s Republic of )?China",
-  'China and the United States',
-  '中美',
-  '美中',
-];
+/** official: a named person; gov: an office or institution; country: the country or its people. */
+export type EntityKind = 'official' | 'gov' | 'country';
+
+export interface Entity {
+  /** Display name used in reasons. */
+  name: string;
+  side: Side;
+  kind: EntityKind;
+  full: string[];
+  short?: string[];
+}
+
+export interface NamedPatterns {
+  name: string;
+  patterns: string[];
+}
+
+export interface Lexicon {
+  us: readonly Entity[];
+  cn: readonly Entity[];
+  acts: readonly NamedPatterns[];
+  pairTerms: readonly string[];
+  pairReferences: readonly string[];
+  taiwan: readonly string[];
+  plaPressure: readonly string[];
+  transcriptHeadline: readonly string[];
+  firstPerson: readonly string[];
+  workingLevel: readonly string[];
+  otherCounterparts: readonly NamedPatterns[];
+  familyNames: readonly string[];
+  moreChineseForms: Readonly<Record<string, readonly string[]>>;
+  placeStop: readonly string[];
+}
+
+const TERM_LISTS = [
+  'pairTerms',
+  'pairReferences',
+  'taiwan',
+  'plaPressure',
+  'transcriptHeadline',
+  'firstPerson',
+  'workingLevel',
+  'familyNames',
+  'placeStop',
+] as const;
+
+let installed: Lexicon | null = null;
 
 /**
- * Phrases that refer back to both parties ("the two leaders", "双方"); they count as the pair
- * only in an article where both a US and a Chinese actor appear.
+ * Where the table is in the extension: an asset of the build, which Vite emits and names from
+ * this very expression (`new URL('<literal>', import.meta.url)`).
  */
-export const PAIR_REFERENCES: readonly string[] = [
-  'the two (?:sides|countries|nations|leaders|presidents|governments|delegations|powers|superpowers|militaries|economies)',
-  'both (?:sides|countries|nations|leaders|presidents|governments|delegations)',
-  'each side',
-  'the two heads of state',
-  '双方',
-  '两国',
-  '两国元首',
-];
+function packagedUrl(): URL {
+  return new URL('./data/lexicon.json', import.meta.url);
+}
 
-/** Taiwan and its leaders. */
-export const TAIWAN_TERMS: readonly string[] = [
-  'Taiwan(?:ese)?',
-  'Taipei',
-  'Tsai Ing-wen',
-  'Lai Ching-te',
-  '台湾',
-  '台海',
-  '台北',
-];
+/** The table beside this module in the sources (Node), out of reach of Vite's rewriting above. */
+const SOURCE_FILE = './data/lexicon.json';
+function sourceUrl(): URL {
+  return new URL(SOURCE_FILE, import.meta.url);
+}
 
-/** Military pressure by the PLA: exercises, incursions, blockades around Taiwan. */
-export const PLA_PRESSURE_TERMS: readonly string[] = [
-  'Taiwan Strait',
-  'incursions?',
-  'air defen[cs]e identification zone',
-  'ADIZ',
-  'military (?:drills?|exercises?|pressure|activity|activities|coercion)',
-  '(?:live-fire|large-scale|joint) (?:drills?|exercises?)',
-  'drills',
-  'warplanes',
-  'warships',
-  'fighter jets',
-  'ballistic missiles?',
-  'missile launches',
-  'blockade',
-  'encircl\\w+',
-  'coercion',
-  'provocative',
-  'escalatory',
-  '军演',
-  '演习',
-  '战机',
-  '军机',
-  '封锁',
-];
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Military pressure on Taiwan and its vocabulary (both lists together). */
-export const TAIWAN_PLA_TERMS: readonly string[] = [...TAIWAN_TERMS, ...PLA_PRESSURE_TERMS];
+function texts(v: unknown, where: string): void {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x !== '')) {
+    throw new Error(`${where}: expected a list of non-empty texts`);
+  }
+  for (const x of v as string[]) {
+    try {
+      new RegExp(x);
+    } catch (err) {
+      throw new Error(`${where}: ${JSON.stringify(x)} is not a valid pattern (${String(err)})`);
+    }
+  }
+}
+
+function entities(v: unknown, side: Side, where: string): void {
+  if (!Array.isArray(v) || v.length === 0) throw new Error(`${where}: expected a list of actors`);
+  v.forEach((e: unknown, i) => {
+    const at = `${where}[${i}]`;
+    if (!isObject(e) || typeof e['name'] !== 'string' || e['name'] === '') {
+      throw new Error(`${at}: expected an actor with a name`);
+    }
+    if (e['side'] !== side) throw new Error(`${at} (${e['name']}): side must be "${side}"`);
+    if (!['official', 'gov', 'country'].includes(e['kind'] as string)) {
+      throw new Error(`${at} (${e['name']}): kind must be official, gov or country`);
+    }
+    texts(e['full'], `${at}.full`);
+    if (e['short'] !== undefined) texts(e['short'], `${at}.short`);
+  });
+}
+
+function namedPatterns(v: unknown, where: string): void {
+  if (!Array.isArray(v) || v.length === 0) throw new Error(`${where}: expected a list`);
+  v.forEach((g: unknown, i) => {
+    if (!isObject(g) || typeof g['name'] !== 'string' || g['name'] === '') {
+      throw new Error(`${where}[${i}]: expected { name, patterns }`);
+    }
+    texts(g['patterns'], `${where}[${i}].patterns`);
+  });
+}
+
+/** Checks a parsed table's shape; throws naming the first thing wrong. */
+export function checkLexicon(value: unknown): Lexicon {
+  const where = 'lexicon table';
+  if (!isObject(value)) throw new Error(`${where}: not a JSON object`);
+  entities(value['us'], 'us', `${where}: us`);
+  entities(value['cn'], 'cn', `${where}: cn`);
+  namedPatterns(value['acts'], `${where}: acts`);
+  namedPatterns(value['otherCounterparts'], `${where}: otherCounterparts`);
+  for (const key of TERM_LISTS) texts(value[key], `${where}: ${key}`);
+  const forms = value['moreChineseForms'];
+  if (!isObject(forms)) throw new Error(`${where}: moreChineseForms: expected name → forms`);
+  for (const [name, list] of Object.entries(forms)) {
+    texts(list, `${where}: moreChineseForms.${name}`);
+  }
+  return value as unknown as Lexicon;
+}
+
+/** Makes `table` (parsed JSON) the lexicon; throws, keeping the current one, if it is malformed. */
+export function installLexicon(table: unknown): void {
+  installed = checkLexicon(table);
+}
+
+/** Node's file reader when running in Node (CLI, tests, scripts), else null. */
+function nodeFs(): { readFileSync(path: URL, encoding: 'utf8'): string } | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return (proc?.getBuiltinModule?.('node:fs') as ReturnType<typeof nodeFs>) ?? null;
+}
+
+/** Reads and installs the table from a file (Node). */
+export function readLexiconFile(url: URL = sourceUrl()): void {
+  const fs = nodeFs();
+  if (!fs) throw new Error('Backstory: the lexicon can be read from a file in Node only');
+  let text: string;
+  try {
+    text = fs.readFileSync(url, 'utf8');
+  } catch (err) {
+    throw new Error(`Backstory: the lexicon table is missing (${url.pathname}): ${String(err)}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`Backstory: the lexicon table is not JSON (${url.pathname}): ${String(err)}`);
+  }
+  installLexicon(parsed);
+}
+
+/** Fetches and checks the table from the extension's own package (`fetchTable`: `fetch`). */
+export async function fetchLexicon(fetchTable: typeof fetch = fetch): Promise<Lexicon> {
+  const response = await fetchTable(packagedUrl());
+  if (!response.ok) {
+    throw new Error(
+      `Backstory: the lexicon table is missing from the package (${response.status})`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = await response.json();
+  } catch (err) {
+    throw new Error(`Backstory: the lexicon table is not JSON: ${String(err)}`);
+  }
+  return checkLexicon(parsed);
+}
+
+let loading: Promise<void> | null = null;
 
 /**
- * Headline words of a transcript or statement whose speaker the headline names ("Remarks by
- * President Biden…"); in such documents "I" and "we" are the speaker's side.
+ * Fetches and installs the table, once; each extension part awaits it before its first use of
+ * the lexicon. A failed load is not remembered: the next call tries again.
  */
-export const TRANSCRIPT_HEADLINE_TERMS: readonly string[] = [
-  'Remarks',
-  'Press Conference',
-  'Press Call',
-  'Press Briefing',
-  'Press Gaggle',
-  'Briefing',
-  'Gaggle',
-  'Interview',
-  'Q&A',
-  'Speech',
-  'Statement (?:by|from)',
-  'Testimony',
-];
+export function loadLexicon(): Promise<void> {
+  if (installed) return Promise.resolve();
+  loading ??= fetchLexicon().then(
+    (table) => {
+      installed = table;
+    },
+    (err: unknown) => {
+      loading = null;
+      throw err;
+    },
+  );
+  return loading;
+}
 
-/** First-person words that stand for the speaker's side in a transcript. */
-export const FIRST_PERSON_TERMS: readonly string[] = [
-  'I',
-  "I[’']m",
-  "I[’']ve",
-  'we',
-  'We',
-  'my',
-  'My',
-  'our',
-  'Our',
-  'me',
-  'us',
-];
+/** The installed lexicon (in Node, read on first use); throws in a browser before `loadLexicon`. */
+export function lexicon(): Lexicon {
+  if (installed) return installed;
+  if (nodeFs()) {
+    readLexiconFile();
+    if (installed) return installed;
+  }
+  throw new Error('Backstory: the lexicon is not loaded (await loadLexicon() first)');
+}
 
-/** Markers of working-level exchanges (not leaders or senior officials). */
-export const WORKING_LEVEL_TERMS: readonly string[] = [
-  'working group',
-  'working-level',
-  'working level',
-  'expert-level',
-  'experts? (?:talks|dialogue|meeting|consultations)',
-  'interagency (?:U\\.?S\\.? )?delegation',
-  'technical (?:talks|consultations|exchanges)',
-  '工作组',
-  '工作层',
-  '专家级',
-];
-
-/** Counterparts other than the US: when they dominate, China's diplomacy is with someone else. */
-export const OTHER_COUNTERPARTS: readonly { name: string; patterns: string[] }[] = [
-  {
-    name: 'Russia',
-    patterns: ['Russia(?:n|ns)?', 'Putin', 'Kremlin', 'Moscow', 'Lavrov', '俄罗斯', '普京'],
-  },
-  {
-    name: 'Japan',
-    patterns: ['Japan(?:ese)?', 'Kishida', 'Tokyo', 'Ishiba', 'Takaichi', 'Abe', '日本'],
-  },
-  { name: 'India', patterns: ['India(?:n|ns)?', 'Modi', 'New Delhi', '印度'] },
-  { name: 'Pakistan', patterns: ['Pakistan(?:i|is)?', 'Imran Khan', 'Islamabad'] },
-  {
-    name: 'Europe',
-    patterns: ['European Union', 'EU', 'Brussels', 'von der Leyen', 'Europe(?:an)?', '欧盟'],
-  },
-  {
-    name: 'Korea',
-    patterns: [
-      'South Korea(?:n)?',
-      'North Korea(?:n)?',
-      'Seoul',
-      'Pyongyang',
-      'Kim Jong[ -]Un',
-      'Yoon',
-      '朝鲜',
-      '韩国',
-    ],
-  },
-  { name: 'United Kingdom', patterns: ['Britain', 'British', 'United Kingdom', 'UK'] },
-  { name: 'France', patterns: ['France', 'French', 'Macron'] },
-  { name: 'Germany', patterns: ['Germany', 'German', 'Scholz', 'Merz'] },
-  { name: 'Australia', patterns: ['Australia(?:n)?', 'Albanese', 'Canberra'] },
-  {
-    name: 'Southeast Asia',
-    patterns: [
-      'Vietnam(?:ese)?',
-      'Philippines',
-      'Filipino',
-      'Indonesia(?:n)?',
-      'Malaysia(?:n)?',
-      'ASEAN',
-    ],
-  },
-  { name: 'Ukraine', patterns: ['Ukrain(?:e|ian)', 'Zelensky'] },
-  { name: 'Canada', patterns: ['Canad(?:a|ian)', 'Ottawa', 'Trudeau', 'Carney'] },
-  { name: 'Mexico', patterns: ['Mexic(?:o|an)', 'Sheinbaum'] },
-];
+/** `build` over the installed lexicon, computed on first use and again after a new install. */
+export function fromLexicon<T>(build: (lex: Lexicon) => T): () => T {
+  let source: Lexicon | null = null;
+  let value!: T;
+  return () => {
+    const lex = lexicon();
+    if (lex !== source) {
+      value = build(lex);
+      source = lex;
+    }
+    return value;
+  };
+}

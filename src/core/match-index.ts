@@ -90,6 +90,11 @@ export interface MatchIndex {
   termIds: Map<string, number>;
   N: number;
   avgLen: number;
+  /**
+   * Changes whenever articles are added or removed (an index that changes counts them), so what
+   * is derived from one state of the index (term weights) is not read from another.
+   */
+  version?: number;
 }
 
 /** Splits corpus text into paragraphs (blank lines) with their offsets. */

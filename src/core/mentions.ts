@@ -24,6 +24,7 @@ import { collectCues, relationCues } from './mentions/cues.ts';
 import {
   better,
   eventFacts,
+  mayAnchor,
   scoreEvent,
   type Candidate,
   type EventFacts,
@@ -63,7 +64,7 @@ export function resolveMentions(
   const out: EventMention[] = [];
   for (const sentence of splitSentences(text)) {
     const s = sentence.text;
-    const cues = collectCues(s, article, g);
+    const cues = collectCues(s, article, g, { specificOnly: true });
     const allSpecific = cues.filter(isSpecific);
     if (allSpecific.length === 0) continue;
     const consumed = new Set<Cue>();
@@ -78,6 +79,8 @@ export function resolveMentions(
       const rivals: Candidate[] = [];
       for (const [ev, facts] of eligible) {
         if (chosen.some((c) => family(c.ev, ev))) continue;
+        // An event that cannot be anchored is never picked: not worth scoring.
+        if (!mayAnchor(facts, available)) continue;
         const cand = scoreEvent(
           ev,
           facts,

@@ -332,6 +332,7 @@ export class LiveIndex {
   }
 
   private refresh(): void {
+    this.index.version = (this.index.version ?? 0) + 1;
     const n = this.data.docs.length;
     this.index.N = n;
     this.data.avgLen = n ? this.totalLen / n : 0;

@@ -1,10 +1,10 @@
 /** Whether a page is itself a corpus article (same text, or nearly: boilerplate differences). */
 import type { LoadedCorpus } from '../../corpus/types.ts';
 import type { ExtractedArticle } from '../types.ts';
-import { fingerprint, minhash, minhashSimilarity } from './identity.ts';
+import { identityOf, minhashSimilarity } from './identity.ts';
 import { isExcluded, MATCH_LIMITS, type MatchOptions } from './options.ts';
 import { pageText } from './page-text.ts';
-import { candidates, prepareQuery } from './retrieval.ts';
+import { candidates, prepareQuery, type IndexQuery } from './retrieval.ts';
 
 /** Index candidates compared by MinHash: the page's own article is always among the first. */
 const IDENTITY_CANDIDATES = 10;
@@ -17,14 +17,15 @@ export function identifyCorpusArticle(
   article: ExtractedArticle,
   corpus: LoadedCorpus,
   opts?: MatchOptions,
+  /** The query of the page's title and text, when the caller has it already. */
+  query?: IndexQuery,
 ): string | null {
   const body = pageText(article);
   if (body.trim().length === 0) return null;
   const index = corpus.match;
-  const fp = fingerprint(body);
+  const { fingerprint: fp, sig } = identityOf(body);
   for (const d of index.docs) if (d.fingerprint === fp && !isExcluded(d.id, opts)) return d.id;
-  const q = prepareQuery(index, `${article.meta?.title ?? ''}\n\n${body}`);
-  const sig = minhash(body);
+  const q = query ?? prepareQuery(index, `${article.meta?.title ?? ''}\n\n${body}`);
   let best: { id: string; sim: number } | null = null;
   for (const di of candidates(index, q, IDENTITY_CANDIDATES, MATCH_LIMITS.queryTerms)) {
     const d = index.docs[di];
@@ -40,6 +41,7 @@ export function selfOf(
   article: ExtractedArticle,
   corpus: LoadedCorpus,
   opts?: MatchOptions,
+  query?: IndexQuery,
 ): string | null {
-  return opts?.self !== undefined ? opts.self : identifyCorpusArticle(article, corpus, opts);
+  return opts?.self !== undefined ? opts.self : identifyCorpusArticle(article, corpus, opts, query);
 }

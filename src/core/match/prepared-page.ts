@@ -26,8 +26,9 @@ export function preparePage(
   opts?: MatchOptions,
 ): PreparedPage {
   const index = corpus.match;
-  const self = selfOf(article, corpus, opts);
   const profile = profilePage(index, corpus.tables, article);
+  // The page's query serves identification too unless the profile added English glosses to it.
+  const self = selfOf(article, corpus, opts, profile.glossed ? undefined : profile.query);
   const ranked = rankDocuments(index, profile, MATCH_LIMITS.quoteCompared, {
     skip: (id) => id === self || isExcluded(id, opts),
   });

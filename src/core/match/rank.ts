@@ -10,7 +10,7 @@ import { isChinese } from '../zh-gloss.ts';
 import { extractEntities } from './entities.ts';
 import { MATCH_LIMITS } from './options.ts';
 import { pageText } from './page-text.ts';
-import { candidates, idf, maxIdf, prepareQuery, type IndexQuery } from './retrieval.ts';
+import { candidates, idf, idfReader, maxIdf, prepareQuery, type IndexQuery } from './retrieval.ts';
 
 /** Share of the fine score from wording (tf·idf cosine): the strongest single signal. */
 const WORDING_WEIGHT = 0.65;
@@ -31,6 +31,8 @@ export interface PageProfile {
   norm: number;
   entities: Set<string>;
   date: string | null;
+  /** Whether the query text has English glosses added (a Chinese page). */
+  glossed: boolean;
 }
 
 export function profilePage(
@@ -40,7 +42,8 @@ export function profilePage(
 ): PageProfile {
   let text = `${article.meta?.title ?? ''}\n\n${pageText(article)}`;
   // A Chinese page is compared with the corpus through the English renderings of its words.
-  if (isChinese(text)) text = `${text}\n\n${tables.zh.glossText(text)}`;
+  const glossed = isChinese(text);
+  if (glossed) text = `${text}\n\n${tables.zh.glossText(text)}`;
   const query = prepareQuery(index, text);
   const weights = new Map<number, number>();
   let sq = 0;
@@ -58,6 +61,7 @@ export function profilePage(
     norm: Math.sqrt(sq) || 1,
     entities: new Set(extractEntities(text)),
     date: article.meta?.publishedAt ?? null,
+    glossed,
   };
 }
 
@@ -66,16 +70,39 @@ function termWeight(index: MatchIndex, d: IndexedDoc, k: number): number {
   return (1 + Math.log(d.tfs[k] as number)) * idf(index, d.terms[k] as number);
 }
 
+/**
+ * Squared norms of the articles' tf·idf vectors in one state of the index (NaN: not computed
+ * yet), kept until the index changes: the same articles come back query after query.
+ */
+const squaresCache = new WeakMap<MatchIndex, { version: number; N: number; sq: Float64Array }>();
+function squaresOf(index: MatchIndex): Float64Array {
+  const version = index.version ?? 0;
+  let c = squaresCache.get(index);
+  if (!c || c.version !== version || c.N !== index.N) {
+    c = { version, N: index.N, sq: new Float64Array(index.N).fill(NaN) };
+    squaresCache.set(index, c);
+  }
+  return c.sq;
+}
+
 /** Cosine of the page's and an article's tf·idf vectors. */
-function cosine(index: MatchIndex, page: PageProfile, d: IndexedDoc): number {
+function cosine(index: MatchIndex, page: PageProfile, d: IndexedDoc, di: number): number {
+  const squares = squaresOf(index);
+  const idfOf = idfReader(index);
   let dot = 0;
-  let sq = 0;
-  for (let i = 0; i < d.terms.length; i++) {
-    const w = termWeight(index, d, i);
-    sq += w * w;
-    const pw = page.weights.get(d.terms[i] as number);
+  let sq = squares[di] ?? NaN;
+  const known = sq === sq;
+  if (!known) sq = 0;
+  const { terms, tfs } = d;
+  for (let i = 0; i < terms.length; i++) {
+    const pw = page.weights.get(terms[i] as number);
+    if (known && pw === undefined) continue;
+    // The same expression as termWeight, so the sums are the same to the last bit.
+    const w = (1 + Math.log(tfs[i] as number)) * idfOf(terms[i] as number);
+    if (!known) sq += w * w;
     if (pw !== undefined) dot += pw * w;
   }
+  if (!known && di < squares.length) squares[di] = sq;
   return sq > 0 ? dot / (page.norm * Math.sqrt(sq)) : 0;
 }
 
@@ -98,7 +125,7 @@ function dateScore(days: number | null): number {
 export function scoreDoc(index: MatchIndex, page: PageProfile, di: number): DocScore | null {
   const d = index.docs[di];
   if (!d) return null;
-  const cos = cosine(index, page, d);
+  const cos = cosine(index, page, d, di);
   const shared = d.entities.filter((e) => page.entities.has(e));
   const entWeight = shared.reduce((s, e) => s + (e.includes(' ') ? MULTI_WORD_NAME : 1), 0);
   const entScore = Math.min(1, entWeight / NAMES_FULL);

@@ -4,7 +4,7 @@
  * said it. Corpus quotes are prepared once and remembered.
  */
 import type { IndexedQuote } from '../match-index.ts';
-import { englishNameIn } from '../lexicon-names.ts';
+import { englishNameIn } from '../chinese-names.ts';
 import { speakerKey } from '../quotes/speakers.ts';
 import type { PageQuote } from '../types.ts';
 import type { MatchTables } from '../match-tables.ts';

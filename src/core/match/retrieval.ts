@@ -31,10 +31,61 @@ export function maxIdf(index: MatchIndex): number {
   return Math.log(1 + (index.N + 0.5) / 0.5);
 }
 
+/**
+ * Term and document weights of one state of an index, computed when first asked for and kept
+ * until the index changes (its `version` or size): every query reads the same few thousand idfs
+ * and BM25 length norms, which need not be recomputed per query.
+ */
+interface Weights {
+  version: number;
+  N: number;
+  /** idf by term id (NaN: not computed yet). */
+  idf: Float64Array;
+  /** BM25 length part of the tf norm by doc index (NaN: not computed yet). */
+  lengthNorm: Float64Array;
+}
+const weightsCache = new WeakMap<MatchIndex, Weights>();
+
+function weightsOf(index: MatchIndex): Weights {
+  const version = index.version ?? 0;
+  let w = weightsCache.get(index);
+  if (
+    !w ||
+    w.version !== version ||
+    w.N !== index.N ||
+    w.idf.length < index.data.df.length ||
+    w.lengthNorm.length < index.N
+  ) {
+    w = {
+      version,
+      N: index.N,
+      idf: new Float64Array(index.data.df.length).fill(NaN),
+      lengthNorm: new Float64Array(index.N).fill(NaN),
+    };
+    weightsCache.set(index, w);
+  }
+  return w;
+}
+
+function idfIn(w: Weights, index: MatchIndex, termId: number): number {
+  let v = w.idf[termId];
+  if (v === undefined || v !== v) {
+    const n = index.data.df[termId] ?? 0;
+    v = Math.log(1 + (index.N - n + 0.5) / (n + 0.5));
+    if (termId < w.idf.length) w.idf[termId] = v;
+  }
+  return v;
+}
+
 /** BM25 inverse document frequency of a term id. */
 export function idf(index: MatchIndex, termId: number): number {
-  const n = index.data.df[termId] ?? 0;
-  return Math.log(1 + (index.N - n + 0.5) / (n + 0.5));
+  return idfIn(weightsOf(index), index, termId);
+}
+
+/** The idf of term ids in one state of the index, for loops that read many. */
+export function idfReader(index: MatchIndex): (termId: number) => number {
+  const w = weightsOf(index);
+  return (termId) => idfIn(w, index, termId);
 }
 
 /** A query prepared against an index: known term ids with query weights. */
@@ -55,7 +106,10 @@ export function prepareQuery(index: MatchIndex, text: string): IndexQuery {
     if (id !== undefined) terms.set(id, f);
     else unknown.push(f);
   }
-  const weight = (id: number) => idf(index, id) * (1 + Math.log(terms.get(id) ?? 1));
+  const idfOf = idfReader(index);
+  const weightOf = new Map<number, number>();
+  for (const [id, f] of terms) weightOf.set(id, idfOf(id) * (1 + Math.log(f)));
+  const weight = (id: number) => weightOf.get(id) as number;
   const ranked = [...terms.keys()].sort((a, b) => weight(b) - weight(a));
   return { terms, unknown, ranked };
 }
@@ -74,6 +128,8 @@ export function candidates(
   budget = POSTINGS_BUDGET,
 ): number[] {
   const acc = scratchFor(index);
+  const weights = weightsOf(index);
+  const lengthNorm = weights.lengthNorm;
   const touched: number[] = [];
   let read = 0;
   let used = 0;
@@ -84,13 +140,17 @@ export function candidates(
     used++;
     read += list.length / 2;
     const qtf = q.terms.get(id) ?? 1;
-    const w = idf(index, id) * Math.min(qtf, MAX_QUERY_TF);
+    const w = idfIn(weights, index, id) * Math.min(qtf, MAX_QUERY_TF);
     for (let i = 0; i + 1 < list.length; i += 2) {
       const di = list[i] as number;
-      const d = index.docs[di];
-      if (!d) continue;
+      let ln = lengthNorm[di];
+      if (ln === undefined || ln !== ln) {
+        const d = index.docs[di];
+        if (!d) continue;
+        ln = lengthNorm[di] = BM25_K1 * (1 - BM25_B + (BM25_B * d.len) / index.avgLen);
+      }
       const tf = list[i + 1] as number;
-      const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * d.len) / index.avgLen);
+      const norm = tf + ln;
       if (acc[di] === 0) touched.push(di);
       acc[di] = (acc[di] ?? 0) + (w * (tf * (BM25_K1 + 1))) / norm;
     }

@@ -45,7 +45,17 @@ const TITLE_WORDS = new Set(['President', 'Secretary', 'Minister', 'Director', '
 const TITLED_NAME =
   /\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Foreign Minister|Secretary|Director|Ambassador)\s+((?:\p{Lu}[\p{Ll}'-]+)(?:\s+\p{Lu}[\p{Ll}'-]+)?)/gu;
 
-export function collectCues(s: string, article: number | null, g: Gazetteer): Cue[] {
+/**
+ * The cues of sentence `s`. With `specificOnly`, a sentence without any specific cue (a date, a
+ * quantity, a place, an event's name, "record") gets none: it can tie to no event, and its
+ * people and contact words are not looked for.
+ */
+export function collectCues(
+  s: string,
+  article: number | null,
+  g: Gazetteer,
+  opts: { specificOnly?: boolean } = {},
+): Cue[] {
   const cues: Cue[] = [...findDates(s, article), ...findDurations(s), ...findFigures(s)];
   const plain = stripMarks(s);
   if (g.placeRe) {
@@ -63,6 +73,11 @@ export function collectCues(s: string, article: number | null, g: Gazetteer): Cu
       cues.push({ kind: 'name', text: m[0], at: m.index ?? 0, term: nameKey(m[0]) });
     }
   }
+  const records: Cue[] = [];
+  for (const m of s.matchAll(/\brecord\b|创纪录|创下纪录/gi)) {
+    records.push({ kind: 'record', text: m[0], at: m.index ?? 0 });
+  }
+  if (opts.specificOnly && cues.length === 0 && records.length === 0) return [];
   if (g.personRe) {
     for (const m of plain.matchAll(g.personRe)) {
       cues.push({ kind: 'person', text: m[0], at: m.index ?? 0, name: m[0] });
@@ -75,9 +90,7 @@ export function collectCues(s: string, article: number | null, g: Gazetteer): Cu
     if (g.persons.has(name) || g.persons.has(name.split(/\s+/)[0] ?? '')) continue;
     cues.push({ kind: 'person', text: m[0], at: m.index ?? 0, name: '' });
   }
-  for (const m of s.matchAll(/\brecord\b|创纪录|创下纪录/gi)) {
-    cues.push({ kind: 'record', text: m[0], at: m.index ?? 0 });
-  }
+  cues.push(...records);
   for (const [cls, re] of TYPE_PATTERNS) {
     for (const m of s.matchAll(re)) cues.push({ kind: 'type', text: m[0], at: m.index ?? 0, cls });
   }

@@ -122,6 +122,48 @@ function nearestSpecific(cue: TypeCue, specifics: SpecificCue[]): SpecificCue | 
   return after ?? before;
 }
 
+/** A date cue that overlaps the event (and weighs anything). */
+function dateFits(c: DateCue, facts: EventFacts): boolean {
+  return c.weight > 0 && c.from <= facts.to && c.to >= facts.from;
+}
+function durationFits(c: DurationCue, facts: EventFacts): boolean {
+  return facts.minutes !== null && durationsAgree(c.minutes, facts.minutes);
+}
+function figureFits(c: FigureCue, facts: EventFacts): boolean {
+  return facts.numbers.some((n) => Math.abs(n - c.value) <= Math.abs(n) * FIGURE_TOLERANCE);
+}
+
+/**
+ * Whether `scoreEvent` could call the event anchored with these cues: an anchor needs a date
+ * finer than a year that overlaps it, its duration, one of its figures, one of its names, or
+ * one of its places (with a date or a participant). A cheap test that spares scoring the
+ * events that could never be picked.
+ */
+export function mayAnchor(facts: EventFacts, available: readonly SpecificCue[]): boolean {
+  for (const c of available) {
+    switch (c.kind) {
+      case 'date':
+        if (c.weight > WEIGHT.year && dateFits(c, facts)) return true;
+        break;
+      case 'place':
+        if (facts.places.has(c.term)) return true;
+        break;
+      case 'duration':
+        if (durationFits(c, facts)) return true;
+        break;
+      case 'figure':
+        if (figureFits(c, facts)) return true;
+        break;
+      case 'name':
+        if (facts.names.has(c.term)) return true;
+        break;
+      case 'record':
+        break;
+    }
+  }
+  return false;
+}
+
 export function scoreEvent(
   ev: TimelineEvent,
   facts: EventFacts,
@@ -142,7 +184,7 @@ export function scoreEvent(
   const allDates = cues.filter((c): c is DateCue => c.kind === 'date');
   let bestDate: DateCue | null = null;
   for (const c of dates) {
-    if (c.weight > 0 && c.from <= facts.to && c.to >= facts.from) {
+    if (dateFits(c, facts)) {
       if (!bestDate || c.weight > bestDate.weight) bestDate = c;
     }
   }
@@ -169,8 +211,7 @@ export function scoreEvent(
   }
   if (facts.minutes !== null) {
     const d = available.find(
-      (c): c is DurationCue =>
-        c.kind === 'duration' && durationsAgree(c.minutes, facts.minutes as number),
+      (c): c is DurationCue => c.kind === 'duration' && durationFits(c, facts),
     );
     if (d) {
       score += WEIGHT.duration;
@@ -178,11 +219,7 @@ export function scoreEvent(
       anchored = true;
     }
   }
-  const fig = available.find(
-    (c): c is FigureCue =>
-      c.kind === 'figure' &&
-      facts.numbers.some((n) => Math.abs(n - c.value) <= Math.abs(n) * FIGURE_TOLERANCE),
-  );
+  const fig = available.find((c): c is FigureCue => c.kind === 'figure' && figureFits(c, facts));
   if (fig) {
     score += WEIGHT.figure;
     used.push(fig);

@@ -6,13 +6,10 @@
 import type { TimelineEvent } from '../../corpus/types.ts';
 import { chineseFormsOf, isChineseFamilyName } from '../chinese-names.ts';
 import { escapeRe } from '../fold.ts';
+import { fromLexicon } from '../lexicon.ts';
 
-// Words of event places too generic to point at one event.
-// prettier-ignore
-const PLACE_STOP = new Set([
-  'Taiwan', 'ADIZ', 'Strait', 'White', 'House', 'Room', 'Air', 'Base', 'Intl', 'Airport',
-  'Roosevelt', 'Carnegie', 'Endowment', 'International', 'Peace', 'Hotel',
-]);
+/** Words of event places too generic to point at one event (the lexicon's `placeStop`). */
+const placeStop = fromLexicon((lex): ReadonlySet<string> => new Set(lex.placeStop));
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -75,6 +72,7 @@ function personKeys(name: string): string[] {
 
 export function placeTerms(place: string): string[] {
   const out = new Set<string>();
+  const PLACE_STOP = placeStop();
   for (const segment of place.split(/[,/()]/)) {
     const caps = segment
       .trim()

@@ -189,4 +189,43 @@ describe('the live index', { timeout: 60_000 }, () => {
     expect(run(live.index)).toEqual(run(rebuilt));
     expect(run(live.index).length).toBeGreaterThan(0);
   });
+
+  it('weighs terms and articles as the index is now, not as a query before a change saw it', async () => {
+    const bundled = seedCorpus();
+    const pages = ['outlet-a.html', 'outlet-c.html', 'lima-meeting.html'].map((n, i) =>
+      recordFromExtracted(readPage(n).extracted, `https://y.example/${i}`, 'remembered'),
+    );
+    const query = readPage('outlet-b.html');
+    const run = (match: LoadedCorpus['match']) =>
+      JSON.stringify(analyzeExtracted(query.extracted, query.detection, { ...bundled, match }));
+    const rebuiltFrom = (kept: typeof pages) =>
+      hydrateMatchIndex(
+        buildMatchIndex(
+          [
+            ...bundled.index.match.docs.map((d) => ({ ...d })),
+            ...kept.map((p) => ({
+              id: p.id,
+              title: p.title,
+              text: p.paragraphs.join('\n\n'),
+              publishedAt: p.publishedAt,
+              outlet: p.outlet ?? p.site,
+              lang: p.lang,
+            })),
+          ],
+          TABLES,
+        ),
+      );
+    const live = new LiveIndex(bundled.index.match);
+    for (const p of pages) live.add(indexEntryFor(p, TABLES));
+    const before = run(live.index);
+    expect(before).toBe(run(rebuiltFrom(pages)));
+    // Replacing an article keeps the number of articles but changes the terms' counts.
+    const shorter = { ...(pages[0] as (typeof pages)[number]), paragraphs: ['Talks went on.'] };
+    live.add(indexEntryFor(shorter, TABLES));
+    const after = run(live.index);
+    expect(after).toBe(
+      run(rebuiltFrom([pages[2], pages[1], shorter].filter((p) => p !== undefined))),
+    );
+    expect(after).not.toBe(before);
+  });
 });

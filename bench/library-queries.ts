@@ -1,0 +1,69 @@
+/**
+ * Profiling aid for the library benchmark's query row: builds one library as bench/library.ts
+ * does, times each query page's analysis (CPU) over the live index, prints the slowest pages and
+ * writes every analysis as JSON lines (`--out FILE`) so two versions of the code can be compared
+ * byte for byte. `--size N` (default 1000), `--queries N` (default 100), `--repeat N` (default 1).
+ * Run under `node --import tsx --cpu-prof bench/library-queries.ts` to profile.
+ */
+import 'fake-indexeddb/auto';
+import { writeFileSync } from 'node:fs';
+import { analyzeExtracted } from '../src/core/analyze.ts';
+import { readBundledCorpus } from '../src/corpus/node.ts';
+import { loadLiveIndex, openLibrary, putArticles } from '../src/library/store.ts';
+import { DIPLOMACY, generate, queryPages, whiteHouse } from './library-data.ts';
+
+const args = process.argv.slice(2);
+const argOf = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZE = Number(argOf('--size') ?? 1000);
+const QUERIES = Number(argOf('--queries') ?? 100);
+const REPEAT = Number(argOf('--repeat') ?? 1);
+const OUT = argOf('--out');
+
+const bundled = readBundledCorpus();
+const articles = [...generate(SIZE, SIZE), ...whiteHouse()];
+const db = await openLibrary(`bench-queries-${SIZE}-${process.pid}`);
+for (let i = 0; i < articles.length; i += 500)
+  await putArticles(db, articles.slice(i, i + 500), bundled.tables);
+const { live } = await loadLiveIndex(db, bundled.index.match);
+const corpus = { ...bundled, match: live.index };
+const MIN_CHARS = Number(argOf('--min-chars') ?? 0);
+const queries = queryPages(articles, QUERIES).filter(
+  (q) => q.paragraphs.join('\n\n').length >= MIN_CHARS,
+);
+
+const cpu: number[] = [];
+const lines: string[] = [];
+for (let rep = 0; rep < REPEAT; rep++) {
+  queries.forEach((q, i) => {
+    const c = process.cpuUsage();
+    const a = analyzeExtracted(q, DIPLOMACY, corpus);
+    const u = process.cpuUsage(c);
+    const ms = (u.user + u.system) / 1000;
+    if (rep === 0) {
+      cpu.push(ms);
+      lines.push(JSON.stringify(a));
+    } else cpu[i] = Math.min(cpu[i] as number, ms);
+  });
+}
+const sorted = [...cpu].sort((a, b) => a - b);
+const pct = (p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+console.log(
+  `size ${SIZE}: query CPU ms p50 ${pct(50)?.toFixed(1)} p95 ${pct(95)?.toFixed(1)} max ${sorted.at(-1)?.toFixed(1)}`,
+);
+const worst = cpu
+  .map((ms, i) => ({ ms, i }))
+  .sort((a, b) => b.ms - a.ms)
+  .slice(0, 8);
+for (const w of worst) {
+  const q = queries[w.i];
+  const chars = q?.paragraphs.join('\n\n').length ?? 0;
+  console.log(
+    `  ${w.ms.toFixed(1)} ms  #${w.i} ${chars} chars ${q?.paragraphs.length} paras: ${q?.meta.title.slice(0, 60)}`,
+  );
+}
+if (OUT) writeFileSync(OUT, lines.join('\n') + '\n');
+db.close();

@@ -1,0 +1,59 @@
+/**
+ * Profiling aid for the library benchmark's restart row: builds one library as bench/library.ts
+ * does, writes its snapshot, then restarts (read the snapshot, replay the log, analyse one page)
+ * `--rounds N` times (default 5). `--size N` (default 10000).
+ */
+import 'fake-indexeddb/auto';
+import { analyzeExtracted } from '../src/core/analyze.ts';
+import { readBundledCorpus } from '../src/corpus/node.ts';
+import type { LoadedCorpus } from '../src/corpus/types.ts';
+import type { ExtractedArticle } from '../src/core/types.ts';
+import {
+  loadLiveIndex,
+  openLibrary,
+  putArticles,
+  saveSnapshot,
+  type LibraryDb,
+} from '../src/library/store.ts';
+import { DIPLOMACY, generate, queryPages, whiteHouse } from './library-data.ts';
+
+const args = process.argv.slice(2);
+const argOf = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZE = Number(argOf('--size') ?? 10000);
+const ROUNDS = Number(argOf('--rounds') ?? 5);
+
+const bundled = readBundledCorpus();
+const articles = [...generate(SIZE, SIZE), ...whiteHouse()];
+const db = await openLibrary(`bench-restart-${SIZE}-${process.pid}`);
+for (let i = 0; i < articles.length; i += 500)
+  await putArticles(db, articles.slice(i, i + 500), bundled.tables);
+const first = await loadLiveIndex(db, bundled.index.match);
+await saveSnapshot(db, first.live);
+const queries = queryPages(articles, ROUNDS);
+
+async function restart(db: LibraryDb, bundled: LoadedCorpus, q: ExtractedArticle) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const { live, from } = await loadLiveIndex(db, bundled.index.match);
+  if (from !== 'snapshot') throw new Error('the restart did not read the snapshot');
+  const c1 = process.cpuUsage(c0);
+  const loaded = performance.now() - t0;
+  analyzeExtracted(q, DIPLOMACY, { ...bundled, match: live.index });
+  const c2 = process.cpuUsage(c0);
+  return {
+    total: performance.now() - t0,
+    loaded,
+    cpuLoad: (c1.user + c1.system) / 1000,
+    cpu: (c2.user + c2.system) / 1000,
+  };
+}
+for (const q of queries) {
+  const r = await restart(db, bundled, q);
+  console.log(
+    `restart: ${r.total.toFixed(0)} ms (CPU ${r.cpu.toFixed(0)}), reading the index ${r.loaded.toFixed(0)} ms (CPU ${r.cpuLoad.toFixed(0)})`,
+  );
+}
+db.close();

@@ -1,0 +1,153 @@
+/**
+ * The lexicon is a data file (src/core/data/lexicon.json): a missing or malformed table throws
+ * with a message that names the problem, never an empty list; what the code builds from it
+ * (the names module, detection's patterns) follows a newly installed table.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  checkLexicon,
+  fetchLexicon,
+  installLexicon,
+  lexicon,
+  readLexiconFile,
+} from '../../../src/core/lexicon.ts';
+import {
+  chineseFormsOf,
+  englishNameIn,
+  isChineseFamilyName,
+} from '../../../src/core/chinese-names.ts';
+import { detectDiplomacy, diplomacyFeatures } from '../../../src/core/detect.ts';
+
+// (Not `new URL('<literal>', import.meta.url)`: Vite would rewrite that to a served path.)
+const TABLE = '../../../src/core/data/lexicon.json';
+const FILE = new URL(TABLE, import.meta.url);
+const shipped = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, unknown>;
+
+const article = {
+  meta: {
+    url: 'https://news.example/a',
+    title: 'Blinken meets Wang Yi in Beijing',
+    site: 'news.example',
+    publishedAt: '2024-04-26',
+    lang: 'en',
+    wordCount: 40,
+    canonicalUrl: null,
+    byline: null,
+  },
+  paragraphs: [
+    'Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Friday.',
+    'The two sides held talks on trade and Taiwan, officials said.',
+  ],
+};
+
+afterEach(() => installLexicon(shipped()));
+
+describe('the lexicon table', () => {
+  it('the shipped table is read from disk in Node and is well formed', () => {
+    expect(() => checkLexicon(shipped())).not.toThrow();
+    expect(lexicon().cn.some((e) => e.name === 'Xi Jinping')).toBe(true);
+  });
+
+  it('a missing file throws, naming the file', () => {
+    const gone = pathToFileURL(join(tmpdir(), 'backstory-no-such-dir', 'lexicon.json'));
+    expect(() => readLexiconFile(gone)).toThrow(
+      /the lexicon table is missing \(.*backstory-no-such-dir\/lexicon\.json\)/,
+    );
+  });
+
+  it('a file that is not JSON throws', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-lexicon-'));
+    writeFileSync(join(dir, 'lexicon.json'), '{ "us": [');
+    expect(() => readLexiconFile(pathToFileURL(join(dir, 'lexicon.json')))).toThrow(
+      /the lexicon table is not JSON/,
+    );
+  });
+
+  const broken: [string, (t: Record<string, unknown>) => unknown, RegExp][] = [
+    ['not an object', () => [], /lexicon table: not a JSON object/],
+    ['a side missing', (t) => ({ ...t, cn: undefined }), /lexicon table: cn: expected a list/],
+    ['an empty side', (t) => ({ ...t, us: [] }), /lexicon table: us: expected a list of actors/],
+    [
+      'an actor without a name',
+      (t) => ({ ...t, cn: [{ side: 'cn', kind: 'official', full: ['X'] }] }),
+      /lexicon table: cn\[0\]: expected an actor with a name/,
+    ],
+    [
+      'an actor on the wrong side',
+      (t) => ({ ...t, us: [{ name: 'Xi', side: 'cn', kind: 'official', full: ['Xi'] }] }),
+      /lexicon table: us\[0\] \(Xi\): side must be "us"/,
+    ],
+    [
+      'an unknown kind',
+      (t) => ({ ...t, us: [{ name: 'X', side: 'us', kind: 'person', full: ['X'] }] }),
+      /kind must be official, gov or country/,
+    ],
+    [
+      'a pattern that does not compile',
+      (t) => ({ ...t, taiwan: ['Taiwan(?:ese'] }),
+      /lexicon table: taiwan: "Taiwan\(\?:ese" is not a valid pattern/,
+    ],
+    [
+      'an empty term',
+      (t) => ({ ...t, familyNames: ['Xi', ''] }),
+      /lexicon table: familyNames: expected a list of non-empty texts/,
+    ],
+    [
+      'acts without patterns',
+      (t) => ({ ...t, acts: [{ name: 'call' }] }),
+      /lexicon table: acts\[0\]\.patterns: expected a list/,
+    ],
+    [
+      'Chinese forms not a map',
+      (t) => ({ ...t, moreChineseForms: ['蔡英文'] }),
+      /lexicon table: moreChineseForms: expected name → forms/,
+    ],
+  ];
+  for (const [what, edit, message] of broken) {
+    it(`a malformed table throws (${what}) and the installed one stays`, () => {
+      const before = lexicon();
+      expect(() => installLexicon(edit(shipped()))).toThrow(message);
+      expect(lexicon()).toBe(before);
+      expect(detectDiplomacy(article).label).toBe('us-china-diplomacy');
+    });
+  }
+
+  it('fetched from the package: a missing file or a body that is not JSON throws', async () => {
+    const answer = (body: string, status = 200) =>
+      (async () => new Response(body, { status })) as unknown as typeof fetch;
+    await expect(fetchLexicon(answer('', 404))).rejects.toThrow(
+      /the lexicon table is missing from the package \(404\)/,
+    );
+    await expect(fetchLexicon(answer('<html>'))).rejects.toThrow(/the lexicon table is not JSON/);
+    await expect(fetchLexicon(answer('{"us": []}'))).rejects.toThrow(/us: expected a list/);
+    const ok = await fetchLexicon(answer(readFileSync(FILE, 'utf8')));
+    expect(ok.us.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the names module, built from the table', () => {
+  it('family names, Chinese forms and English names', () => {
+    expect(isChineseFamilyName('xi')).toBe(true);
+    expect(isChineseFamilyName('Tsai')).toBe(true); // from a Taiwanese leader in the table
+    expect(isChineseFamilyName('Biden')).toBe(false);
+    expect(chineseFormsOf('Joe Biden')).toContain('拜登');
+    expect(chineseFormsOf('Tsai Ing-wen')).toEqual(['蔡英文']);
+    expect(englishNameIn('外交部发言人毛宁表示')).toBe('Mao Ning');
+    expect(englishNameIn('沙利文说')).toBe('Jake Sullivan');
+  });
+
+  it('follows a newly installed table', () => {
+    const t = shipped();
+    expect(isChineseFamilyName('Zzyzx')).toBe(false);
+    installLexicon({ ...t, familyNames: [...(t['familyNames'] as string[]), 'Zzyzx'] });
+    expect(isChineseFamilyName('Zzyzx')).toBe(true);
+    const cn = (t['cn'] as { name: string }[]).filter((e) => e.name !== 'Wang Yi');
+    installLexicon({ ...t, cn });
+    expect(diplomacyFeatures(article).mentions.some((m) => m.name === 'Wang Yi')).toBe(false);
+  });
+});
