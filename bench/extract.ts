@@ -38,6 +38,10 @@ const ENTRY = `
 import { Readability } from '@mozilla/readability';
 import { extractAndDetect } from './src/core/classify.ts';
 import { precheck } from './src/core/extract.ts';
+import { installLexicon } from './src/core/lexicon.ts';
+import lexiconTable from './src/core/data/lexicon.json';
+// The page has no extension package to fetch the table from: the bundle carries it.
+installLexicon(lexiconTable);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const SIDES = ['ours', 'full', 'base'];
 globalThis.__backstoryBench = (url, reps) => {
