@@ -64,9 +64,6 @@ function everyPageScript(scripts: ContentScript[]): Plugin {
         fileName: 'content/index.js',
         source: built.outputFiles[0]!.text,
       });
-      const css = new Set(scripts.flatMap((c) => c.css ?? []));
-      for (const file of css)
-        this.emitFile({ type: 'asset', fileName: file, source: readFileSync(file, 'utf8') });
       lazyFiles = [...lazy].sort();
     },
     // crxjs writes the manifest last of all: amend the file it wrote.

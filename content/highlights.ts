@@ -1,17 +1,16 @@
 /**
  * In-page highlights of matched quotes with the CSS Custom Highlight API: each placed quote is a
- * DOM Range registered under a highlight name, styled by highlights.css (injected by the browser),
- * so the page's own nodes, classes and scripts are never touched. The Highlighter is scoped to a
+ * DOM Range registered under a highlight name, styled by highlight-style.ts (a stylesheet adopted
+ * by the document once there is a highlight to show), so the page's own nodes, classes and
+ * scripts are never touched. The Highlighter is scoped to a
  * root, remembers what it registered, and removes exactly that.
  */
 import type { HighlightStats, PageQuote } from '../src/core/types.ts';
 import { anchorQuote, buildTextMap, fold, paragraphHints, type TextMap } from './anchor.ts';
+import { ACTIVE_NAME, FLASH_NAME, HIGHLIGHT_NAME } from './highlight-names.ts';
+import { styleHighlights } from './highlight-style.ts';
 
-export const HIGHLIGHT_NAME = 'backstory-quote';
-/** The quote whose card is open. */
-export const ACTIVE_NAME = 'backstory-quote-active';
-/** A short-lived flash after "show me this quote" from the popup. */
-export const FLASH_NAME = 'backstory-quote-flash';
+export { ACTIVE_NAME, FLASH_NAME, HIGHLIGHT_NAME };
 
 /** At most this many quotes are anchored per page (the rest count as orphaned). */
 export const MAX_QUOTES = 60;
@@ -155,6 +154,7 @@ export class Highlighter {
     }
     const h = new Highlight(range);
     h.priority = 1;
+    this.style();
     reg.set(ACTIVE_NAME, h);
   }
 
@@ -166,6 +166,7 @@ export class Highlighter {
     clearTimeout(this.flashTimer);
     const h = new Highlight(range);
     h.priority = 2;
+    this.style();
     reg.set(FLASH_NAME, h);
     this.flashTimer = setTimeout(() => registry()?.delete(FLASH_NAME), FLASH_MS);
   }
@@ -238,7 +239,15 @@ export class Highlighter {
     const reg = registry();
     if (!reg) return;
     const ranges = [...this.placed.values()].map((p) => p.range);
-    if (this.shown && ranges.length > 0) reg.set(HIGHLIGHT_NAME, new Highlight(...ranges));
-    else reg.delete(HIGHLIGHT_NAME);
+    if (this.shown && ranges.length > 0) {
+      this.style();
+      reg.set(HIGHLIGHT_NAME, new Highlight(...ranges));
+    } else reg.delete(HIGHLIGHT_NAME);
+  }
+
+  /** The highlights' stylesheet, in the document before anything is painted with it. */
+  private style(): void {
+    const doc = this.root.nodeType === 9 ? (this.root as Document) : this.root.ownerDocument;
+    if (doc) styleHighlights(doc);
   }
 }

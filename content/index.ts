@@ -12,7 +12,7 @@ import { answerBackground } from './port.ts';
 /** The built file name of full.ts (web-accessible to http(s) pages), set by the build. */
 declare const __BACKSTORY_FULL__: string;
 
-try {
+function start(): void {
   const gate = new PageGate(document, async () => {
     const full = (await import(
       /* @vite-ignore */ chrome.runtime.getURL(__BACKSTORY_FULL__)
@@ -37,7 +37,20 @@ try {
     },
     life.signal,
   );
-} catch (error) {
-  // Never throw into the page.
-  console.debug('Backstory: content script failed to start', error);
 }
+
+/** Nothing at document_idle but this: the page's own work first, ours when the page is idle. */
+function whenIdle(work: () => void): void {
+  const guarded = (): void => {
+    try {
+      work();
+    } catch (error) {
+      // Never throw into the page.
+      console.debug('Backstory: content script failed to start', error);
+    }
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(guarded, { timeout: 1000 });
+  else setTimeout(guarded, 0);
+}
+
+whenIdle(start);

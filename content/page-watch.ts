@@ -2,8 +2,9 @@
  * Runs the page analysis once at start and again whenever the article on the page changes
  * without a reload (single-page news sites). A content script lives in an isolated world and
  * cannot see the page's own history.pushState calls, so changes are noticed by:
- *   - a cheap poll of location.href (catches pushState/replaceState),
- *   - popstate and, where available, Navigation API `currententrychange` events,
+ *   - the Navigation API's `currententrychange` events where the browser has them (every change
+ *     of address, pushState and the back button included); elsewhere a cheap poll of
+ *     location.href (catches pushState/replaceState) and popstate,
  *   - a MutationObserver that notices when the page's headline or title is replaced.
  * A re-run waits until the page settles (no DOM mutations for `settleMs`, bounded), aborts
  * the previous run's signal first, and everything stops when `opts.signal` aborts.
@@ -23,7 +24,9 @@ type Run = (signal: AbortSignal) => void | Promise<void>;
 
 /** The URL without its fragment: a #hash jump is the same article. */
 function pageUrl(): string {
-  return location.href.replace(/#.*$/, '');
+  const href = location.href;
+  const hash = href.indexOf('#');
+  return hash < 0 ? href : href.slice(0, hash);
 }
 
 /** What identifies the article shown: URL, title and first headline. */
@@ -38,6 +41,14 @@ interface NavigationLike extends EventTarget {
     listener: () => void,
     options?: AddEventListenerOptions,
   ): void;
+}
+
+/** The window's Navigation API (Chromium 102+), or null. */
+function navigationApi(): NavigationLike | null {
+  const nav = (globalThis as { navigation?: unknown }).navigation;
+  return typeof nav === 'object' && nav !== null && 'addEventListener' in nav
+    ? (nav as NavigationLike)
+    : null;
 }
 
 export function watchPage(run: Run, opts: WatchOptions): void {
@@ -101,15 +112,16 @@ export function watchPage(run: Run, opts: WatchOptions): void {
     }
   };
 
-  const poll = setInterval(checkUrl, pollMs);
-  const onPopState = (): void => checkUrl();
-  window.addEventListener('popstate', onPopState);
-  const nav = (globalThis as { navigation?: NavigationLike }).navigation;
+  const nav = navigationApi();
   const onNavigate = (): void => {
     // The URL is updated after the event; look again on the next task.
     setTimeout(checkUrl, 0);
   };
   nav?.addEventListener('currententrychange', onNavigate);
+  // Without the Navigation API: a timer on the page for as long as it is open.
+  const poll = nav ? undefined : setInterval(checkUrl, pollMs);
+  const onPopState = (): void => checkUrl();
+  if (!nav) window.addEventListener('popstate', onPopState);
 
   // Mutations (re)arm the settle timer; the signature check in fire() decides whether the
   // article was replaced, so ads and tickers that mutate the page cost one cheap check.
@@ -120,7 +132,7 @@ export function watchPage(run: Run, opts: WatchOptions): void {
   signal.addEventListener(
     'abort',
     () => {
-      clearInterval(poll);
+      if (poll !== undefined) clearInterval(poll);
       if (settleTimer !== undefined) clearTimeout(settleTimer);
       window.removeEventListener('popstate', onPopState);
       nav?.removeEventListener('currententrychange', onNavigate);

@@ -4,6 +4,7 @@
  * without Readability, detection or even the pre-check; so this module needs only the
  * lexicon's Chinese names and the simplest reading of the page's head.
  */
+import { compactAlternation } from './alternation.ts';
 import { attr, queryOne, rootOf, textOf, titleOf } from './dom-safe.ts';
 import { fromLexicon, lexicon } from './lexicon.ts';
 import { cleanTitle, primaryLang } from './page-head.ts';
@@ -16,11 +17,20 @@ import type { ExtractedArticle } from './types.ts';
  * fails cannot name a Chinese actor the way detection counts one (names only in short form
  * count only after a full one).
  */
-export function chinaAnywhereSource(): string {
+export function chinaNamesSource(): string {
   return lexicon()
     .cn.flatMap((e) => e.full)
     .map((p) => p.replace(/\(\?<?[!=](?:[^()]|\([^()]*\))*\)/g, '').replace(/ /g, '\\s+'))
     .join('|');
+}
+
+/**
+ * The glance's pattern: chinaNamesSource written smaller (alternation.ts), passing exactly the
+ * same texts. Most of the glance's time on a page went into compiling and running the plain
+ * alternation of 176 names (about half as long with this one, measured in Chromium).
+ */
+export function chinaAnywhereSource(): string {
+  return compactAlternation(chinaNamesSource());
 }
 
 /**

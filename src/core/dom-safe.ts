@@ -4,15 +4,26 @@
  * the prototype chain and query from the root element, which named elements cannot shadow.
  */
 
+/**
+ * Getters found on a prototype chain, by the chain's first prototype: looking a member up walks
+ * the chain with getOwnPropertyDescriptor, which was a good part of the every-page script's time
+ * when done on each call.
+ */
+const getters = new WeakMap<object, Map<string, (this: unknown) => unknown>>();
+
 function protoGetter<T>(obj: object, key: string): T | undefined {
-  let proto: object | null = Object.getPrototypeOf(obj) as object | null;
-  while (proto) {
+  const first = Object.getPrototypeOf(obj) as object | null;
+  if (!first) return undefined;
+  const known = getters.get(first)?.get(key);
+  if (known) return known.call(obj) as T;
+  for (let proto: object | null = first; proto; proto = Object.getPrototypeOf(proto)) {
     const desc = Object.getOwnPropertyDescriptor(proto, key);
-    if (desc) {
-      if (desc.get) return desc.get.call(obj) as T;
-      return desc.value as T;
-    }
-    proto = Object.getPrototypeOf(proto) as object | null;
+    if (!desc) continue;
+    if (!desc.get) return desc.value as T;
+    let byKey = getters.get(first);
+    if (!byKey) getters.set(first, (byKey = new Map()));
+    byKey.set(key, desc.get);
+    return desc.get.call(obj) as T;
   }
   return undefined;
 }

@@ -79,6 +79,8 @@ describe('an unrelated article', () => {
     expect(analysis.related).toEqual([]);
     expect(await badgeText(suite.ext.worker, tabId)).toBe('');
     expect(await highlightedTexts(page)).toEqual([]);
+    // Not even the highlights' stylesheet.
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
 
     const popup = await openPopup(suite.ext, tabId);
     await expect

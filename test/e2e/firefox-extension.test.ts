@@ -12,6 +12,7 @@ import {
   cardState,
   clickByText,
   highlightedTexts,
+  highlightRules,
   hoverQuote,
   mainText,
   openPopup,
@@ -47,6 +48,8 @@ describe('Firefox: a US–China diplomacy article', () => {
     expect(highlighted.length).toBeGreaterThan(0);
     expect(analysis.highlights?.anchored).toBe(highlighted.length);
     expect(highlighted).toContain('We are at a vital historical juncture');
+    // Styled by Backstory's stylesheet, adopted by the document (no element added to the page).
+    expect(await highlightRules(page)).toContain('::highlight(backstory-quote)');
 
     expect(await badgeText(suite.ext, tabId)).toBe(String(analysis.related.length));
 
@@ -72,6 +75,7 @@ describe('Firefox: an unrelated article', () => {
     expect(analysis.related).toEqual([]);
     expect(await badgeText(suite.ext, tabId)).toBe('');
     expect(await highlightedTexts(page)).toEqual([]);
+    expect(await highlightRules(page)).toEqual([]);
     expect((await cardState(page)).hosts).toBe(0);
     await page.close();
   });

@@ -296,6 +296,19 @@ export async function clickByText(page: Page, selector: string, text: string): P
 }
 
 /** The text of every range registered in the page's Backstory highlight. */
+/** The selectors of the `::highlight()` rules in the document's adopted stylesheets. */
+export async function highlightRules(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    document.adoptedStyleSheets.flatMap((sheet) =>
+      [...sheet.cssRules].flatMap((r) =>
+        r instanceof CSSStyleRule && r.selectorText.startsWith('::highlight(')
+          ? [r.selectorText]
+          : [],
+      ),
+    ),
+  );
+}
+
 export async function highlightedTexts(page: Page, name = 'backstory-quote'): Promise<string[]> {
   return page.evaluate((n) => {
     const h = CSS.highlights.get(n);

@@ -159,3 +159,16 @@ export async function setSettings(
     });
   }, change);
 }
+
+/** The selectors of the `::highlight()` rules in the document's adopted stylesheets. */
+export async function highlightRules(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    document.adoptedStyleSheets.flatMap((sheet) =>
+      [...sheet.cssRules].flatMap((r) =>
+        r instanceof CSSStyleRule && r.selectorText.startsWith('::highlight(')
+          ? [r.selectorText]
+          : [],
+      ),
+    ),
+  );
+}

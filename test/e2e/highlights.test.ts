@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cardState,
   highlightRanges,
+  highlightRules,
   hoverQuote,
   screenshotPath,
   setSettings,
@@ -59,6 +60,8 @@ describe('highlights on an article', () => {
       ].sort(),
     );
     expect(analysis.highlights).toEqual({ anchored: 5, orphaned: 0 });
+    // Styled by Backstory's stylesheet, adopted by the document (no element added to the page).
+    expect(await highlightRules(page)).toContain('::highlight(backstory-quote)');
     await page.screenshot({ path: screenshotPath('highlights-article.png') });
   });
 

@@ -5,7 +5,8 @@
  */
 import type { IndexedQuote, MatchIndex } from '../match-index.ts';
 import { alignRemark, SHORT_REMARK, type Alignment } from './quote-align.ts';
-import { corpusRemark, pageRemark, sharesRoot, type PreparedQuote } from './remark.ts';
+import { corpusRemark, pageRemark, sharesRoot, type PreparedQuote, type Remark } from './remark.ts';
+import { isNegationWord, wordTie } from './word-ties.ts';
 import {
   coverReason,
   OPPOSITE_POLARITY,
@@ -65,6 +66,67 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * n) / (a.size + b.size);
 }
 
+/** Identical content words in a row from which two wordings are one formula… */
+const FORMULA_RUN = 3;
+/**
+ * …in a remark of at most this many content words: a formula is short. A longer remark with one
+ * word changed ("the cost of silence is far/much higher than the cost of talking") is one
+ * remark worded twice.
+ */
+const FORMULA_MAX_WORDS = 8;
+
+/**
+ * One formula, two contents: the two wordings share a run of identical words and, in the same
+ * place, each says something the other does not explain ("我们愿同美方加强气候合作" /
+ * "…加强禁毒合作"; "The US must stop sending warships…" / "…sending wrong signals…";
+ * "中方坚决反对美方对台军售" / "…将中国企业列入实体清单"). Every shared word is the very same word
+ * (a second rendering changes words, not only the content): two remarks cut from one set phrase.
+ */
+function differentContent(a: Alignment, R: Remark, T: Remark): boolean {
+  if (a.ties.length > 0 || a.cp >= 1 || R.stems.length > FORMULA_MAX_WORDS) return false;
+  // The other wording from its sentence start to its end, around the aligned span.
+  let lo = a.from;
+  let hi = a.to;
+  while (lo > 0 && T.sentence[lo - 1] === T.sentence[a.from]) lo--;
+  while (hi + 1 < T.stems.length && T.sentence[hi + 1] === T.sentence[a.to]) hi++;
+  // Identical words in order: remark index → other index.
+  const pairs: [number, number][] = [];
+  let j = lo;
+  for (let i = 0; i < R.stems.length && j <= hi; i++) {
+    const w = R.stems[i] as string;
+    if (isNegationWord(w)) continue;
+    for (let k = j; k <= hi; k++) {
+      if (T.stems[k] === w) {
+        pairs.push([i, k]);
+        j = k + 1;
+        break;
+      }
+    }
+  }
+  let run = 0;
+  let longest = 0;
+  pairs.forEach(([i, k], n) => {
+    const prev = pairs[n - 1];
+    run = prev && prev[0] === i - 1 && prev[1] === k - 1 ? run + 1 : 1;
+    longest = Math.max(longest, run);
+  });
+  if (longest < FORMULA_RUN) return false;
+  // Each gap between identical words, and after the last: does each side say something there
+  // that the other side's gap does not explain? (Before the first is the subject, which
+  // reported speech words freely: "he and Xi had agreed…" / "the two leaders agreed…".)
+  const unexplained = (mine: string[], theirs: string[]) =>
+    mine.some((w) => !isNegationWord(w) && !theirs.some((o) => wordTie(w, o) !== null));
+  const bounds: [number, number][] = [...pairs, [R.stems.length, hi + 1]];
+  for (let n = 1; n < bounds.length; n++) {
+    const [i0, k0] = bounds[n - 1] as [number, number];
+    const [i1, k1] = bounds[n] as [number, number];
+    const r = R.stems.slice(i0 + 1, i1);
+    const t = T.stems.slice(k0 + 1, k1);
+    if (unexplained(r, t) && unexplained(t, r)) return true;
+  }
+  return false;
+}
+
 /**
  * Compares a page quote with a corpus quote. Both directions are tried: the page quote
  * rendered by a span of the corpus quote, or (when the page quote is the longer one) the
@@ -95,6 +157,7 @@ export function compareQuote(
   }
   if (!result) return null;
   const { a, reverse } = result;
+  if (differentContent(a, reverse ? C : P, reverse ? P : C)) return null;
   const sameSpeaker = P.speaker !== null && P.speaker === C.speaker;
   const sameOccasion = sameSpeaker && near;
   if (!a.anchored && !sameOccasion) return null;

@@ -52,7 +52,8 @@ export function quoteTokens(text: string, max = MAX_QUOTE_WORDS): QuoteTokens {
       continue;
     }
     prevName = isName || (wasStart && capital);
-    out.stems.push(isName ? t.word : stem(t.word));
+    // A name keeps its case-folded form, without a possessive ("China’s" is "china").
+    out.stems.push(isName ? t.word.replace(/['\u2019]s$/, '') : stem(t.word));
     out.spans.push([t.start, t.end]);
     out.sentence.push(sentence);
     if (out.stems.length >= max) break;

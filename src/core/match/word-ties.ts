@@ -30,6 +30,7 @@ const SYNONYM: Tie = { w: 0.9, how: 'synonym' };
 const SAME_ROOT: Tie = { w: 0.8, how: 'same root' };
 const RELATED_WORD: Tie = { w: 0.7, how: 'related word' };
 const SIMILAR_SPELLING: Tie = { w: 0.6, how: 'similar spelling' };
+const SAME_COUNTRY_TIE: Tie = { w: 0.8, how: 'same meaning' };
 
 /** Ties that show the remark shares a word with the other wording (in either language). */
 export const ANCHORS: ReadonlySet<string> = new Set([
@@ -46,15 +47,68 @@ export const ZH_NEGATIONS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** A negation word of either language ("not", 不), as written. */
+/**
+ * English words that negate what follows besides "not": "cannot", a contraction ("don't",
+ * "can't", kept whole by the tokenizer), and words that deny it ("lack transparency" says
+ * "not transparent").
+ */
+const EN_NEGATIONS: ReadonlySet<string> = new Set(['cannot', 'lack', 'fail', 'without']);
+const CONTRACTED_NOT = /n['’]t$/;
+
+function isEnglishNegation(s: string): boolean {
+  return NEGATIONS.has(s) || EN_NEGATIONS.has(s) || CONTRACTED_NOT.test(s);
+}
+
+/** A negation word of either language ("not", "don't", 不), as written. */
 export function isNegationWord(s: string): boolean {
-  return NEGATIONS.has(s) || ZH_NEGATIONS.has(s);
+  return isEnglishNegation(s) || ZH_NEGATIONS.has(s);
 }
 
 /** A negation: "not", "never", 不, 没有, or a Chinese word whose gloss is one ("不是"). */
 export function isNegation(s: string): boolean {
   if (isNegationWord(s)) return true;
-  return HAN_CHAR.test(s) && glossOf(s).some((g) => NEGATIONS.has(g));
+  return HAN_CHAR.test(s) && glossOf(s).some(isEnglishNegation);
+}
+
+/**
+ * A country, its capital and its adjective name one government in diplomatic speech
+ * ("Washington must not…" renders "the United States should not…"). Words as quote tokens
+ * keep them: lower case, a name of several words joined by a space.
+ */
+const SAME_COUNTRY: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    // Not "us": "used" stems to it.
+    'united states': ['u.s', 'america', 'american', 'washington'],
+    // With the stems a sentence's first word gets ("Beijing's" → "beij").
+    china: ['chinese', 'chines', 'beijing', 'beij', 'prc'],
+  }).flatMap(([country, names]) => [country, ...names].map((n) => [n, country] as const)),
+);
+
+/** Parts of a two-country compound ("Sino-American", "China-US") that only ever name a country. */
+const COMPOUND_PARTS: ReadonlyMap<string, string> = new Map([
+  ...SAME_COUNTRY,
+  ['sino', 'china'],
+  ['us', 'united states'],
+]);
+
+/** The two countries of a compound ("sino-american" → "china|united states"), or undefined. */
+function pairOf(w: string): string | undefined {
+  const parts = w.split('-');
+  if (parts.length !== 2) return undefined;
+  const names = parts.map((p) => COMPOUND_PARTS.get(p));
+  if (names.some((n) => n === undefined) || names[0] === names[1]) return undefined;
+  return names.sort().join('|');
+}
+
+/**
+ * Two words naming the same country's government ("washington", "united states"), or the
+ * same two countries ("sino-american", "china-us").
+ */
+export function sameCountry(a: string, b: string): boolean {
+  const c = SAME_COUNTRY.get(a);
+  if (c !== undefined) return c === SAME_COUNTRY.get(b);
+  const p = pairOf(a);
+  return p !== undefined && p === pairOf(b);
 }
 
 /** Two long words with the same first letters ("negotiation" / "negotiate"). */
@@ -92,6 +146,7 @@ function glossTie(zh: string, en: string): Tie {
   const g = glossOf(zh);
   if (g.length === 0) return null;
   if (g.includes(en)) return TRANSLATION;
+  if (g.some((x) => sameCountry(x, en))) return NEAR_TRANSLATION;
   let best: Tie = null;
   for (const x of g) {
     if (x.includes(' ')) continue;
@@ -113,6 +168,7 @@ function computeTie(a: string, b: string): Tie {
     }
     return ha ? glossTie(a, b) : glossTie(b, a);
   }
+  if (sameCountry(a, b)) return SAME_COUNTRY_TIE;
   const tie = synonymTie(a, b);
   if (tie === 'synonym') return SYNONYM;
   if (sameRoot(a, b)) return SAME_ROOT;

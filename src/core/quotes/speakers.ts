@@ -18,8 +18,10 @@ export const PRONOUN = '(?:he|she|He|She)';
 const SUBJECT = `(${NAME}|${ROLE}|${PRONOUN})`;
 const VERB = `(?:${SPEECH_VERBS})`;
 
+// "…,” defence ministry spokesman Zhang Xiaogang told reporters": a lower-case title may
+// precede the name.
 const AFTER_SUBJ_VERB = new RegExp(
-  `^[\\s,.;:!?]*(?:[^.!?]{0,60}?,\\s*)?${SUBJECT}\\s+${VERB}\\b`,
+  `^[\\s,.;:!?]*(?:[^.!?]{0,60}?,\\s*)?(?:\\p{Ll}[\\p{L}-]*\\s+){0,4}?${SUBJECT}\\s+${VERB}\\b`,
   'u',
 );
 const AFTER_VERB_SUBJ = new RegExp(`^[\\s,.;:]*${VERB}\\s+(${NAME}|${ROLE})`, 'u');

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { Highlighter, MAX_QUOTES } from '../../../content/highlights.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HIGHLIGHT_CSS } from '../../../content/highlight-style.ts';
+import { HIGHLIGHT_NAME, Highlighter, MAX_QUOTES } from '../../../content/highlights.ts';
 import type { PageQuote } from '../../../src/core/types.ts';
 
 const match = { articleId: 'a', text: 'other wording', score: 0.9 };
@@ -87,5 +88,58 @@ describe('Highlighter', () => {
     h.clear();
     expect(h.stats()).toEqual({ anchored: 0, orphaned: 0 });
     expect(h.quoteAt(1, 1)).toBeNull();
+  });
+});
+
+describe('the highlights stylesheet', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.adoptedStyleSheets = [];
+  });
+
+  function withRegistry(): Map<string, unknown> {
+    const registry = new Map<string, unknown>();
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal(
+      'Highlight',
+      class {
+        priority = 0;
+        constructor(...ranges: Range[]) {
+          void ranges;
+        }
+      },
+    );
+    document.adoptedStyleSheets = [];
+    return registry;
+  }
+
+  it('is adopted by the document once a highlight is shown, and again if the page dropped it', () => {
+    const registry = withRegistry();
+    const root = page('<p>He said “we are at a vital historical juncture” on Tuesday.</p>');
+    const h = new Highlighter(root);
+    h.anchor([q('we are at a vital historical juncture')]);
+    // Anchored but not shown yet: nothing added to the page.
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    h.setShown(true);
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(true);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect(HIGHLIGHT_CSS).toContain(`::highlight(${HIGHLIGHT_NAME})`);
+    // Shown again: the same one sheet.
+    h.setShown(true);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    // The page replaced its adopted sheets: ours comes back with the next highlight shown.
+    document.adoptedStyleSheets = [];
+    h.setShown(false);
+    h.setShown(true);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+  });
+
+  it('is not added to a page without a highlight to show', () => {
+    withRegistry();
+    const root = page('<p>He said “we are at a vital historical juncture” on Tuesday.</p>');
+    const h = new Highlighter(root);
+    h.setShown(true);
+    h.anchor([q('a remark that is not on this page')]);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
   });
 });

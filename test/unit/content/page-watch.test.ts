@@ -124,4 +124,46 @@ describe('watchPage', () => {
     await sleep(50);
     expect(document.documentElement.outerHTML).toBe(before);
   });
+
+  describe('where the browser has the Navigation API', () => {
+    let navigation: EventTarget;
+    beforeEach(() => {
+      navigation = new EventTarget();
+      vi.stubGlobal('navigation', navigation);
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    });
+
+    it('keeps no timer on the page: its events tell of every change of address', async () => {
+      const interval = vi.spyOn(globalThis, 'setInterval');
+      watchPage(run, opts());
+      expect(interval).not.toHaveBeenCalled();
+      history.pushState(null, '', '/news/second-story');
+      showArticle('Second story');
+      await sleep(100);
+      // No event, no look at the address: only the replaced headline is seen.
+      expect(runs).toHaveLength(2);
+      expect(runs[1]).toMatchObject({ path: '/news/second-story', headline: 'Second story' });
+      history.pushState(null, '', '/news/third-story');
+      navigation.dispatchEvent(new Event('currententrychange'));
+      await sleep(15);
+      // The address changed: the old run is aborted at once, before the page settles.
+      expect(runs[1]!.signal.aborted).toBe(true);
+      showArticle('Third story');
+      await vi.waitFor(() => expect(runs).toHaveLength(3), { timeout: 2000 });
+      expect(runs[2]).toMatchObject({ path: '/news/third-story', headline: 'Third story' });
+    });
+
+    it('stops listening when its signal aborts', async () => {
+      watchPage(run, opts());
+      stop.abort();
+      history.pushState(null, '', '/news/other-story');
+      navigation.dispatchEvent(new Event('currententrychange'));
+      showArticle('Other story');
+      await sleep(150);
+      expect(runs).toHaveLength(1);
+    });
+  });
 });

@@ -85,3 +85,29 @@ describe('matching', () => {
     expect(matchedTexts(b, 'en', a, 'en')).toEqual([]);
   });
 });
+
+describe('one formula, two remarks', () => {
+  it('a shared run of words with different content in the same place is not one remark', () => {
+    const zhA = '耿爽说：“我们愿同美方加强农业合作。”';
+    const zhB = '耿爽说：“我们愿同美方加强执法合作。”';
+    expect(matchedTexts(zhA, 'zh', zhB, 'zh')).toEqual([]);
+    const enA = 'Geng said: “The US must stop selling fighter jets to the island.”';
+    const enB = 'Geng said: “The US must stop selling chips to our rivals.”';
+    expect(matchedTexts(enA, 'en', enB, 'en')).toEqual([]);
+  });
+
+  it('still matches the same remark quoted whole, in part, or with other words', () => {
+    const whole = 'Geng said: “The US must stop selling fighter jets to the island.”';
+    const part = 'Geng said the US “must stop selling fighter jets” at once.';
+    expect(matchedTexts(part, 'en', whole, 'en')).not.toEqual([]);
+    const reworded =
+      'Geng said: “The United States must stop selling fighter jets to the island of Taiwan.”';
+    expect(matchedTexts(reworded, 'en', whole, 'en')).not.toEqual([]);
+    // A long remark with one word changed is one remark worded twice, not a formula.
+    const far =
+      'Geng said: “We agreed to keep our channels open, because the cost of silence is far higher than the cost of talking.”';
+    const much =
+      'Geng said: “We agreed to keep our channels open because the cost of silence is much higher than the cost of talking.”';
+    expect(matchedTexts(far, 'en', much, 'en')).not.toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { quoteTokens } from '../../../src/core/match/quote-tokens.ts';
+import { isNegation, sameCountry, wordTie } from '../../../src/core/match/word-ties.ts';
+import { extractQuotesDetailed } from '../../../src/core/quotes.ts';
+
+describe('word ties for quote matching', () => {
+  it('reads contractions, "cannot" and words that deny as negations', () => {
+    for (const w of ["don't", 'don’t', "can't", 'cannot', 'lack', 'without', 'not'])
+      expect(isNegation(w), w).toBe(true);
+    for (const w of ['contact', 'contract', 'cannon']) expect(isNegation(w), w).toBe(false);
+  });
+
+  it('ties a capital or adjective to its country, and nothing else', () => {
+    expect(wordTie('washington', 'united states')?.how).toBe('same meaning');
+    expect(wordTie('beijing', 'china')?.how).toBe('same meaning');
+    expect(sameCountry('american', 'washington')).toBe(true);
+    expect(sameCountry('beijing', 'washington')).toBe(false);
+    expect(sameCountry('sino-american', 'china-us')).toBe(true);
+    expect(sameCountry('sino-american', 'sino-japanese')).toBe(false);
+    // "used" stems to "us": the pronoun-like stem is no country.
+    expect(sameCountry('us', 'united states')).toBe(false);
+  });
+
+  it('drops the possessive of a name inside a sentence', () => {
+    expect(quoteTokens('We will not hold back China’s growth').stems).toContain('china');
+    expect(quoteTokens("We will not hold back China's growth").stems).toContain('china');
+  });
+
+  it('finds a speaker named after a lower-case title behind the quote', () => {
+    const [q] = extractQuotesDetailed([
+      '“This is a double standard,” defence ministry spokesman Zhang Xiaogang told reporters.',
+    ]);
+    expect(q?.speaker).toBe('Zhang Xiaogang');
+  });
+});
