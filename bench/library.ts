@@ -28,6 +28,7 @@ import { analyzeExtracted } from '../src/core/analyze.ts';
 import { buildMatchIndex, hydrateMatchIndex } from '../src/core/match-index.ts';
 import type { ExtractedArticle } from '../src/core/types.ts';
 import { installBundledSynonyms, readBundledCorpus } from '../src/corpus/node.ts';
+import { comparedArticles, withBodies } from '../src/library/bodies.ts';
 import type { LoadedCorpus } from '../src/corpus/types.ts';
 import { parseImportFile } from '../src/library/import.ts';
 import type { IndexSnapshot } from '../src/library/snapshot.ts';
@@ -76,7 +77,15 @@ async function restart(db: LibraryDb, bundled: LoadedCorpus, q: ExtractedArticle
   const { live, from } = await loadLiveIndex(db, bundled.index.match);
   if (from !== 'snapshot') throw new Error('the restart did not read the snapshot');
   const loaded = performance.now() - t0;
-  const analysis = analyzeExtracted(q, DIPLOMACY, { ...bundled, match: live.index });
+  // As the worker does: the texts of the articles the page is compared with are read first.
+  const corpus = { ...bundled, match: live.index };
+  const { result: analysis } = await withBodies(
+    db,
+    live,
+    [],
+    () => comparedArticles(q, corpus),
+    () => analyzeExtracted(q, DIPLOMACY, corpus),
+  );
   return { total: performance.now() - t0, loaded, cpu: cpuMs(c0), analysis };
 }
 

@@ -6,6 +6,7 @@
  * had to replay changes), so the next worker starts from it.
  */
 import { loadLexicon } from '../core/lexicon.ts';
+import { comparedArticles, withBodies } from '../library/bodies.ts';
 import { LiveIndex } from '../library/live-index.ts';
 import { recordFromExtracted } from '../library/record.ts';
 import type { SourceLookup } from '../library/sources.ts';
@@ -18,6 +19,7 @@ import {
   type LibraryDb,
 } from '../library/store.ts';
 import type { LibraryArticle, LibraryOrigin } from '../library/types.ts';
+import type { MatchOptions } from '../core/match/options.ts';
 import type { ExtractedArticle } from '../core/types.ts';
 import type { LoadedCorpus } from '../corpus/types.ts';
 import { getCorpus } from './corpus.ts';
@@ -122,6 +124,32 @@ export async function forget(which: {
   });
   scheduleSnapshot(lib.db, lib.live);
   return ids.length;
+}
+
+/**
+ * Runs `run` (an analysis of `extracted`) over the library without `exclude` (the page's own
+ * copies), the texts of the articles it compares read first when a restart left them unread.
+ */
+export async function overLibrary<T>(
+  lib: Library,
+  exclude: Iterable<string>,
+  extracted: ExtractedArticle,
+  opts: MatchOptions,
+  run: () => T,
+): Promise<T> {
+  const { result, skipped } = await withBodies(
+    lib.db,
+    lib.live,
+    exclude,
+    () => comparedArticles(extracted, lib.corpus, opts),
+    run,
+  );
+  if (skipped > 0) {
+    // Damaged entries found on the way are out of the live index; the next snapshot drops them.
+    lib.skipped += skipped;
+    scheduleSnapshot(lib.db, lib.live);
+  }
+  return result;
 }
 
 /** Library articles that are this page (stored under its address): never its own coverage. */

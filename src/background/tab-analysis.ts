@@ -19,7 +19,7 @@ import { normalizeUrl } from '../library/record.ts';
 import { withSources } from '../library/sources.ts';
 import { isSilentSite, readSettings, remembersSite } from '../settings.ts';
 import { showBadge } from './badge.ts';
-import { getLibrary, libraryIdsOf, storePage } from './library.ts';
+import { getLibrary, libraryIdsOf, overLibrary, storePage } from './library.ts';
 import { lastExtracted, reportLibraryProblem, takePendingSave } from './library-requests.ts';
 import { forgetRuns, inTabQueue, nextRun } from './tab-queue.ts';
 import { bare } from '../core/reasons.ts';
@@ -100,7 +100,7 @@ async function analyzeRun(
   const analysis: RunAnalysis = {
     pageUrl: params.pageUrl,
     run,
-    ...library.live.without(exclude, () =>
+    ...(await overLibrary(library, exclude, params.extracted, { rejected }, () =>
       withSources(
         analyzeExtracted(params.extracted, params.detection, library.corpus, {
           rejected,
@@ -108,7 +108,7 @@ async function analyzeRun(
         }),
         library.lookup,
       ),
-    ),
+    )),
   };
   return { analysis, remember: remembersSite(settings, hostname(params.pageUrl)) };
 }

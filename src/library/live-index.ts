@@ -8,7 +8,14 @@
  */
 import { buildMatchIndex } from '../core/match-index.ts';
 import type { IndexedDoc, MatchIndex, MatchIndexData } from '../core/match-index.ts';
-import { bundledKey, packIndex, PackedDoc, type IndexSnapshot } from './snapshot.ts';
+import {
+  bundledKey,
+  packIndex,
+  PackedDoc,
+  snapshotEntityDf,
+  snapshotIds,
+  type IndexSnapshot,
+} from './snapshot.ts';
 import type { LibraryArticle, LibrarySource } from './types.ts';
 
 /** One library article's share of the index, as persisted beside the article. */
@@ -100,6 +107,10 @@ export class LibrarySources implements ReadonlyMap<string, LibrarySource> {
   set(id: string, v: LibrarySource | PackedDoc): void {
     this.#map.set(id, v);
   }
+  /** The value as held (a packed article's source still undecoded). */
+  raw(id: string): LibrarySource | PackedDoc | undefined {
+    return this.#map.get(id);
+  }
   delete(id: string): boolean {
     return this.#map.delete(id);
   }
@@ -130,6 +141,8 @@ export class LiveIndex {
   private readonly bundled: number;
   private readonly bundledKey: string;
   private totalLen: number;
+  /** Library articles restored from a snapshot whose text and quotes are not read yet. */
+  readonly #bodiless = new Set<string>();
 
   constructor(bundled: MatchIndexData, snapshot?: IndexSnapshot) {
     this.bundledKey = bundledKey(bundled);
@@ -150,6 +163,7 @@ export class LiveIndex {
     for (let i = this.bundled; i < data.docs.length; i++) {
       const d = data.docs[i] as PackedDoc;
       this.sources.set(d.id, d);
+      this.#bodiless.add(d.id);
     }
     const byId = new Map<string, number>();
     data.docs.forEach((d, i) => byId.set(d.id, i));
@@ -172,7 +186,6 @@ export class LiveIndex {
   add(entry: IndexEntry): void {
     if (this.index.byId.has(entry.id)) this.remove(entry.id);
     const { data, index } = this;
-    const di = data.docs.length;
     const pairs: [number, number][] = [];
     entry.doc.terms.forEach((term, k) => {
       let id = index.termIds.get(term);
@@ -183,23 +196,55 @@ export class LiveIndex {
         data.df.push(0);
         data.postings.push([]);
       }
-      const tf = entry.doc.tfs[k] as number;
-      data.df[id] = (data.df[id] ?? 0) + 1;
-      this.list(id).push(di, tf);
-      pairs.push([id, tf]);
+      pairs.push([id, entry.doc.tfs[k] as number]);
     });
     pairs.sort((a, b) => a[0] - b[0]);
-    const doc: IndexedDoc = {
-      ...entry.doc,
-      terms: pairs.map((p) => p[0]),
-      tfs: pairs.map((p) => p[1]),
-    };
+    this.insert(
+      { ...entry.doc, terms: pairs.map((p) => p[0]), tfs: pairs.map((p) => p[1]) },
+      entry.source,
+    );
+  }
+
+  /** Puts an indexed article (term ids of this index) at the end. */
+  private insert(doc: IndexedDoc, source: LibrarySource | PackedDoc): void {
+    const { data, index } = this;
+    const di = data.docs.length;
+    doc.terms.forEach((t, k) => {
+      data.df[t] = (data.df[t] ?? 0) + 1;
+      this.list(t).push(di, doc.tfs[k] as number);
+    });
     data.docs.push(doc);
     index.byId.set(doc.id, di);
     for (const e of doc.entities) data.entityDf[e] = (data.entityDf[e] ?? 0) + 1;
     this.totalLen += doc.len;
-    this.sources.set(entry.id, entry.source);
+    this.sources.set(doc.id, source);
+    if (doc instanceof PackedDoc && !doc.hasBody) this.#bodiless.add(doc.id);
     this.refresh();
+  }
+
+  /** Library articles restored from a snapshot whose text and quotes are not read yet. */
+  get bodiless(): number {
+    return this.#bodiless.size;
+  }
+
+  /** Of these articles (doc indexes), the ids of those whose text and quotes are not read yet. */
+  missingBodies(docs: Iterable<number>): string[] {
+    const out: string[] = [];
+    for (const di of docs) {
+      const d = this.data.docs[di];
+      if (d instanceof PackedDoc && !d.hasBody) out.push(d.id);
+    }
+    return out;
+  }
+
+  /** Attaches an article's text and quotes from its index entry; false if it is not waiting for them. */
+  attachBody(entry: IndexEntry): boolean {
+    const di = this.index.byId.get(entry.id);
+    const d = di === undefined ? undefined : this.data.docs[di];
+    if (!(d instanceof PackedDoc) || d.hasBody) return false;
+    d.attachBody(entry.doc.text, entry.doc.quotes);
+    this.#bodiless.delete(entry.id);
+    return true;
   }
 
   /** Takes one library article out; bundled articles stay. Returns whether it was there. */
@@ -242,37 +287,9 @@ export class LiveIndex {
     index.byId.delete(id);
     this.totalLen -= doc.len;
     this.sources.delete(id);
+    this.#bodiless.delete(id);
     this.refresh();
     return true;
-  }
-
-  /** The entry a library article was added from (term ids turned back into terms). */
-  entryOf(id: string): IndexEntry | null {
-    const di = this.index.byId.get(id);
-    const source = this.sources.get(id);
-    if (di === undefined || di < this.bundled || !source) return null;
-    const doc = this.data.docs[di] as IndexedDoc;
-    return {
-      id,
-      doc: {
-        // Field by field: a packed article's fields are getters, which a spread would miss.
-        id: doc.id,
-        title: doc.title,
-        publishedAt: doc.publishedAt,
-        outlet: doc.outlet,
-        lang: doc.lang,
-        len: doc.len,
-        fingerprint: doc.fingerprint,
-        sig: doc.sig,
-        terms: doc.terms.map((t) => this.data.vocab[t] as string),
-        tfs: doc.tfs,
-        entities: doc.entities,
-        quotes: doc.quotes,
-        sentences: doc.sentences,
-        text: doc.text,
-      },
-      source,
-    };
   }
 
   /**
@@ -304,15 +321,19 @@ export class LiveIndex {
    * reading a page again gives the analysis its first reading gave.
    */
   without<T>(ids: Iterable<string>, fn: () => T): T {
-    const out: IndexEntry[] = [];
+    const out: [IndexedDoc, LibrarySource | PackedDoc][] = [];
     for (const id of ids) {
-      const e = this.entryOf(id);
-      if (e && this.remove(id)) out.push(e);
+      const di = this.index.byId.get(id);
+      const source = this.sources.raw(id);
+      if (di === undefined || di < this.bundled || source === undefined) continue;
+      const doc = this.data.docs[di] as IndexedDoc;
+      if (this.remove(id)) out.push([doc, source]);
     }
     try {
       return fn();
     } finally {
-      for (const e of out) this.add(e);
+      // The same articles back (their term ids stand: the vocabulary only grows).
+      for (const [doc, source] of out) this.insert(doc, source);
     }
   }
 
@@ -340,7 +361,8 @@ export class LiveIndex {
  */
 function fromSnapshot(bundled: MatchIndexData, snap: IndexSnapshot): MatchIndexData {
   const docs: IndexedDoc[] = bundled.docs.slice();
-  for (let k = 0; k < snap.ids.length; k++) docs.push(new PackedDoc(snap, k));
+  const ids = snapshotIds(snap) ?? [];
+  for (let k = 0; k < ids.length; k++) docs.push(new PackedDoc(snap, k, ids[k] as string));
   const nTerms = snap.df.length;
   const postings: number[][] = new Array<number[]>(nTerms);
   const o = snap.postOffsets;
@@ -355,6 +377,6 @@ function fromSnapshot(bundled: MatchIndexData, snap: IndexSnapshot): MatchIndexD
     df: Array.from(snap.df),
     postings,
     avgLen: snap.avgLen,
-    entityDf: snap.entityDf,
+    entityDf: snapshotEntityDf(snap),
   };
 }

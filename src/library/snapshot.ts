@@ -3,15 +3,19 @@
  * record so a restarted worker reads one value instead of every article's index entry.
  *
  * The layout is columnar: postings, each article's terms, frequencies, signature and sentence
- * offsets in typed arrays, and each article's text and the rest of it (title, date, names,
- * quotes, source, as JSON) as UTF-8 in one byte array. Reading the snapshot back copies bytes and
- * parses nothing; an article's text and JSON are decoded when the matcher first looks at it. The per-article index entries
- * stay the source of truth; the snapshot is a cache with the change-log position it includes.
+ * offsets in typed arrays, and the rest of it (title, date, names, source, as JSON) as UTF-8 in
+ * one byte array. Articles' texts and quotes are not in it: they stay in their index entries,
+ * read for the few articles a page is compared with in full (`LiveIndex.missingBodies`, then
+ * `attachBody`), so a restart reads and copies a fraction of the library. Reading the snapshot
+ * back parses nothing; an article's JSON is decoded when the matcher first looks at it. The
+ * per-article index entries stay the source of truth; the snapshot is a cache with the
+ * change-log position it includes.
  */
 import type { IndexedDoc, IndexedQuote, MatchIndexData } from '../core/match-index.ts';
 import { hash32 } from '../core/text.ts';
 
-export const SNAPSHOT_FORMAT = 1;
+/** 2: texts and quotes left in the index entries (format 1 held them; it is not read). */
+export const SNAPSHOT_FORMAT = 2;
 
 export interface IndexSnapshot {
   format: typeof SNAPSHOT_FORMAT;
@@ -26,12 +30,16 @@ export interface IndexSnapshot {
   postOffsets: Int32Array;
   postings: Int32Array;
   avgLen: number;
-  entityDf: Record<string, number>;
+  /** Entity document frequencies: the names (a JSON array of strings) and their counts. */
+  entityNames: string;
+  entityCounts: Int32Array;
   /** Library articles, in live-index order after the bundled ones. */
-  ids: string[];
+  ids: string;
+  /** MinHash values per article. */
+  sigSize: number;
   len: Int32Array;
   fingerprint: Float64Array;
-  /** MINHASH_SIZE values per article. */
+  /** `sigSize` values per article. */
   sig: Uint32Array;
   termOffsets: Int32Array;
   terms: Int32Array;
@@ -47,12 +55,10 @@ export interface IndexSnapshot {
   stringOffsets: Int32Array;
 }
 
-/** Per article, in this order: text; `{ title, publishedAt, outlet, lang, entities }`; quotes; source. */
-const FIELDS = 4;
-const TEXT = 0;
-const META = 1;
-const QUOTES = 2;
-const SOURCE = 3;
+/** Per article, in this order: `{ title, publishedAt, outlet, lang, entities }`; source. */
+const FIELDS = 2;
+const META = 0;
+const SOURCE = 1;
 const decoder = new TextDecoder();
 function field(snap: IndexSnapshot, k: number, f: number): string {
   const o = snap.stringOffsets;
@@ -76,8 +82,21 @@ interface DocMeta {
 }
 
 /**
+ * Thrown when the matcher reads the text or quotes of a library article restored from a
+ * snapshot before they were attached: the caller reads them (`LiveIndex.missingBodies`) and
+ * runs again. Never caught as "no results".
+ */
+export class BodiesMissing extends Error {
+  constructor(readonly ids: string[]) {
+    super(`the texts of ${ids.length} library article(s) were not read before matching`);
+    this.name = 'BodiesMissing';
+  }
+}
+
+/**
  * A library article read from a snapshot: what every query touches (id, length, fingerprint) is
- * read at once, the rest the first time the matcher asks for it.
+ * read at once, its names and source the first time the matcher asks for them, its text and
+ * quotes once attached from its index entry.
  */
 export class PackedDoc implements IndexedDoc {
   readonly id: string;
@@ -87,17 +106,16 @@ export class PackedDoc implements IndexedDoc {
   readonly #snap: IndexSnapshot;
   readonly #k: number;
   #meta?: DocMeta;
-  #quotes?: IndexedQuote[];
+  #body?: { text: string; quotes: IndexedQuote[] };
   #sentences?: [number, number][];
   #sig?: number[];
   #terms?: number[];
   #tfs?: number[];
-  #text?: string;
 
-  constructor(snap: IndexSnapshot, k: number) {
+  constructor(snap: IndexSnapshot, k: number, id: string) {
     this.#snap = snap;
     this.#k = k;
-    this.id = snap.ids[k] as string;
+    this.id = id;
     this.len = snap.len[k] as number;
     this.fingerprint = snap.fingerprint[k] as number;
   }
@@ -121,7 +139,19 @@ export class PackedDoc implements IndexedDoc {
     return this.#metaOf().entities;
   }
   get quotes(): IndexedQuote[] {
-    return (this.#quotes ??= JSON.parse(this.rawQuotes()) as IndexedQuote[]);
+    return this.#bodyOf().quotes;
+  }
+  #bodyOf(): { text: string; quotes: IndexedQuote[] } {
+    if (!this.#body) throw new BodiesMissing([this.id]);
+    return this.#body;
+  }
+  /** Whether its text and quotes have been attached. */
+  get hasBody(): boolean {
+    return this.#body !== undefined;
+  }
+  /** Its text and quotes, from its index entry. */
+  attachBody(text: string, quotes: IndexedQuote[]): void {
+    this.#body = { text, quotes };
   }
   get sentences(): [number, number][] {
     if (!this.#sentences) {
@@ -136,7 +166,7 @@ export class PackedDoc implements IndexedDoc {
     return this.#sentences;
   }
   get sig(): number[] {
-    const n = this.#snap.sig.length / Math.max(1, this.#snap.ids.length);
+    const n = this.#snap.sigSize;
     return (this.#sig ??= Array.from(this.#snap.sig.subarray(this.#k * n, (this.#k + 1) * n)));
   }
   get terms(): number[] {
@@ -146,7 +176,7 @@ export class PackedDoc implements IndexedDoc {
     return (this.#tfs ??= Array.from(this.rawTfs()));
   }
   get text(): string {
-    return (this.#text ??= field(this.#snap, this.#k, TEXT));
+    return this.#bodyOf().text;
   }
   rawTerms(): Int32Array {
     const o = this.#snap.termOffsets;
@@ -161,9 +191,6 @@ export class PackedDoc implements IndexedDoc {
     const o = this.#snap.stringOffsets;
     const at = this.#k * FIELDS + f;
     return this.#snap.strings.subarray(o[at], o[at + 1]);
-  }
-  rawQuotes(): string {
-    return field(this.#snap, this.#k, QUOTES);
   }
   rawSource(): string {
     return field(this.#snap, this.#k, SOURCE);
@@ -259,9 +286,7 @@ export function packIndex(
     } else {
       terms.pushAll(d.terms);
       tfs.pushAll(d.tfs);
-      put(k, TEXT, encoder.encode(d.text));
       put(k, META, encoder.encode(metaJson(d)));
-      put(k, QUOTES, encoder.encode(JSON.stringify(d.quotes)));
       put(k, SOURCE, encoder.encode(sourceJson(d.id)));
     }
     sentOffsets[k] = sentences.n / 2;
@@ -288,8 +313,10 @@ export function packIndex(
     postOffsets,
     postings,
     avgLen: data.avgLen,
-    entityDf: { ...data.entityDf },
-    ids: docs.map((d) => d.id),
+    entityNames: JSON.stringify(Object.keys(data.entityDf)),
+    entityCounts: Int32Array.from(Object.values(data.entityDf)),
+    ids: JSON.stringify(docs.map((d) => d.id)),
+    sigSize,
     len,
     fingerprint: fp,
     sig,
@@ -307,7 +334,9 @@ export function packIndex(
 export function isSnapshot(v: unknown): v is IndexSnapshot {
   if (typeof v !== 'object' || v === null) return false;
   const s = v as Partial<IndexSnapshot>;
-  const n = Array.isArray(s.ids) ? s.ids.length : -1;
+  const ids = snapshotIds(s);
+  const n = ids === null ? -1 : ids.length;
+  const names = jsonStrings(s.entityNames);
   const i32 = (x: unknown, len?: number) =>
     x instanceof Int32Array && (len === undefined || x.length === len);
   return (
@@ -320,12 +349,14 @@ export function isSnapshot(v: unknown): v is IndexSnapshot {
     i32(s.postOffsets, (s.df as Int32Array).length + 1) &&
     i32(s.postings) &&
     typeof s.avgLen === 'number' &&
-    typeof s.entityDf === 'object' &&
-    s.entityDf !== null &&
+    names !== null &&
+    i32(s.entityCounts, names.length) &&
+    typeof s.sigSize === 'number' &&
     i32(s.len, n) &&
     s.fingerprint instanceof Float64Array &&
     s.fingerprint.length === n &&
     s.sig instanceof Uint32Array &&
+    s.sig.length === n * (s.sigSize as number) &&
     i32(s.termOffsets, n + 1) &&
     i32(s.terms) &&
     i32(s.tfs, (s.terms as Int32Array).length) &&
@@ -333,8 +364,29 @@ export function isSnapshot(v: unknown): v is IndexSnapshot {
     i32(s.sentences) &&
     s.strings instanceof Uint8Array &&
     i32(s.stringOffsets, n * FIELDS + 1) &&
-    (s.stringOffsets as Int32Array)[n * FIELDS] === s.strings.length &&
-    Array.isArray(s.ids) &&
-    s.ids.every((x) => typeof x === 'string')
+    (s.stringOffsets as Int32Array)[n * FIELDS] === s.strings.length
   );
+}
+
+function jsonStrings(v: unknown): string[] | null {
+  if (typeof v !== 'string') return null;
+  try {
+    const a: unknown = JSON.parse(v);
+    return Array.isArray(a) && a.every((x) => typeof x === 'string') ? a : null;
+  } catch {
+    return null; // not JSON: a damaged snapshot, which the caller does not use
+  }
+}
+
+/** The library article ids of a snapshot, in order, or null when damaged. */
+export function snapshotIds(s: Partial<IndexSnapshot>): string[] | null {
+  return jsonStrings(s.ids);
+}
+
+/** The entity document frequencies of a snapshot (checked by `isSnapshot`). */
+export function snapshotEntityDf(s: IndexSnapshot): Record<string, number> {
+  const names = jsonStrings(s.entityNames) ?? [];
+  const df: Record<string, number> = {};
+  for (let i = 0; i < names.length; i++) df[names[i] as string] = s.entityCounts[i] as number;
+  return df;
 }

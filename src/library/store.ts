@@ -266,6 +266,28 @@ export async function loadLiveIndex(db: LibraryDb, bundled: MatchIndexData): Pro
 }
 
 /**
+ * Reads the index entries of these articles and attaches their texts and quotes to the live
+ * index (articles restored from a snapshot carry neither). An article whose entry is gone or
+ * damaged is taken out of the live index, as a load would have left it; returns how many.
+ */
+export async function readBodies(
+  db: LibraryDb,
+  live: LiveIndex,
+  ids: readonly string[],
+): Promise<number> {
+  const tx = db.transaction('index', 'readonly');
+  const got: unknown[] = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  let skipped = 0;
+  ids.forEach((id, i) => {
+    const e = got[i];
+    if (isIndexEntry(e) && e.id === id) live.attachBody(e);
+    else if (live.remove(id)) skipped++;
+  });
+  return skipped;
+}
+
+/**
  * Writes a snapshot of `live` and drops the log lines it includes, in one transaction. `live`
  * must hold every change logged so far (callers run this between changes, never during one).
  */

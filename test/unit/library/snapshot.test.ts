@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../../../src/core/analyze.ts';
 import type { LoadedCorpus } from '../../../src/corpus/types.ts';
+import { comparedArticles, withBodies } from '../../../src/library/bodies.ts';
 import { LiveIndex } from '../../../src/library/live-index.ts';
+import { BodiesMissing } from '../../../src/library/snapshot.ts';
 import { recordFromExtracted } from '../../../src/library/record.ts';
 import { withSources } from '../../../src/library/sources.ts';
 import {
@@ -31,15 +33,26 @@ async function store(db: LibraryDb, name: string, i: number) {
   ]);
 }
 
-/** The analysis a worker gives with this live index (sources included). */
-function analyse(bundled: LoadedCorpus, live: LiveIndex) {
+/**
+ * The analysis a worker gives with this live index (sources included), the texts of the
+ * articles it compares read first as the worker reads them.
+ */
+async function analyse(db: LibraryDb, bundled: LoadedCorpus, live: LiveIndex) {
   const page = readPage(QUERY, 'http://127.0.0.1:9/c/hotline-talks-back-on.html');
   const corpus = { ...bundled, match: live.index };
-  return withSources(analyzeExtracted(page.extracted, page.detection, corpus), {
-    library: live.sources,
-    bundled: bundled.articles,
-    index: live.index,
-  });
+  const { result } = await withBodies(
+    db,
+    live,
+    [],
+    () => comparedArticles(page.extracted, corpus),
+    () =>
+      withSources(analyzeExtracted(page.extracted, page.detection, corpus), {
+        library: live.sources,
+        bundled: bundled.articles,
+        index: live.index,
+      }),
+  );
+  return result;
 }
 
 /** The reference: every stored entry read and added one by one. */
@@ -63,9 +76,9 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
     const restored = await loadLiveIndex(db, bundled.index.match);
     expect(restored.from).toBe('snapshot');
     expect(restored.live.packed).toBe(2);
-    const reference = analyse(bundled, await fromEntries(db, bundled));
+    const reference = await analyse(db, bundled, await fromEntries(db, bundled));
     expect(reference.related.filter((r) => r.origin === 'remembered')).toHaveLength(2);
-    expect(analyse(bundled, restored.live)).toEqual(reference);
+    expect(await analyse(db, bundled, restored.live)).toEqual(reference);
 
     // Changes after the snapshot: one new article, one read again.
     await store(db, 'lima-meeting.html', 2);
@@ -75,8 +88,8 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
     expect(replayed.from).toBe('snapshot');
     expect(replayed.replayed).toBe(2);
     expect(replayed.live.size).toBe(3);
-    expect(analyse(bundled, replayed.live)).toEqual(
-      analyse(bundled, await fromEntries(db, bundled)),
+    expect(await analyse(db, bundled, replayed.live)).toEqual(
+      await analyse(db, bundled, await fromEntries(db, bundled)),
     );
 
     // A snapshot of a restored index (packed articles repacked) is the same again, and adding to
@@ -89,15 +102,76 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
     for (const e of r.entries) again.live.add(e);
     const [idA] = await forgetArticles(db, { ids: [r.entries[0]?.id ?? ''] });
     again.live.remove(idA ?? '');
-    const withoutA = analyse(bundled, await fromEntries(db, bundled));
+    const withoutA = await analyse(db, bundled, await fromEntries(db, bundled));
     expect(withoutA.related.some((x) => x.url?.includes('outlet-a'))).toBe(false);
-    expect(analyse(bundled, again.live)).toEqual(withoutA);
+    expect(await analyse(db, bundled, again.live)).toEqual(withoutA);
 
-    // Forgetting drops the snapshot (it held the forgotten text) in the same transaction.
+    // Forgetting drops the snapshot (it held the forgotten titles and names) in the same transaction.
     expect(await db.get('snapshot', 'live')).toBeUndefined();
     const afterForget = await loadLiveIndex(db, bundled.index.match);
     expect(afterForget.from).toBe('entries');
-    expect(analyse(bundled, afterForget.live)).toEqual(withoutA);
+    expect(await analyse(db, bundled, afterForget.live)).toEqual(withoutA);
+  });
+
+  it('a restart reads no article text from the snapshot, only those of the articles compared', async () => {
+    const bundled = seedCorpus();
+    const db = await freshDb();
+    for (const [i, name] of PAGES.entries()) await store(db, name, i);
+    await saveSnapshot(db, (await loadLiveIndex(db, bundled.index.match)).live);
+    const snap = await db.get('snapshot', 'live');
+    if (!snap) throw new Error('no snapshot written');
+    const entries = (await loadIndexEntries(db)).entries;
+    const sentence = entries[0]?.doc.text.slice(0, 60) ?? '';
+    expect(sentence.length).toBe(60);
+    expect(new TextDecoder().decode(snap.strings)).not.toContain(sentence);
+
+    const restored = await loadLiveIndex(db, bundled.index.match);
+    expect(restored.live.bodiless).toBe(3);
+    // The matcher never works on an article whose text it has not got: it says so.
+    const page = readPage(QUERY);
+    const corpus = { ...bundled, match: restored.live.index };
+    expect(() => analyzeExtracted(page.extracted, page.detection, corpus)).toThrow(BodiesMissing);
+    const compared = comparedArticles(page.extracted, corpus);
+    const fromLibrary = compared.filter((di) => di >= bundled.index.match.docs.length);
+    expect(restored.live.missingBodies(compared)).toHaveLength(fromLibrary.length);
+    const analysis = await analyse(db, bundled, restored.live);
+    expect(restored.live.missingBodies(compared)).toHaveLength(0);
+    expect(restored.live.bodiless).toBe(3 - fromLibrary.length);
+    expect(analysis).toEqual(await analyse(db, bundled, await fromEntries(db, bundled)));
+  });
+
+  it('an entry damaged after the snapshot is left out when its text is read, the rest works', async () => {
+    const bundled = seedCorpus();
+    const db = await freshDb();
+    for (const [i, name] of PAGES.entries()) await store(db, name, i);
+    await saveSnapshot(db, (await loadLiveIndex(db, bundled.index.match)).live);
+    const outletA = (await loadIndexEntries(db)).entries.find((e) =>
+      e.source.url?.includes('outlet-a'),
+    );
+    if (!outletA) throw new Error('outlet-a not stored');
+    await db.put('index', { ...outletA, doc: { ...outletA.doc, text: 42 } } as never);
+
+    const restored = await loadLiveIndex(db, bundled.index.match);
+    const page = readPage(QUERY, 'http://127.0.0.1:9/c/hotline-talks-back-on.html');
+    const corpus = { ...bundled, match: restored.live.index };
+    const { result, skipped } = await withBodies(
+      db,
+      restored.live,
+      [],
+      () => comparedArticles(page.extracted, corpus),
+      () => analyzeExtracted(page.extracted, page.detection, corpus),
+    );
+    expect(skipped).toBe(1);
+    expect(restored.live.has(outletA.id)).toBe(false);
+    const remembered = result.related.filter((r) => r.id !== outletA.id && r.id.length > 0);
+    expect(result.related.some((r) => r.id === outletA.id)).toBe(false);
+    expect(remembered.length).toBeGreaterThan(0);
+    // As a worker that read every entry (and skipped the damaged one) answers.
+    const reference = await fromEntries(db, bundled);
+    expect(reference.has(outletA.id)).toBe(false);
+    expect(result).toEqual(
+      analyzeExtracted(page.extracted, page.detection, { ...bundled, match: reference.index }),
+    );
   });
 
   it('a damaged snapshot, or one over another bundled corpus, is not used', async () => {
@@ -105,19 +179,19 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
     const db = await freshDb();
     for (const [i, name] of PAGES.entries()) await store(db, name, i);
     await saveSnapshot(db, (await loadLiveIndex(db, bundled.index.match)).live);
-    const reference = analyse(bundled, await fromEntries(db, bundled));
+    const reference = await analyse(db, bundled, await fromEntries(db, bundled));
 
     const snap = await db.get('snapshot', 'live');
     if (!snap) throw new Error('no snapshot written');
     await db.put('snapshot', { ...snap, postings: [1, 2, 3] } as never, 'live');
     const damaged = await loadLiveIndex(db, bundled.index.match);
     expect(damaged.from).toBe('entries');
-    expect(analyse(bundled, damaged.live)).toEqual(reference);
+    expect(await analyse(db, bundled, damaged.live)).toEqual(reference);
 
     await db.put('snapshot', { ...snap, bundled: 'another corpus' }, 'live');
     const other = await loadLiveIndex(db, bundled.index.match);
     expect(other.from).toBe('entries');
-    expect(analyse(bundled, other.live)).toEqual(reference);
+    expect(await analyse(db, bundled, other.live)).toEqual(reference);
   });
 
   it('a failed snapshot write leaves the old snapshot and the whole log', async () => {
@@ -137,6 +211,6 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
     const restored = await loadLiveIndex(db, bundled.index.match);
     expect(restored.from).toBe('snapshot');
     expect(restored.replayed).toBe(1);
-    expect(analyse(bundled, restored.live)).toEqual(analyse(bundled, live));
+    expect(await analyse(db, bundled, restored.live)).toEqual(await analyse(db, bundled, live));
   });
 });
