@@ -7,7 +7,6 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/unit/setup.ts'],
           environment: 'happy-dom',
           globals: true,
         },

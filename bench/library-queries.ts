@@ -8,11 +8,10 @@
 import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
 import { analyzeExtracted } from '../src/core/analyze.ts';
-import { installBundledSynonyms, readBundledCorpus } from '../src/corpus/node.ts';
+import { readBundledCorpus } from '../src/corpus/node.ts';
 import { loadLiveIndex, openLibrary, putArticles } from '../src/library/store.ts';
 import { DIPLOMACY, generate, queryPages, whiteHouse } from './library-data.ts';
 
-installBundledSynonyms();
 const args = process.argv.slice(2);
 const argOf = (name: string) => {
   const i = args.indexOf(name);
@@ -26,7 +25,8 @@ const OUT = argOf('--out');
 const bundled = readBundledCorpus();
 const articles = [...generate(SIZE, SIZE), ...whiteHouse()];
 const db = await openLibrary(`bench-queries-${SIZE}-${process.pid}`);
-for (let i = 0; i < articles.length; i += 500) await putArticles(db, articles.slice(i, i + 500));
+for (let i = 0; i < articles.length; i += 500)
+  await putArticles(db, articles.slice(i, i + 500), bundled.tables);
 const { live } = await loadLiveIndex(db, bundled.index.match);
 const corpus = { ...bundled, match: live.index };
 const MIN_CHARS = Number(argOf('--min-chars') ?? 0);

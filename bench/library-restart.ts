@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { analyzeExtracted } from '../src/core/analyze.ts';
-import { installBundledSynonyms, readBundledCorpus } from '../src/corpus/node.ts';
+import { readBundledCorpus } from '../src/corpus/node.ts';
 import { comparedArticles, withBodies } from '../src/library/bodies.ts';
 import type { LoadedCorpus } from '../src/corpus/types.ts';
 import type { ExtractedArticle } from '../src/core/types.ts';
@@ -19,7 +19,6 @@ import {
 } from '../src/library/store.ts';
 import { DIPLOMACY, generate, queryPages, whiteHouse } from './library-data.ts';
 
-installBundledSynonyms();
 const args = process.argv.slice(2);
 const argOf = (name: string) => {
   const i = args.indexOf(name);
@@ -31,7 +30,8 @@ const ROUNDS = Number(argOf('--rounds') ?? 5);
 const bundled = readBundledCorpus();
 const articles = [...generate(SIZE, SIZE), ...whiteHouse()];
 const db = await openLibrary(`bench-restart-${SIZE}-${process.pid}`);
-for (let i = 0; i < articles.length; i += 500) await putArticles(db, articles.slice(i, i + 500));
+for (let i = 0; i < articles.length; i += 500)
+  await putArticles(db, articles.slice(i, i + 500), bundled.tables);
 const first = await loadLiveIndex(db, bundled.index.match);
 await saveSnapshot(db, first.live);
 const queries = queryPages(articles, ROUNDS);

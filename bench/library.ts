@@ -27,7 +27,7 @@ import { createHash } from 'node:crypto';
 import { analyzeExtracted } from '../src/core/analyze.ts';
 import { buildMatchIndex, hydrateMatchIndex } from '../src/core/match-index.ts';
 import type { ExtractedArticle } from '../src/core/types.ts';
-import { installBundledSynonyms, readBundledCorpus } from '../src/corpus/node.ts';
+import { readBundledCorpus } from '../src/corpus/node.ts';
 import { comparedArticles, withBodies } from '../src/library/bodies.ts';
 import type { LoadedCorpus } from '../src/corpus/types.ts';
 import { parseImportFile } from '../src/library/import.ts';
@@ -43,8 +43,6 @@ import {
 } from '../src/library/store.ts';
 import type { LibraryArticle } from '../src/library/types.ts';
 import { DIPLOMACY, generate, queryPages, whiteHouse } from './library-data.ts';
-
-installBundledSynonyms();
 
 const args = process.argv.slice(2);
 const argOf = (name: string) => {
@@ -62,7 +60,8 @@ const pct = (xs: number[], p: number) => {
 };
 const fmt = (x: number, d = 1) => x.toFixed(d);
 async function fill(db: LibraryDb, articles: LibraryArticle[]): Promise<void> {
-  for (let i = 0; i < articles.length; i += 500) await putArticles(db, articles.slice(i, i + 500));
+  for (let i = 0; i < articles.length; i += 500)
+    await putArticles(db, articles.slice(i, i + 500), bundled.tables);
 }
 
 /** CPU time of this process since `from` (ms): what the run used, whatever else the machine ran. */
@@ -114,7 +113,7 @@ async function rebuildFromArticles(db: LibraryDb, bundled: LoadedCorpus) {
       lang: a.lang,
     })),
   ];
-  return hydrateMatchIndex(buildMatchIndex(docs));
+  return hydrateMatchIndex(buildMatchIndex(docs, bundled.tables));
 }
 
 const bundled = readBundledCorpus();
@@ -171,7 +170,7 @@ for (const size of SIZES) {
   for (const a of extra) {
     const c = process.cpuUsage();
     const s = performance.now();
-    const put = await putArticles(db, [a]);
+    const put = await putArticles(db, [a], bundled.tables);
     for (const e of put.entries) live.add(e);
     tAdd.push(performance.now() - s);
     cAdd.push(cpuMs(c));
@@ -237,7 +236,7 @@ const s = performance.now();
 let imported = 0;
 for (const [name, bytes] of files) {
   const p = parseImportFile(name, bytes);
-  if (p.ok) imported += (await putArticles(importDb, p.articles)).added;
+  if (p.ok) imported += (await putArticles(importDb, p.articles, bundled.tables)).added;
 }
 const importS = (performance.now() - s) / 1000;
 const importCpuS = cpuMs(cImport) / 1000;

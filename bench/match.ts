@@ -15,11 +15,11 @@
 import { buildMatchIndex, hydrateMatchIndex } from '../src/core/match-index.ts';
 import type { MatchDoc, MatchIndex } from '../src/core/match-index.ts';
 import { profilePage, rankDocuments } from '../src/core/match/rank.ts';
-import { installBundledSynonyms } from '../src/corpus/node.ts';
+import { bundledMatchTables } from '../src/corpus/node.ts';
 import { cap, pseudoWord, rng, sentencePool } from './generate.ts';
 import type { ExtractedArticle } from '../src/core/types.ts';
 
-installBundledSynonyms();
+const tables = bundledMatchTables();
 
 const args = process.argv.slice(2);
 const argOf = (name: string) => {
@@ -150,7 +150,7 @@ for (const size of SIZES) {
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
   const c0 = cpuMs();
-  const data = buildMatchIndex(docs);
+  const data = buildMatchIndex(docs, tables);
   const buildMs = performance.now() - t0;
   const buildCpuMs = cpuMs() - c0;
   const index = hydrateMatchIndex(data);
@@ -167,14 +167,14 @@ for (const size of SIZES) {
     const q = queries[i] as ExtractedArticle;
     let t = cpuMs();
     let w = performance.now();
-    const top = rankDocuments(index, profilePage(index, q), K).map((s) => s.doc);
+    const top = rankDocuments(index, profilePage(index, tables, q), K).map((s) => s.doc);
     tIndex.push(cpuMs() - t);
     wIndex.push(performance.now() - w);
     if (i < BRUTE_QUERIES) {
       t = cpuMs();
-      const brute = rankDocuments(index, profilePage(index, q), K, { bruteForce: true }).map(
-        (s) => s.doc,
-      );
+      const brute = rankDocuments(index, profilePage(index, tables, q), K, {
+        bruteForce: true,
+      }).map((s) => s.doc);
       tBrute.push(cpuMs() - t);
       const got = new Set(top);
       recallSum += brute.length ? brute.filter((d) => got.has(d)).length / brute.length : 1;

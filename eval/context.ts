@@ -14,10 +14,8 @@ import { collectContext } from '../src/core/context.ts';
 import { findRelated } from '../src/core/match/related.ts';
 import type { ExtractedArticle } from '../src/core/types.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { installBundledSynonyms, readBundledTables } from '../src/corpus/node.ts';
+import { readBundledTables } from '../src/corpus/node.ts';
 import type { CorpusIndex } from '../src/corpus/types.ts';
-
-installBundledSynonyms();
 
 interface Labelled {
   id: string;

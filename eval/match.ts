@@ -22,19 +22,13 @@ import { fileURLToPath } from 'node:url';
 import { buildCorpusIndex } from '../src/corpus/build-index.ts';
 import { corpusArticleAsPage } from '../src/corpus/as-page.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
-import {
-  installBundledSynonyms,
-  readBundledTables,
-  readCorpusSources,
-} from '../src/corpus/node.ts';
+import { bundledMatchTables, readBundledTables, readCorpusSources } from '../src/corpus/node.ts';
 import type { CorpusArticle } from '../src/corpus/types.ts';
 import { matchQuotes } from '../src/core/match/quote-match.ts';
 import { findRelated } from '../src/core/match/related.ts';
 import { extractQuotes } from '../src/core/quotes.ts';
 import type { ExtractedArticle, PageQuote } from '../src/core/types.ts';
 import { checkFreshSplit, type Half } from './split.ts';
-
-installBundledSynonyms();
 
 interface PairLabel {
   a: [string, string];
@@ -56,7 +50,10 @@ const labels = JSON.parse(
 
 const sources = readCorpusSources();
 // Built from the sources (not the committed file) so the figures reflect the current code.
-const corpus = loadCorpus(buildCorpusIndex(sources.articles, sources.events), readBundledTables());
+const corpus = loadCorpus(
+  buildCorpusIndex(sources.articles, sources.events, bundledMatchTables()),
+  readBundledTables(),
+);
 const seeds = sources.articles.filter((a) => labels.stories.some((g) => g.includes(a.id)));
 const short = (id: string) => id.slice(0, 3);
 
@@ -305,7 +302,10 @@ function evaluatePairs(title: string, pairs: NewPair[]): SetResult {
       [pair.b, pair.a, 'b→a'],
     ] as const) {
       const target = sideArticle(`${pair.id}-target`, to);
-      const small = loadCorpus(buildCorpusIndex([target], []), readBundledTables());
+      const small = loadCorpus(
+        buildCorpusIndex([target], [], bundledMatchTables()),
+        readBundledTables(),
+      );
       const page = corpusArticleAsPage(sideArticle(`${pair.id}-page`, from));
       const quotes = matchQuotes(extractQuotes(page.paragraphs), page, small);
       const mine = quotes.filter((q) => q.text.includes(from.quote) || from.quote.includes(q.text));

@@ -8,7 +8,6 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installBundledSynonyms } from '../src/corpus/node.ts';
 import type { Label } from '../src/core/types.ts';
 import {
   analyzeFixturePage,
@@ -41,7 +40,6 @@ for (let i = 0; i < argv.length; i++) {
   else positional.push(a);
 }
 
-installBundledSynonyms();
 let name: string;
 let base: Pick<Expected, 'url' | 'label' | 'note'>;
 const refresh = flags.get('--refresh');

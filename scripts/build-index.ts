@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { buildCorpusIndex, serializeCorpusIndex } from '../src/corpus/build-index.ts';
 import {
+  bundledMatchTables,
   BUNDLED_SOURCES_DIR,
   GENERATED_INDEX_PATH,
   readCorpusSources,
@@ -22,7 +23,7 @@ if (problems.length > 0) {
   );
   process.exit(1);
 }
-const text = serializeCorpusIndex(buildCorpusIndex(articles, events));
+const text = serializeCorpusIndex(buildCorpusIndex(articles, events, bundledMatchTables()));
 let previous: string | null = null;
 try {
   previous = readFileSync(GENERATED_INDEX_PATH, 'utf8');

@@ -94,7 +94,7 @@ export async function storeArticles(
 ): Promise<{ added: number; updated: number; stored: LibraryArticle[] }> {
   const lib = await getLibrary();
   const result = await serial(async () => {
-    const r = await putArticles(lib.db, records, opts);
+    const r = await putArticles(lib.db, records, lib.corpus.tables, opts);
     for (const e of r.entries) lib.live.add(e);
     return r;
   });

@@ -9,9 +9,11 @@ import { preparePage } from './match/prepared-page.ts';
 import { quoteMatchesFor } from './match/quote-match.ts';
 import { relatedFor } from './match/related.ts';
 import { pageDate, pageMentions } from './mentions.ts';
-import { useMatchTables } from './match-tables.ts';
 import { extractQuotes } from './quotes.ts';
 import type { Analysis, Detection, ExtractedArticle } from './types.ts';
+
+export const NO_TABLES =
+  'the corpus has no matching tables (the synonym and Chinese dictionary tables load with it)';
 
 export interface AnalyzeOptions {
   /** Corpus articles to leave out (leave-one-out evaluation). */
@@ -32,8 +34,9 @@ export function analyzeExtracted(
   const article = extracted.notArticleReason ? null : extracted.meta;
   const engaged = article !== null && (detection.label === 'us-china-diplomacy' || opts.force);
   if (!engaged) return { article, detection, related: [], quotes: [], context: [] };
-  // The matchers read the corpus' own tables; nothing here catches: a failure is the caller's.
-  useMatchTables(corpus.tables);
+  // Nothing here catches: a failure is the caller's. Matching without its tables would find
+  // nothing rather than fail, so a corpus that lacks them is an error here.
+  if (!corpus.tables) throw new Error(NO_TABLES);
   const matchOpts = { exclude: opts.exclude, rejected: opts.rejected };
   // Prepared once, then shared: the page's own article, its profile, the corpus ranking and
   // its quotes serve both matchers.

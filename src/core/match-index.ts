@@ -16,7 +16,8 @@ import { termFrequencies } from './match/retrieval.ts';
 import { extractQuotesDetailed } from './quotes.ts';
 import { speakerKey } from './quotes/speakers.ts';
 import { splitSentences } from './sentences.ts';
-import { glossText, isChinese } from './zh-gloss.ts';
+import type { MatchTables } from './match-tables.ts';
+import { isChinese } from './zh-gloss.ts';
 
 export interface MatchDoc {
   id: string;
@@ -139,7 +140,7 @@ export function indexQuotes(text: string): IndexedQuote[] {
 }
 
 /** Builds the JSON-serialisable index for a set of corpus articles. */
-export function buildMatchIndex(docs: MatchDoc[]): MatchIndexData {
+export function buildMatchIndex(docs: MatchDoc[], tables: MatchTables): MatchIndexData {
   const vocab: string[] = [];
   const termIds = new Map<string, number>();
   const df: number[] = [];
@@ -149,7 +150,7 @@ export function buildMatchIndex(docs: MatchDoc[]): MatchIndexData {
   docs.forEach((d, di) => {
     const full = `${d.title}\n\n${d.text}`;
     // A Chinese article is found by English pages through the English renderings of its words.
-    const tf = termFrequencies(isChinese(full) ? `${full}\n\n${glossText(full)}` : full);
+    const tf = termFrequencies(isChinese(full) ? `${full}\n\n${tables.zh.glossText(full)}` : full);
     const pairs: [number, number][] = [];
     let len = 0;
     for (const [term, f] of tf) {

@@ -1,25 +1,36 @@
 /**
  * The data quote matching needs besides the corpus index: the WordNet synonym table and the
- * Chinese gloss table. Both travel inside the loaded corpus (`LoadedCorpus.tables`), so whoever
- * has a corpus has them: loading a corpus checks them (a missing or malformed table throws
- * there, not as silently lost matches later), and every analysis makes its corpus' tables the
- * ones the matchers read before it matches anything.
+ * Chinese gloss table. They travel inside the loaded corpus (`LoadedCorpus.tables`) and are
+ * passed to every matcher that reads them, so whoever has a corpus has them and nothing reads a
+ * table that was never given: `matchTablesFrom` checks the raw tables when the corpus loads (a
+ * missing or malformed one throws there, not as silently lost matches later).
  */
-import { installSynonyms, type SynonymTable } from './synonyms.ts';
-import { installZhGloss, type ZhGlossTable } from './zh-gloss.ts';
+import { synonymsFrom, type Synonyms, type SynonymTable } from './synonyms.ts';
+import { zhGlossFrom, type ZhGloss, type ZhGlossTable } from './zh-gloss.ts';
 
-export interface MatchTables {
+/** The tables as shipped (JSON files beside the corpus index). */
+export interface MatchTableData {
   synonyms: SynonymTable;
   zhGloss: ZhGlossTable;
 }
 
-let active: MatchTables | null = null;
+/** The tables checked and ready, as the matchers take them. */
+export interface MatchTables {
+  synonyms: Synonyms;
+  zh: ZhGloss;
+}
 
-/** Make `tables` the ones matching reads (checked; a no-op when they already are). */
-export function useMatchTables(tables: MatchTables): void {
-  if (tables === active) return;
-  if (typeof tables !== 'object' || tables === null) throw new Error('no matching tables');
-  installSynonyms(tables.synonyms);
-  installZhGloss(tables.zhGloss);
-  active = tables;
+// Prepared once per shipped table object: corpora loaded with the same data share the tables
+// and what their matchers remember.
+const prepared = new WeakMap<MatchTableData, MatchTables>();
+
+/** Checks and prepares the shipped tables; throws on a missing or malformed one. */
+export function matchTablesFrom(data: MatchTableData): MatchTables {
+  if (typeof data !== 'object' || data === null) throw new Error('no matching tables');
+  let tables = prepared.get(data);
+  if (!tables) {
+    tables = { synonyms: synonymsFrom(data.synonyms), zh: zhGlossFrom(data.zhGloss) };
+    prepared.set(data, tables);
+  }
+  return tables;
 }

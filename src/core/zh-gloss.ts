@@ -4,7 +4,8 @@
  * renderings. The table (CC-CEDICT plus curated diplomatic set phrases, built by
  * scripts/build-zh-gloss.ts) is data, not code: the service worker fetches it from the extension
  * package with the synonym table, Node entry points read it from disk (src/corpus/node.ts).
- * Using it before it is installed throws: matching would silently lose every Chinese quote.
+ * It reaches the matchers inside the loaded corpus (core/match-tables.ts); `zhGlossFrom` checks
+ * it there, so a missing table fails the load instead of silently losing every Chinese quote.
  */
 
 export interface ZhGlossTable {
@@ -24,9 +25,6 @@ export interface ZhToken {
   end: number;
 }
 
-let words: Readonly<Record<string, string>> | null = null;
-let simplify = new Map<string, string>();
-const glossCache = new Map<string, readonly string[]>();
 const MAX_WORD = 4;
 const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -45,33 +43,105 @@ const ZH_STOPWORDS = new Set(
   ).split(' '),
 );
 
-export function installZhGloss(table: ZhGlossTable): void {
+/** The table, checked and ready to answer. */
+export interface ZhGloss {
+  /** Simplified form of a Chinese string (character by character). */
+  toSimplified(text: string): string;
+  /**
+   * The words of the Han runs of `text`, longest dictionary match first; characters the table
+   * lacks stand alone. Stopwords are dropped. Offsets are into `text`.
+   */
+  segment(text: string): ZhToken[];
+  /** English stems a Chinese word renders (empty when the table has none). */
+  gloss(word: string): readonly string[];
+  /** The English stems of a Chinese text, each word's renderings in order (for ranking). */
+  glossText(text: string): string;
+  /** A Chinese speaker name in English ("习近平" → "Xi Jinping"), or null. */
+  nameInEnglish(name: string): string | null;
+}
+
+/** Glosses remembered per table; the cache is then emptied. */
+const GLOSS_CACHE_SIZE = 50_000;
+
+const capitalised = (x: string): string =>
+  x.replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+
+export function zhGlossFrom(table: ZhGlossTable): ZhGloss {
   if (typeof table?.words !== 'object' || table.words === null) {
     throw new Error('Chinese gloss table has no words');
   }
   if (typeof table.traditional !== 'string') {
     throw new Error('Chinese gloss table has no traditional character map');
   }
-  words = table.words;
-  simplify = new Map();
+  const words: Readonly<Record<string, string>> = table.words;
+  const simplify = new Map<string, string>();
   const pairs = [...table.traditional];
   for (let i = 0; i + 1 < pairs.length; i += 2)
     simplify.set(pairs[i] as string, pairs[i + 1] as string);
-  glossCache.clear();
-}
+  const glossCache = new Map<string, readonly string[]>();
+  const has = (w: string): boolean => Object.prototype.hasOwnProperty.call(words, w);
 
-export function zhGlossInstalled(): boolean {
-  return words !== null;
-}
+  const toSimplified = (text: string): string => {
+    let out = '';
+    for (const ch of text) out += simplify.get(ch) ?? ch;
+    return out;
+  };
 
-function table(): Readonly<Record<string, string>> {
-  if (!words)
-    throw new Error('Backstory: the Chinese gloss table is not installed (installZhGloss)');
-  return words;
-}
+  const segment = (text: string): ZhToken[] => {
+    const out: ZhToken[] = [];
+    for (const m of text.matchAll(HAN_RUN)) {
+      const run = [...m[0]];
+      const simp = run.map((c) => simplify.get(c) ?? c);
+      // Code-unit offsets of each character of the run.
+      const offs: number[] = [];
+      let o = m.index ?? 0;
+      for (const c of run) {
+        offs.push(o);
+        o += c.length;
+      }
+      offs.push(o);
+      for (const [from, to] of bestSplit(simp, has)) {
+        const word = simp.slice(from, to).join('');
+        if (!ZH_STOPWORDS.has(word)) {
+          out.push({ word, start: offs[from] as number, end: offs[to] as number });
+        }
+      }
+    }
+    return out;
+  };
 
-function has(w: string): boolean {
-  return Object.prototype.hasOwnProperty.call(table(), w);
+  const gloss = (word: string): readonly string[] => {
+    let g = glossCache.get(word);
+    if (g === undefined) {
+      const raw = has(word) ? words[word] : undefined;
+      g = raw ? raw.split(',') : [];
+      if (glossCache.size > GLOSS_CACHE_SIZE) glossCache.clear();
+      glossCache.set(word, g);
+    }
+    return g;
+  };
+
+  return {
+    toSimplified,
+    segment,
+    gloss,
+    glossText(text) {
+      const parts: string[] = [];
+      for (const t of segment(text)) {
+        // Names keep their capitals so that name extraction still sees them.
+        for (const x of gloss(t.word).slice(0, 3)) parts.push(/ /.test(x) ? capitalised(x) : x);
+      }
+      return parts.join(' ');
+    },
+    nameInEnglish(name) {
+      const simp = toSimplified(name.trim());
+      for (const len of [simp.length, 3, 2]) {
+        const full = gloss(simp.slice(0, len)).find((x) => x.includes(' '));
+        if (full) return capitalised(full);
+      }
+      return null;
+    },
+  };
 }
 
 /** True when the text is Chinese (Han characters outnumber Latin letters). */
@@ -86,47 +156,12 @@ export function isChinese(text: string): boolean {
   return han >= 2 && han * 2 >= latin;
 }
 
-/** Simplified form of a Chinese string (character by character). */
-export function toSimplified(text: string): string {
-  let out = '';
-  for (const ch of text) out += simplify.get(ch) ?? ch;
-  return out;
-}
-
-/**
- * The words of the Han runs of `text`, longest dictionary match first; characters the table
- * lacks stand alone. Stopwords are dropped. Offsets are into `text`.
- */
-export function segmentZh(text: string): ZhToken[] {
-  table();
-  const out: ZhToken[] = [];
-  for (const m of text.matchAll(HAN_RUN)) {
-    const run = [...m[0]];
-    const simp = run.map((c) => simplify.get(c) ?? c);
-    // Code-unit offsets of each character of the run.
-    const offs: number[] = [];
-    let o = m.index ?? 0;
-    for (const c of run) {
-      offs.push(o);
-      o += c.length;
-    }
-    offs.push(o);
-    for (const [from, to] of bestSplit(simp)) {
-      const word = simp.slice(from, to).join('');
-      if (!ZH_STOPWORDS.has(word)) {
-        out.push({ word, start: offs[from] as number, end: offs[to] as number });
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * Word boundaries of a run of simplified characters: longest dictionary match scanning forward
  * and scanning backward, keeping the split with fewer words, then fewer single characters
  * (backward on a tie: "不负责任" is 不 + 负责任, not 不负 + 责任).
  */
-function bestSplit(chars: readonly string[]): [number, number][] {
+function bestSplit(chars: readonly string[], has: (w: string) => boolean): [number, number][] {
   const forward: [number, number][] = [];
   for (let i = 0; i < chars.length;) {
     let len = Math.min(MAX_WORD, chars.length - i);
@@ -146,46 +181,4 @@ function bestSplit(chars: readonly string[]): [number, number][] {
     return forward.length < backward.length ? forward : backward;
   }
   return singles(forward) < singles(backward) ? forward : backward;
-}
-
-/** English stems a Chinese word renders (empty when the table has none). */
-export function glossOf(word: string): readonly string[] {
-  let g = glossCache.get(word);
-  if (g === undefined) {
-    const t = table();
-    const raw = Object.prototype.hasOwnProperty.call(t, word) ? t[word] : undefined;
-    g = raw ? raw.split(',') : [];
-    if (glossCache.size > 50_000) glossCache.clear();
-    glossCache.set(word, g);
-  }
-  return g;
-}
-
-/** The English stems of a Chinese text, each word's renderings in order (for ranking). */
-export function glossText(text: string): string {
-  const parts: string[] = [];
-  for (const t of segmentZh(text)) {
-    const g = glossOf(t.word);
-    // Names keep their capitals so that name extraction still sees them.
-    for (const x of g.slice(0, 3)) {
-      parts.push(
-        / /.test(x)
-          ? x.replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase())
-          : x,
-      );
-    }
-  }
-  return parts.join(' ');
-}
-
-/** A Chinese speaker name in English ("习近平" → "Xi Jinping"), or null. */
-export function zhNameInEnglish(name: string): string | null {
-  const simp = toSimplified(name.trim());
-  for (const len of [simp.length, 3, 2]) {
-    const g = glossOf(simp.slice(0, len));
-    const full = g.find((x) => x.includes(' '));
-    if (full)
-      return full.replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
-  }
-  return null;
 }

@@ -5,6 +5,7 @@
  */
 import { countWords } from '../core/extract.ts';
 import { buildMatchIndex } from '../core/match-index.ts';
+import type { MatchTables } from '../core/match-tables.ts';
 import { resolveMentions } from '../core/mentions.ts';
 import { hash32 } from '../core/text.ts';
 import { CORPUS_INDEX_VERSION } from './load.ts';
@@ -21,7 +22,12 @@ export function corpusSourceHash(articles: CorpusArticle[], events: TimelineEven
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
-export function buildCorpusIndex(articles: CorpusArticle[], events: TimelineEvent[]): CorpusIndex {
+/** The index of `articles` and `events`; `tables` gloss Chinese articles for English pages. */
+export function buildCorpusIndex(
+  articles: CorpusArticle[],
+  events: TimelineEvent[],
+  tables: MatchTables,
+): CorpusIndex {
   const sortedArticles = [...articles].sort(compareIds);
   const sortedEvents = [...events].sort(compareEvents);
   const entries: CorpusArticleEntry[] = sortedArticles.map(({ text, ...meta }) => ({
@@ -42,6 +48,7 @@ export function buildCorpusIndex(articles: CorpusArticle[], events: TimelineEven
       outlet: a.outlet,
       lang: a.lang,
     })),
+    tables,
   );
   return {
     version: CORPUS_INDEX_VERSION,

@@ -3,7 +3,7 @@
  * recomputed, so a restarted service worker is ready in milliseconds.
  */
 import { hydrateMatchIndex } from '../core/match-index.ts';
-import { useMatchTables, type MatchTables } from '../core/match-tables.ts';
+import { matchTablesFrom, type MatchTableData } from '../core/match-tables.ts';
 import type { CorpusArticleEntry, CorpusIndex, LoadedCorpus, TimelineEvent } from './types.ts';
 
 /** Bumped whenever the index layout changes. */
@@ -12,7 +12,7 @@ export const CORPUS_INDEX_VERSION = 2;
 export class CorpusIndexVersionError extends Error {}
 
 /** The corpus for `index`, carrying the matching `tables` (checked here: a bad table throws). */
-export function loadCorpus(index: CorpusIndex, tables: MatchTables): LoadedCorpus {
+export function loadCorpus(index: CorpusIndex, tables: MatchTableData): LoadedCorpus {
   if (index.version !== CORPUS_INDEX_VERSION) {
     throw new CorpusIndexVersionError(
       `corpus index version ${index.version}, expected ${CORPUS_INDEX_VERSION}: rebuild it`,
@@ -24,7 +24,12 @@ export function loadCorpus(index: CorpusIndex, tables: MatchTables): LoadedCorpu
   const events = index.events;
   const eventsById = new Map<string, TimelineEvent>();
   for (const e of events) eventsById.set(e.id, e);
-  // Made current at once: the library builds index entries (Chinese glosses) from a corpus.
-  useMatchTables(tables);
-  return { index, articles, events, eventsById, match: hydrateMatchIndex(index.match), tables };
+  return {
+    index,
+    articles,
+    events,
+    eventsById,
+    match: hydrateMatchIndex(index.match),
+    tables: matchTablesFrom(tables),
+  };
 }

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useMatchTables, type MatchTables } from '../core/match-tables.ts';
+import { matchTablesFrom, type MatchTableData, type MatchTables } from '../core/match-tables.ts';
 import type { SynonymTable } from '../core/synonyms.ts';
 import type { ZhGlossTable } from '../core/zh-gloss.ts';
 import { loadCorpus } from './load.ts';
@@ -48,23 +48,23 @@ export function readGeneratedIndexText(): string {
 const SYNONYMS_PATH = join(HERE, '..', 'core', 'generated', 'synonyms.json');
 const ZH_GLOSS_PATH = join(HERE, '..', 'core', 'generated', 'zh-gloss.json');
 
-let bundledTables: MatchTables | null = null;
+let bundledData: MatchTableData | null = null;
 
-/** The shipped WordNet synonym and Chinese gloss tables, read once per process. */
-export function readBundledTables(): MatchTables {
-  bundledTables ??= {
+/** The shipped WordNet synonym and Chinese gloss tables as JSON, read once per process. */
+export function readBundledTables(): MatchTableData {
+  bundledData ??= {
     synonyms: JSON.parse(readFileSync(SYNONYMS_PATH, 'utf8')) as SynonymTable,
     zhGloss: JSON.parse(readFileSync(ZH_GLOSS_PATH, 'utf8')) as ZhGlossTable,
   };
-  return bundledTables;
+  return bundledData;
 }
 
 /**
- * Make the shipped tables current, for scripts and tests that call the matchers or the index
- * builder without loading a corpus first (a loaded corpus carries its own).
+ * The shipped tables checked and ready, for scripts and tests that build an index or call a
+ * matcher without loading a corpus first (a loaded corpus carries its own).
  */
-export function installBundledSynonyms(): void {
-  useMatchTables(readBundledTables());
+export function bundledMatchTables(): MatchTables {
+  return matchTablesFrom(readBundledTables());
 }
 
 /** The committed generated index, loaded, with the tables matching needs. */

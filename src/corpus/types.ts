@@ -113,6 +113,6 @@ export interface LoadedCorpus {
   eventsById: Map<string, TimelineEvent>;
   /** Runtime form of `index.match` (see `hydrateMatchIndex`). */
   match: MatchIndex;
-  /** The synonym and Chinese gloss tables quote matching reads (core/match-tables.ts). */
+  /** The synonym and Chinese gloss tables the matchers read, checked on load (core/match-tables.ts). */
   tables: MatchTables;
 }

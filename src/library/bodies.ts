@@ -7,7 +7,6 @@
 import type { LoadedCorpus } from '../corpus/types.ts';
 import { preparePage } from '../core/match/prepared-page.ts';
 import type { MatchOptions } from '../core/match/options.ts';
-import { useMatchTables } from '../core/match-tables.ts';
 import type { ExtractedArticle } from '../core/types.ts';
 import type { LiveIndex } from './live-index.ts';
 import { BodiesMissing } from './snapshot.ts';
@@ -49,6 +48,5 @@ export function comparedArticles(
   corpus: LoadedCorpus,
   opts?: MatchOptions,
 ): number[] {
-  useMatchTables(corpus.tables);
   return preparePage(extracted, corpus, opts).ranked.map((r) => r.doc);
 }

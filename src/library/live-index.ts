@@ -7,6 +7,7 @@
  * A whole live index can be packed into a snapshot (snapshot.ts) and restored from one.
  */
 import { buildMatchIndex } from '../core/match-index.ts';
+import type { MatchTables } from '../core/match-tables.ts';
 import type { IndexedDoc, MatchIndex, MatchIndexData } from '../core/match-index.ts';
 import {
   bundledKey,
@@ -38,18 +39,24 @@ export function sourceOf(a: LibraryArticle): LibrarySource {
   };
 }
 
-/** Computes an article's index entry (the costly part: tokenising, stemming, quotes). */
-export function indexEntryFor(a: LibraryArticle): IndexEntry {
-  const data = buildMatchIndex([
-    {
-      id: a.id,
-      title: a.title,
-      text: a.paragraphs.join('\n\n'),
-      publishedAt: a.publishedAt,
-      outlet: a.outlet ?? a.site,
-      lang: a.lang,
-    },
-  ]);
+/**
+ * Computes an article's index entry (the costly part: tokenising, stemming, quotes); `tables`
+ * gloss a Chinese article for English pages.
+ */
+export function indexEntryFor(a: LibraryArticle, tables: MatchTables): IndexEntry {
+  const data = buildMatchIndex(
+    [
+      {
+        id: a.id,
+        title: a.title,
+        text: a.paragraphs.join('\n\n'),
+        publishedAt: a.publishedAt,
+        outlet: a.outlet ?? a.site,
+        lang: a.lang,
+      },
+    ],
+    tables,
+  );
   const d = data.docs[0] as IndexedDoc;
   return {
     id: a.id,

@@ -14,6 +14,7 @@ import {
   type IDBPTransaction,
 } from 'idb';
 import type { MatchIndexData } from '../core/match-index.ts';
+import type { MatchTables } from '../core/match-tables.ts';
 import { indexEntryFor, isIndexEntry, LiveIndex, sourceOf, type IndexEntry } from './live-index.ts';
 import { bundledKey, isSnapshot, type IndexSnapshot } from './snapshot.ts';
 import { mergeRecord } from './record.ts';
@@ -106,11 +107,13 @@ export interface PutResult {
 export async function putArticles(
   db: LibraryDb,
   records: readonly LibraryArticle[],
+  /** The corpus' matching tables (index entries gloss Chinese articles). */
+  tables: MatchTables,
   /** Records in the library's own schema (JSONL): one with the same id replaces it exactly. */
   opts: { exact?: boolean } = {},
 ): Promise<PutResult> {
   // The costly part runs before the transaction, which must not wait on anything but IDB.
-  const computed = new Map(records.map((r) => [r, indexEntryFor(r)]));
+  const computed = new Map(records.map((r) => [r, indexEntryFor(r, tables)]));
   const tx = db.transaction(['articles', 'index', 'log'], 'readwrite');
   const articles = tx.objectStore('articles');
   const index = tx.objectStore('index');

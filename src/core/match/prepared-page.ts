@@ -26,7 +26,7 @@ export function preparePage(
   opts?: MatchOptions,
 ): PreparedPage {
   const index = corpus.match;
-  const profile = profilePage(index, article);
+  const profile = profilePage(index, corpus.tables, article);
   // The page's query serves identification too unless the profile added English glosses to it.
   const self = selfOf(article, corpus, opts, profile.glossed ? undefined : profile.query);
   const ranked = rankDocuments(index, profile, MATCH_LIMITS.quoteCompared, {

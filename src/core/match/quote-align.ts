@@ -5,6 +5,7 @@
  * side negates what the other affirms.
  */
 import type { MatchIndex } from '../match-index.ts';
+import type { MatchTables } from '../match-tables.ts';
 import { maxIdf, idf } from './retrieval.ts';
 import type { Remark } from './remark.ts';
 import { ANCHORS, isNegation, isNegationWord, wordTie, type Tie } from './word-ties.ts';
@@ -64,13 +65,18 @@ function quoteWordWeight(index: MatchIndex, s: string): number {
  * mean of how much of R the span covers and how much of the span R (or R's sentence)
  * accounts for, words being tied by identity, WordNet synonymy, shared roots or spelling.
  */
-export function alignRemark(index: MatchIndex, R: Remark, T: Remark): Alignment | null {
+export function alignRemark(
+  index: MatchIndex,
+  tables: MatchTables,
+  R: Remark,
+  T: Remark,
+): Alignment | null {
   const P = R.stems;
   const C = T.stems;
   if (P.length === 0 || C.length === 0) return null;
   const wp = P.map((s) => quoteWordWeight(index, s));
   const wc = C.map((s) => quoteWordWeight(index, s));
-  const ties: Tie[][] = P.map((p) => C.map((c) => wordTie(p, c)));
+  const ties: Tie[][] = P.map((p) => C.map((c) => wordTie(tables, p, c)));
   const ctx: number[] = C.map((c) => (R.context.has(c) ? CONTEXT_TIE : 0));
   const colBest: number[] = C.map((_, j) => {
     let m = 0;
@@ -181,12 +187,12 @@ export function alignRemark(index: MatchIndex, R: Remark, T: Remark): Alignment 
   }
   const tieWhy = [...kinds].map(([how, list]) => `${how}: ${list.slice(0, TIES_SHOWN).join(', ')}`);
   // One wording negates and the other does not ("we do not support" / "we support").
-  const negR = P.some(isNegation);
+  const negR = P.some((p) => isNegation(tables, p));
   let negT = false;
   // A negation earlier in the span's sentence still governs it ("中方不愿同美方加强…交流合作").
   let lead = best.from;
   while (lead > 0 && T.sentence[lead - 1] === T.sentence[best.from]) lead--;
-  for (let j = lead; j <= best.to; j++) if (isNegation(C[j] ?? '')) negT = true;
+  for (let j = lead; j <= best.to; j++) if (isNegation(tables, C[j] ?? '')) negT = true;
   const polarity = negR !== negT;
   return {
     f: best.f,

@@ -7,16 +7,19 @@
  * a long transcript's hundreds of quotes on every analysis.
  */
 import type { IndexedDoc } from '../match-index.ts';
+import type { MatchTables } from '../match-tables.ts';
 import { quoteRoots, rootKeys, type PreparedQuote } from './remark.ts';
 
 /** Marks a speaker key apart from word and root keys. */
 const SPEAKER_MARK = '\u0002';
 
 // Per article: each word, root and speaker key → the indexes of its quotes that have it.
-const keyIndexes = new WeakMap<IndexedDoc, Map<string, number[]>>();
+const keyIndexes = new WeakMap<MatchTables, WeakMap<IndexedDoc, Map<string, number[]>>>();
 
-function keyIndexOf(d: IndexedDoc): Map<string, number[]> {
-  let index = keyIndexes.get(d);
+function keyIndexOf(tables: MatchTables, d: IndexedDoc): Map<string, number[]> {
+  let perDoc = keyIndexes.get(tables);
+  if (!perDoc) keyIndexes.set(tables, (perDoc = new WeakMap()));
+  let index = perDoc.get(d);
   if (!index) {
     const m = new Map<string, number[]>();
     const add = (key: string, k: number) => {
@@ -25,10 +28,10 @@ function keyIndexOf(d: IndexedDoc): Map<string, number[]> {
       else if (list[list.length - 1] !== k) list.push(k);
     };
     d.quotes.forEach((cq, k) => {
-      for (const key of quoteRoots(cq)) add(key, k);
+      for (const key of quoteRoots(tables, cq)) add(key, k);
       if (cq.speakerKey !== null) add(SPEAKER_MARK + cq.speakerKey, k);
     });
-    keyIndexes.set(d, m);
+    perDoc.set(d, m);
     index = m;
   }
   return index;
@@ -39,15 +42,16 @@ function keyIndexOf(d: IndexedDoc): Map<string, number[]> {
  * root with one, or, when `near` (see `isNear`), said by one's speaker.
  */
 export function quoteCandidates(
+  tables: MatchTables,
   d: IndexedDoc,
   quotes: readonly PreparedQuote[],
   near: boolean,
 ): number[] {
   if (d.quotes.length === 0) return [];
-  const index = keyIndexOf(d);
+  const index = keyIndexOf(tables, d);
   const keys = new Set<string>();
   for (const q of quotes) {
-    for (const st of q.stems) rootKeys(st, keys);
+    for (const st of q.stems) rootKeys(tables, st, keys);
     if (near && q.speaker !== null) keys.add(SPEAKER_MARK + q.speaker);
   }
   const hit = new Uint8Array(d.quotes.length);

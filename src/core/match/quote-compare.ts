@@ -4,6 +4,7 @@
  * whether the pair is a rendering of one remark at all.
  */
 import type { IndexedQuote, MatchIndex } from '../match-index.ts';
+import type { MatchTables } from '../match-tables.ts';
 import { alignRemark, SHORT_REMARK, type Alignment } from './quote-align.ts';
 import { corpusRemark, pageRemark, sharesRoot, type PreparedQuote, type Remark } from './remark.ts';
 import { isNegationWord, wordTie } from './word-ties.ts';
@@ -82,7 +83,7 @@ const FORMULA_MAX_WORDS = 8;
  * "中方坚决反对美方对台军售" / "…将中国企业列入实体清单"). Every shared word is the very same word
  * (a second rendering changes words, not only the content): two remarks cut from one set phrase.
  */
-function differentContent(a: Alignment, R: Remark, T: Remark): boolean {
+function differentContent(tables: MatchTables, a: Alignment, R: Remark, T: Remark): boolean {
   if (a.ties.length > 0 || a.cp >= 1 || R.stems.length > FORMULA_MAX_WORDS) return false;
   // The other wording from its sentence start to its end, around the aligned span.
   let lo = a.from;
@@ -115,7 +116,7 @@ function differentContent(a: Alignment, R: Remark, T: Remark): boolean {
   // that the other side's gap does not explain? (Before the first is the subject, which
   // reported speech words freely: "he and Xi had agreed…" / "the two leaders agreed…".)
   const unexplained = (mine: string[], theirs: string[]) =>
-    mine.some((w) => !isNegationWord(w) && !theirs.some((o) => wordTie(w, o) !== null));
+    mine.some((w) => !isNegationWord(w) && !theirs.some((o) => wordTie(tables, w, o) !== null));
   const bounds: [number, number][] = [...pairs, [R.stems.length, hi + 1]];
   for (let n = 1; n < bounds.length; n++) {
     const [i0, k0] = bounds[n - 1] as [number, number];
@@ -135,6 +136,7 @@ function differentContent(a: Alignment, R: Remark, T: Remark): boolean {
  */
 export function compareQuote(
   index: MatchIndex,
+  tables: MatchTables,
   q: PreparedQuote,
   cq: IndexedQuote,
   days: number | null = null,
@@ -145,19 +147,19 @@ export function compareQuote(
   const sameSpeakerAhead = q.speaker !== null && q.speaker === cq.speakerKey;
   // Cheap pre-filter: a match needs a shared word or root unless the same speaker said it
   // around the same time (see below), so most pairs stop here.
-  if (!(sameSpeakerAhead && near) && !sharesRoot(q.stems, cq)) return null;
+  if (!(sameSpeakerAhead && near) && !sharesRoot(tables, q.stems, cq)) return null;
   const P = pageRemark(q);
-  const C = corpusRemark(cq);
+  const C = corpusRemark(tables, cq);
   let result: { a: Alignment; reverse: boolean } | null = null;
-  const fwd = alignRemark(index, P, C);
+  const fwd = alignRemark(index, tables, P, C);
   if (fwd) result = { a: fwd, reverse: false };
   if (P.stems.length > C.stems.length) {
-    const rev = alignRemark(index, C, P);
+    const rev = alignRemark(index, tables, C, P);
     if (rev && (!result || rev.f > result.a.f)) result = { a: rev, reverse: true };
   }
   if (!result) return null;
   const { a, reverse } = result;
-  if (differentContent(a, reverse ? C : P, reverse ? P : C)) return null;
+  if (differentContent(tables, a, reverse ? C : P, reverse ? P : C)) return null;
   const sameSpeaker = P.speaker !== null && P.speaker === C.speaker;
   const sameOccasion = sameSpeaker && near;
   if (!a.anchored && !sameOccasion) return null;

@@ -4,6 +4,7 @@
  */
 import type { LoadedCorpus } from '../../corpus/types.ts';
 import type { IndexedDoc, IndexedQuote } from '../match-index.ts';
+import type { MatchTables } from '../match-tables.ts';
 import type { ExtractedArticle, PageQuote, QuoteMatch } from '../types.ts';
 import { splitSentences } from '../sentences.ts';
 import { MATCH_LIMITS, round, type MatchOptions } from './options.ts';
@@ -27,25 +28,25 @@ export function quoteMatchesFor(
   quotes: PageQuote[],
   corpus: LoadedCorpus,
 ): PageQuote[] {
-  const index = corpus.match;
+  const { match: index, tables } = corpus;
   if (index.N === 0 || quotes.length === 0) return quotes.map((q) => ({ ...q, matches: [] }));
   const paras = page.paragraphs;
   return quotes.map((q, qi) => {
     if (qi >= MATCH_LIMITS.pageQuotes) return { ...q, matches: [] };
-    const pq = prepareQuote(q, paras);
-    const segments = segmentsOf(q, paras);
+    const pq = prepareQuote(tables, q, paras);
+    const segments = segmentsOf(tables, q, paras);
     const matches: QuoteMatch[] = [];
     const sides = [pq, ...segments.map((x) => x.q)];
     for (const r of page.ranked) {
       const d = index.docs[r.doc] as IndexedDoc;
-      for (const k of quoteCandidates(d, sides, isNear(r.days))) {
+      for (const k of quoteCandidates(tables, d, sides, isNear(r.days))) {
         const cq = d.quotes[k] as IndexedQuote;
         let best: { cmp: QuoteComparison; seg: string | null } | null = null;
         for (const seg of segments) {
-          const cmp = compareQuote(index, seg.q, cq, r.days, r.cosine);
+          const cmp = compareQuote(index, tables, seg.q, cq, r.days, r.cosine);
           if (cmp && (!best || cmp.score > best.cmp.score)) best = { cmp, seg: seg.label };
         }
-        const whole = compareQuote(index, pq, cq, r.days, r.cosine);
+        const whole = compareQuote(index, tables, pq, cq, r.days, r.cosine);
         if (whole && (!best || whole.score >= best.cmp.score)) best = { cmp: whole, seg: null };
         if (!best || best.cmp.score < MATCH_LIMITS.quoteThreshold) continue;
         const why = [...best.cmp.why];
@@ -56,7 +57,7 @@ export function quoteMatchesFor(
         if (translated) why.unshift(renderingReason(pq.chinese));
         matches.push({
           articleId: d.id,
-          text: alignedText(cq, best.cmp.from, best.cmp.to),
+          text: alignedText(tables, cq, best.cmp.from, best.cmp.to),
           score: round(best.cmp.score),
           outlet: d.outlet,
           publishedAt: d.publishedAt,
@@ -87,6 +88,7 @@ export function matchQuotes(
 
 /** Sentence pieces of a multi-sentence page quote, matched on their own too. */
 export function segmentsOf(
+  tables: MatchTables,
   q: PageQuote,
   paras: readonly string[],
 ): { q: PreparedQuote; label: string }[] {
@@ -96,16 +98,16 @@ export function segmentsOf(
     .flatMap((s) => s.text.split(/(?<=[,;])\s+(?=but\s)/))
     .filter((s) => s.trim());
   if (parts.length < 2) return [];
-  const context = prepareQuote(q, paras).context;
+  const context = prepareQuote(tables, q, paras).context;
   return parts.slice(0, PIECES_MATCHED).map((p) => ({
-    q: { ...prepareQuote({ ...q, text: p }, paras), context },
+    q: { ...prepareQuote(tables, { ...q, text: p }, paras), context },
     label: p,
   }));
 }
 
 /** The corpus quote's text for content-word span [from, to], widened to its clause. */
-function alignedText(cq: IndexedQuote, from: number, to: number): string {
-  const spans = tokensOf(cq).spans;
+function alignedText(tables: MatchTables, cq: IndexedQuote, from: number, to: number): string {
+  const spans = tokensOf(tables, cq).spans;
   const a = spans[from];
   const b = spans[to];
   if (!a || !b) return cq.text;

@@ -4,7 +4,7 @@
  */
 import { contentStems, NEGATIONS, STOPWORDS, stem, tokenize } from '../text.ts';
 import { firstSentence, lastSentenceStart } from '../sentences.ts';
-import { segmentZh } from '../zh-gloss.ts';
+import type { ZhGloss } from '../zh-gloss.ts';
 
 /** A quote's content words: stems, their offsets in the quote and their sentence number. */
 export interface QuoteTokens {
@@ -62,11 +62,11 @@ export function quoteTokens(text: string, max = MAX_QUOTE_WORDS): QuoteTokens {
 }
 
 /** `quoteTokens` for Chinese text: dictionary words, with sentence numbers. */
-export function zhQuoteTokens(text: string, max = MAX_QUOTE_WORDS): QuoteTokens {
+export function zhQuoteTokens(zh: ZhGloss, text: string, max = MAX_QUOTE_WORDS): QuoteTokens {
   const out: QuoteTokens = { stems: [], spans: [], sentence: [] };
   let sentence = 0;
   let last = 0;
-  for (const t of segmentZh(text)) {
+  for (const t of zh.segment(text)) {
     if (/[。！？；.!?;]/.test(text.slice(last, t.start))) sentence++;
     last = t.end;
     out.stems.push(t.word);

@@ -5,7 +5,8 @@
 import type { IndexedDoc, MatchIndex } from '../match-index.ts';
 import { daysBetween } from '../text.ts';
 import type { ExtractedArticle } from '../types.ts';
-import { glossText, isChinese } from '../zh-gloss.ts';
+import type { MatchTables } from '../match-tables.ts';
+import { isChinese } from '../zh-gloss.ts';
 import { extractEntities } from './entities.ts';
 import { MATCH_LIMITS } from './options.ts';
 import { pageText } from './page-text.ts';
@@ -34,11 +35,15 @@ export interface PageProfile {
   glossed: boolean;
 }
 
-export function profilePage(index: MatchIndex, article: ExtractedArticle): PageProfile {
+export function profilePage(
+  index: MatchIndex,
+  tables: MatchTables,
+  article: ExtractedArticle,
+): PageProfile {
   let text = `${article.meta?.title ?? ''}\n\n${pageText(article)}`;
   // A Chinese page is compared with the corpus through the English renderings of its words.
   const glossed = isChinese(text);
-  if (glossed) text = `${text}\n\n${glossText(text)}`;
+  if (glossed) text = `${text}\n\n${tables.zh.glossText(text)}`;
   const query = prepareQuery(index, text);
   const weights = new Map<number, number>();
   let sq = 0;

@@ -7,7 +7,8 @@ import type { IndexedQuote } from '../match-index.ts';
 import { englishNameIn } from '../chinese-names.ts';
 import { speakerKey } from '../quotes/speakers.ts';
 import type { PageQuote } from '../types.ts';
-import { glossOf, isChinese, zhNameInEnglish } from '../zh-gloss.ts';
+import type { MatchTables } from '../match-tables.ts';
+import { isChinese } from '../zh-gloss.ts';
 import { MATCH_LIMITS } from './options.ts';
 import { quoteContext, quoteTokens, zhQuoteTokens, type QuoteTokens } from './quote-tokens.ts';
 import { HAN_CHAR, isNegationWord, ROOT_LENGTH } from './word-ties.ts';
@@ -36,11 +37,15 @@ export interface Remark {
   speakerName: string | null;
 }
 
-export function prepareQuote(q: PageQuote, paras: readonly string[]): PreparedQuote {
+export function prepareQuote(
+  tables: MatchTables,
+  q: PageQuote,
+  paras: readonly string[],
+): PreparedQuote {
   const text = typeof q.text === 'string' ? q.text : '';
   const chinese = isChinese(text);
   const toks = chinese
-    ? zhQuoteTokens(text, MATCH_LIMITS.quoteWords)
+    ? zhQuoteTokens(tables.zh, text, MATCH_LIMITS.quoteWords)
     : quoteTokens(text, MATCH_LIMITS.quoteWords);
   const surface = toks.spans.map(([s, e]) => text.slice(s, e));
   let context: string[] = [];
@@ -56,14 +61,26 @@ export function prepareQuote(q: PageQuote, paras: readonly string[]): PreparedQu
     surface,
     sentence: toks.sentence,
     context: new Set(chinese ? [] : context),
-    speaker: anySpeakerKey(q.speaker),
+    speaker: anySpeakerKey(tables, q.speaker),
   };
 }
 
 /** Speaker key of an English or Chinese name ("王毅" → "wang"). */
-function anySpeakerKey(speaker: string | null | undefined): string | null {
+function anySpeakerKey(tables: MatchTables, speaker: string | null | undefined): string | null {
   if (!speaker || !HAN_CHAR.test(speaker)) return speakerKey(speaker);
-  return speakerKey(englishNameIn(speaker) ?? zhNameInEnglish(speaker));
+  return speakerKey(englishNameIn(speaker) ?? tables.zh.nameInEnglish(speaker));
+}
+
+/** What is remembered of each corpus quote, per table set (a Chinese quote's words depend on it). */
+function perQuote<T>(): (tables: MatchTables, cq: IndexedQuote, make: () => T) => T {
+  const byTables = new WeakMap<MatchTables, WeakMap<IndexedQuote, T>>();
+  return (tables, cq, make) => {
+    let m = byTables.get(tables);
+    if (!m) byTables.set(tables, (m = new WeakMap()));
+    let v = m.get(cq);
+    if (v === undefined) m.set(cq, (v = make()));
+    return v;
+  };
 }
 
 const chineseQuotes = new WeakMap<IndexedQuote, boolean>();
@@ -73,26 +90,23 @@ export function isChineseQuote(cq: IndexedQuote): boolean {
   return c;
 }
 
-const corpusTokens = new WeakMap<IndexedQuote, QuoteTokens>();
+const corpusTokens = perQuote<QuoteTokens>();
 /** A corpus quote's content words (Chinese ones segmented), prepared once. */
-export function tokensOf(cq: IndexedQuote): QuoteTokens {
-  let t = corpusTokens.get(cq);
-  if (!t) {
-    t = isChineseQuote(cq) ? zhQuoteTokens(cq.text) : quoteTokens(cq.text);
-    corpusTokens.set(cq, t);
-  }
-  return t;
+export function tokensOf(tables: MatchTables, cq: IndexedQuote): QuoteTokens {
+  return corpusTokens(tables, cq, () =>
+    isChineseQuote(cq) ? zhQuoteTokens(tables.zh, cq.text) : quoteTokens(cq.text),
+  );
 }
 
-export function corpusRemark(cq: IndexedQuote): Remark {
-  const t = tokensOf(cq);
+export function corpusRemark(tables: MatchTables, cq: IndexedQuote): Remark {
+  const t = tokensOf(tables, cq);
   const n = Math.min(t.stems.length, MATCH_LIMITS.quoteWords);
   return {
     stems: t.stems.slice(0, n),
     surface: t.spans.slice(0, n).map(([s, e]) => cq.text.slice(s, e)),
     sentence: t.sentence.slice(0, n),
     context: new Set(isChineseQuote(cq) ? [] : cq.context),
-    speaker: cq.speakerKey ?? anySpeakerKey(cq.speaker),
+    speaker: cq.speakerKey ?? anySpeakerKey(tables, cq.speaker),
     speakerName: cq.speaker,
   };
 }
@@ -108,20 +122,20 @@ export function pageRemark(q: PreparedQuote): Remark {
   };
 }
 
-const rootSets = new WeakMap<IndexedQuote, Set<string>>();
+const rootSets = perQuote<Set<string>>();
 /** Marks a root key apart from a word key in the same set. */
 const ROOT_MARK = '\u0001';
 
 /** Whether a page quote shares a word or a 5-letter root with a corpus quote. */
-export function sharesRoot(stems: string[], cq: IndexedQuote): boolean {
-  const roots = quoteRoots(cq);
+export function sharesRoot(tables: MatchTables, stems: string[], cq: IndexedQuote): boolean {
+  const roots = quoteRoots(tables, cq);
   const has = (st: string) =>
     !isNegationWord(st) &&
     (roots.has(st) ||
       (st.length >= ROOT_LENGTH && roots.has(`${st.slice(0, ROOT_LENGTH)}${ROOT_MARK}`)));
   for (const st of stems) {
     if (has(st)) return true;
-    if (HAN_CHAR.test(st) && glossOf(st).some(has)) return true;
+    if (HAN_CHAR.test(st) && tables.zh.gloss(st).some(has)) return true;
   }
   return false;
 }
@@ -130,34 +144,32 @@ export function sharesRoot(stems: string[], cq: IndexedQuote): boolean {
  * The keys `sharesRoot` finds a page word under (the word, its root, and for a Chinese word
  * those of its English renderings; none for a negation), added to `out`.
  */
-export function rootKeys(st: string, out: Set<string>): void {
+export function rootKeys(tables: MatchTables, st: string, out: Set<string>): void {
   const direct = (w: string) => {
     if (isNegationWord(w)) return;
     out.add(w);
     if (w.length >= ROOT_LENGTH) out.add(`${w.slice(0, ROOT_LENGTH)}${ROOT_MARK}`);
   };
   direct(st);
-  if (HAN_CHAR.test(st)) for (const g of glossOf(st)) direct(g);
+  if (HAN_CHAR.test(st)) for (const g of tables.zh.gloss(st)) direct(g);
 }
 
 /** A corpus quote's words and roots (its English renderings too, for a Chinese quote). */
-export function quoteRoots(cq: IndexedQuote): Set<string> {
-  let roots = rootSets.get(cq);
-  if (!roots) {
-    roots = new Set<string>();
+export function quoteRoots(tables: MatchTables, cq: IndexedQuote): Set<string> {
+  return rootSets(tables, cq, () => {
+    const roots = new Set<string>();
     const add = (st: string) => {
       if (isNegationWord(st)) return;
-      roots?.add(st);
-      if (st.length >= ROOT_LENGTH) roots?.add(`${st.slice(0, ROOT_LENGTH)}${ROOT_MARK}`);
+      roots.add(st);
+      if (st.length >= ROOT_LENGTH) roots.add(`${st.slice(0, ROOT_LENGTH)}${ROOT_MARK}`);
     };
     // A Chinese quote is keyed by its words and their English renderings.
     if (isChineseQuote(cq)) {
-      for (const w of tokensOf(cq).stems) {
+      for (const w of tokensOf(tables, cq).stems) {
         add(w);
-        for (const g of glossOf(w)) add(g);
+        for (const g of tables.zh.gloss(w)) add(g);
       }
     } else for (const st of cq.stems) add(st);
-    rootSets.set(cq, roots);
-  }
-  return roots;
+    return roots;
+  });
 }

@@ -4,6 +4,7 @@
  * related, and the reader's "not the same story" correction applied to it.
  */
 import type { IndexedDoc, IndexedQuote, MatchIndex } from '../match-index.ts';
+import type { MatchTables } from '../match-tables.ts';
 import type { RelatedItem } from '../types.ts';
 import { MATCH_LIMITS, type MatchOptions, isRejected } from './options.ts';
 import { quoteCandidates } from './quote-candidates.ts';
@@ -59,6 +60,7 @@ export function telling(index: MatchIndex, shared: string[]): string[] {
 /** Page quotes rendered by quotes of `d` (their text), counting the larger side of the pairs. */
 export function sharedQuotes(
   index: MatchIndex,
+  tables: MatchTables,
   quotes: PreparedQuote[],
   d: IndexedDoc,
   days: number | null,
@@ -69,8 +71,8 @@ export function sharedQuotes(
   const corpusSide = new Set<number>();
   for (const q of quotes) {
     let hit = false;
-    for (const k of quoteCandidates(d, [q], isNear(days))) {
-      const m = compareQuote(index, q, d.quotes[k] as IndexedQuote, days, cosine);
+    for (const k of quoteCandidates(tables, d, [q], isNear(days))) {
+      const m = compareQuote(index, tables, q, d.quotes[k] as IndexedQuote, days, cosine);
       if (m && m.score >= MATCH_LIMITS.quoteThreshold) {
         hit = true;
         corpusSide.add(k);

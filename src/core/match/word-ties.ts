@@ -3,9 +3,8 @@
  * the same word, a synonym, a shared root, a translation through the gloss table, or a
  * similar spelling — each with a weight (0..1) and a name for the reasons.
  */
-import { synonymTie } from '../synonyms.ts';
+import type { MatchTables } from '../match-tables.ts';
 import { commonPrefix, NEGATIONS, wordSimilarity } from '../text.ts';
-import { glossOf } from '../zh-gloss.ts';
 
 export type Tie = { w: number; how: string } | null;
 
@@ -65,9 +64,9 @@ export function isNegationWord(s: string): boolean {
 }
 
 /** A negation: "not", "never", 不, 没有, or a Chinese word whose gloss is one ("不是"). */
-export function isNegation(s: string): boolean {
+export function isNegation(tables: MatchTables, s: string): boolean {
   if (isNegationWord(s)) return true;
-  return HAN_CHAR.test(s) && glossOf(s).some(isEnglishNegation);
+  return HAN_CHAR.test(s) && tables.zh.gloss(s).some(isEnglishNegation);
 }
 
 /**
@@ -116,41 +115,42 @@ export function sameRoot(a: string, b: string): boolean {
   return a.length >= ROOT_LENGTH && b.length >= ROOT_LENGTH && commonPrefix(a, b) >= ROOT_LENGTH;
 }
 
-// Keyed by the smaller word, then the larger: no key string is built per lookup.
-const tieCache = new Map<string, Map<string, Tie>>();
-let tiesCached = 0;
+// Per table set; keyed by the smaller word, then the larger: no key string is built per lookup.
+const tieCaches = new WeakMap<MatchTables, { rows: Map<string, Map<string, Tie>>; size: number }>();
 
 /** How well two words render the same thing (0..1), and why. */
-export function wordTie(a: string, b: string): Tie {
+export function wordTie(tables: MatchTables, a: string, b: string): Tie {
   if (a === b) return SAME;
+  let cache = tieCaches.get(tables);
+  if (!cache) tieCaches.set(tables, (cache = { rows: new Map(), size: 0 }));
   const lo = a < b ? a : b;
   const hi = a < b ? b : a;
-  let row = tieCache.get(lo);
+  let row = cache.rows.get(lo);
   let t = row?.get(hi);
   if (t === undefined) {
-    t = computeTie(a, b);
-    if (tiesCached >= TIE_CACHE_SIZE) {
-      tieCache.clear();
-      tiesCached = 0;
+    t = computeTie(tables, a, b);
+    if (cache.size >= TIE_CACHE_SIZE) {
+      cache.rows.clear();
+      cache.size = 0;
       row = undefined;
     }
-    if (!row) tieCache.set(lo, (row = new Map()));
+    if (!row) cache.rows.set(lo, (row = new Map()));
     row.set(hi, t);
-    tiesCached++;
+    cache.size++;
   }
   return t;
 }
 
 /** A Chinese word and an English stem: rendered by the gloss, or by a synonym of it. */
-function glossTie(zh: string, en: string): Tie {
-  const g = glossOf(zh);
+function glossTie(tables: MatchTables, zh: string, en: string): Tie {
+  const g = tables.zh.gloss(zh);
   if (g.length === 0) return null;
   if (g.includes(en)) return TRANSLATION;
   if (g.some((x) => sameCountry(x, en))) return NEAR_TRANSLATION;
   let best: Tie = null;
   for (const x of g) {
     if (x.includes(' ')) continue;
-    const tie = synonymTie(x, en);
+    const tie = tables.synonyms.tie(x, en);
     if (tie === 'synonym') return NEAR_TRANSLATION;
     if (sameRoot(x, en)) best = NEAR_TRANSLATION;
     else if (tie === 'related' && !best) best = LOOSE_TRANSLATION;
@@ -158,18 +158,18 @@ function glossTie(zh: string, en: string): Tie {
   return best;
 }
 
-function computeTie(a: string, b: string): Tie {
+function computeTie(tables: MatchTables, a: string, b: string): Tie {
   const ha = HAN_CHAR.test(a);
   const hb = HAN_CHAR.test(b);
   if (ha || hb) {
     if (ha && hb) {
-      const gb = new Set(glossOf(b));
-      return glossOf(a).some((x) => gb.has(x)) ? SAME_MEANING : null;
+      const gb = new Set(tables.zh.gloss(b));
+      return tables.zh.gloss(a).some((x) => gb.has(x)) ? SAME_MEANING : null;
     }
-    return ha ? glossTie(a, b) : glossTie(b, a);
+    return ha ? glossTie(tables, a, b) : glossTie(tables, b, a);
   }
   if (sameCountry(a, b)) return SAME_COUNTRY_TIE;
-  const tie = synonymTie(a, b);
+  const tie = tables.synonyms.tie(a, b);
   if (tie === 'synonym') return SYNONYM;
   if (sameRoot(a, b)) return SAME_ROOT;
   if (tie === 'related') return RELATED_WORD;

@@ -27,7 +27,7 @@ function matchedQuotes(prefix: string): PageQuote[] {
 describe('match index', () => {
   it('is JSON-serialisable and hydrates to the same results', () => {
     const docs = seedArticles();
-    const data = buildMatchIndex(docs);
+    const data = buildMatchIndex(docs, corpus.tables);
     const round = hydrateMatchIndex(JSON.parse(JSON.stringify(data)));
     expect(round.N).toBe(docs.length);
     expect(round.docs[0]?.quotes.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
  */
 import { buildCorpusIndex } from '../../../src/corpus/build-index.ts';
 import { loadCorpus } from '../../../src/corpus/load.ts';
-import { readBundledTables } from '../../../src/corpus/node.ts';
+import { bundledMatchTables, readBundledTables } from '../../../src/corpus/node.ts';
 import type { CorpusArticle, LoadedCorpus } from '../../../src/corpus/types.ts';
 import { englishNameIn } from '../../../src/core/chinese-names.ts';
 import { matchQuotes } from '../../../src/core/match/quote-match.ts';
@@ -24,7 +24,7 @@ function oneArticle(text: string, lang: string, date: string): LoadedCorpus {
     inferred: {},
     text,
   };
-  return loadCorpus(buildCorpusIndex([article], []), readBundledTables());
+  return loadCorpus(buildCorpusIndex([article], [], bundledMatchTables()), readBundledTables());
 }
 
 function matchedTexts(page: string, lang: string, other: string, otherLang: string): string[] {

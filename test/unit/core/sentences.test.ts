@@ -15,8 +15,7 @@ import {
   splitSentences,
 } from '../../../src/core/sentences.ts';
 import type { PageQuote } from '../../../src/core/types.ts';
-import { readCorpusSources } from '../../../src/corpus/node.ts';
-import { seedCorpus } from '../helpers/seed-corpus.ts';
+import { bundledMatchTables, readCorpusSources } from '../../../src/corpus/node.ts';
 
 const EN = 'Mr. Biden said. Xi replied.';
 const ZH = '王毅说：中方愿意合作。美方回应！会谈结束？好；';
@@ -54,10 +53,13 @@ describe('every place that reads sentences uses the rule', () => {
   });
 
   it('the match index (sentences offered as the shared event)', () => {
-    const data = buildMatchIndex([
-      { id: 'en', title: 't', text: EN, publishedAt: null, outlet: null, lang: 'en' },
-      { id: 'zh', title: 't', text: ZH, publishedAt: null, outlet: null, lang: 'zh' },
-    ]);
+    const data = buildMatchIndex(
+      [
+        { id: 'en', title: 't', text: EN, publishedAt: null, outlet: null, lang: 'en' },
+        { id: 'zh', title: 't', text: ZH, publishedAt: null, outlet: null, lang: 'zh' },
+      ],
+      bundledMatchTables(),
+    );
     const texts = (i: number) =>
       data.docs[i]!.sentences.map(([s, e]) => data.docs[i]!.text.slice(s, e));
     expect(texts(0)).toEqual(EN_PARTS);
@@ -114,12 +116,12 @@ describe('every place that reads sentences uses the rule', () => {
       suffix: '',
       matches: [],
     });
-    seedCorpus(); // installs the tables Chinese segmentation reads
-    expect(segmentsOf(quote('Mr. Biden said no. Xi replied yes.'), []).map((s) => s.label)).toEqual(
-      ['Mr. Biden said no.', 'Xi replied yes.'],
-    );
+    const tables = bundledMatchTables();
     expect(
-      segmentsOf(quote('我们不会让竞争演变为冲突。中方愿意合作！'), []).map((s) => s.label),
+      segmentsOf(tables, quote('Mr. Biden said no. Xi replied yes.'), []).map((s) => s.label),
+    ).toEqual(['Mr. Biden said no.', 'Xi replied yes.']);
+    expect(
+      segmentsOf(tables, quote('我们不会让竞争演变为冲突。中方愿意合作！'), []).map((s) => s.label),
     ).toEqual(['我们不会让竞争演变为冲突。', '中方愿意合作！']);
   });
 });

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { installSynonyms, synonymsInstalled, synonymTie } from '../../../src/core/synonyms.ts';
+import { synonymsFrom } from '../../../src/core/synonyms.ts';
 import { stem } from '../../../src/core/text.ts';
+import { bundledMatchTables } from '../../../src/corpus/node.ts';
 
 describe('the synonym table', () => {
-  it('is installed for matching and ties paraphrases, not merely co-occurring words', () => {
-    expect(synonymsInstalled()).toBe(true);
-    expect(synonymTie(stem('frank'), stem('outspoken'))).toBe('synonym');
-    expect(synonymTie(stem('wheel'), stem('crossroads'))).toBeNull();
+  it('ties paraphrases, not merely co-occurring words', () => {
+    const { synonyms } = bundledMatchTables();
+    expect(synonyms.tie(stem('frank'), stem('outspoken'))).toBe('synonym');
+    expect(synonyms.tie(stem('wheel'), stem('crossroads'))).toBeNull();
   });
 
   it('refuses a table without stems', () => {
-    expect(() => installSynonyms({ source: 'x', version: 1 } as never)).toThrow(/no stems/);
+    expect(() => synonymsFrom({ source: 'x', version: 1 } as never)).toThrow(/no stems/);
   });
 });

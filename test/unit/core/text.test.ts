@@ -6,7 +6,9 @@ import {
   wordSimilarity,
 } from '../../../src/core/text.ts';
 import { splitSentences } from '../../../src/core/sentences.ts';
-import { synonymTie } from '../../../src/core/synonyms.ts';
+import { bundledMatchTables } from '../../../src/corpus/node.ts';
+
+const synonymTie = (a: string, b: string) => bundledMatchTables().synonyms.tie(a, b);
 
 describe('normalizeText', () => {
   it('folds quote marks, dashes, soft hyphens and whitespace', () => {

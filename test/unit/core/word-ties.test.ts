@@ -1,17 +1,20 @@
 import { quoteTokens } from '../../../src/core/match/quote-tokens.ts';
 import { isNegation, sameCountry, wordTie } from '../../../src/core/match/word-ties.ts';
 import { extractQuotesDetailed } from '../../../src/core/quotes.ts';
+import { bundledMatchTables } from '../../../src/corpus/node.ts';
+
+const tables = bundledMatchTables();
 
 describe('word ties for quote matching', () => {
   it('reads contractions, "cannot" and words that deny as negations', () => {
     for (const w of ["don't", 'don’t', "can't", 'cannot', 'lack', 'without', 'not'])
-      expect(isNegation(w), w).toBe(true);
-    for (const w of ['contact', 'contract', 'cannon']) expect(isNegation(w), w).toBe(false);
+      expect(isNegation(tables, w), w).toBe(true);
+    for (const w of ['contact', 'contract', 'cannon']) expect(isNegation(tables, w), w).toBe(false);
   });
 
   it('ties a capital or adjective to its country, and nothing else', () => {
-    expect(wordTie('washington', 'united states')?.how).toBe('same meaning');
-    expect(wordTie('beijing', 'china')?.how).toBe('same meaning');
+    expect(wordTie(tables, 'washington', 'united states')?.how).toBe('same meaning');
+    expect(wordTie(tables, 'beijing', 'china')?.how).toBe('same meaning');
     expect(sameCountry('american', 'washington')).toBe(true);
     expect(sameCountry('beijing', 'washington')).toBe(false);
     expect(sameCountry('sino-american', 'china-us')).toBe(true);

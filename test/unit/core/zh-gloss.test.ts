@@ -1,11 +1,11 @@
-import {
-  glossOf,
-  installZhGloss,
-  isChinese,
-  segmentZh,
-  toSimplified,
-  zhNameInEnglish,
-} from '../../../src/core/zh-gloss.ts';
+import { isChinese, zhGlossFrom } from '../../../src/core/zh-gloss.ts';
+import { bundledMatchTables } from '../../../src/corpus/node.ts';
+
+const { zh } = bundledMatchTables();
+const segmentZh = zh.segment;
+const glossOf = zh.gloss;
+const toSimplified = zh.toSimplified;
+const zhNameInEnglish = zh.nameInEnglish;
 
 const words = (t: string) => segmentZh(t).map((w) => w.word);
 
@@ -45,7 +45,7 @@ describe('Chinese gloss table (CC-CEDICT + set phrases)', () => {
   });
 
   it('refuses a table without words or character map', () => {
-    expect(() => installZhGloss({ source: 'x' } as never)).toThrow(/no words/);
-    expect(() => installZhGloss({ words: {} } as never)).toThrow(/traditional/);
+    expect(() => zhGlossFrom({ source: 'x' } as never)).toThrow(/no words/);
+    expect(() => zhGlossFrom({ words: {} } as never)).toThrow(/traditional/);
   });
 });

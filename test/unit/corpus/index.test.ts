@@ -8,6 +8,7 @@ import {
 import { loadCorpus } from '../../../src/corpus/load.ts';
 import {
   readBundledCorpus,
+  bundledMatchTables,
   readBundledTables,
   readCorpusSources,
   readGeneratedIndexText,
@@ -58,7 +59,7 @@ describe('bundled corpus sources', () => {
       // Every seed says why its outlet is what it is, or why it is unknown.
       expect(a.outletEvidence, a.id).toMatch(a.outlet ? /CNN/ : /^unknown outlet: /);
     }
-    const index = buildCorpusIndex(sources.articles, sources.events);
+    const index = buildCorpusIndex(sources.articles, sources.events, bundledMatchTables());
     const entry = index.articles.find((a) => a.id === '000_413b31f82552ca23');
     expect(entry?.outlet).toBe('CNN');
     expect(index.match.docs.find((d) => d.id === '000_413b31f82552ca23')?.outlet).toBe('CNN');
@@ -127,7 +128,9 @@ describe('bundled corpus sources', () => {
 
 describe('generated corpus index', () => {
   it('is up to date with its sources', () => {
-    const fresh = serializeCorpusIndex(buildCorpusIndex(sources.articles, sources.events));
+    const fresh = serializeCorpusIndex(
+      buildCorpusIndex(sources.articles, sources.events, bundledMatchTables()),
+    );
     const committed = readGeneratedIndexText();
     expect(
       committed === fresh,
@@ -136,8 +139,12 @@ describe('generated corpus index', () => {
   });
 
   it('is deterministic and records the source hash', () => {
-    const a = buildCorpusIndex(sources.articles, sources.events);
-    const b = buildCorpusIndex([...sources.articles].reverse(), [...sources.events].reverse());
+    const a = buildCorpusIndex(sources.articles, sources.events, bundledMatchTables());
+    const b = buildCorpusIndex(
+      [...sources.articles].reverse(),
+      [...sources.events].reverse(),
+      bundledMatchTables(),
+    );
     expect(serializeCorpusIndex(a)).toBe(serializeCorpusIndex(b));
     expect(a.sourceHash).toBe(corpusSourceHash(sources.articles, sources.events));
     const changed = sources.events.map((e, i) =>

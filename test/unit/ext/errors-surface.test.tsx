@@ -19,6 +19,7 @@ import { settle, useRenderRoot } from '../popup/render-root.ts';
 
 /** Which step throws (null: none). */
 const failing = vi.hoisted(() => ({ step: null as string | null }));
+
 function breakable<A extends unknown[], R>(step: string, fn: (...args: A) => R) {
   return (...args: A): R => {
     if (failing.step === step) throw new Error(`${step} broke`);
@@ -69,7 +70,7 @@ vi.mock('../../../src/background/corpus.ts', () => ({
   getCorpus: () => Promise.resolve(seedCorpus()),
 }));
 
-const { analyzeExtracted } = await import('../../../src/core/analyze.ts');
+const { analyzeExtracted, NO_TABLES } = await import('../../../src/core/analyze.ts');
 await import('../../../src/background/index.ts');
 const { readAnalysis, readFailure } = await import('../../../src/analysis-store.ts');
 const { App } = await import('../../../popup/App.tsx');
@@ -231,7 +232,17 @@ describe('matching tables travel in the corpus', () => {
     expect(() => loadCorpus(index, undefined as never)).toThrow(/no matching tables/);
   });
 
-  it('an analysis reads its own corpus’ tables, whatever another corpus installed before', () => {
+  it('an analysis without the tables reports an error, not 0 matches', () => {
+    const corpus = seedCorpus();
+    const found = analyzeExtracted(sample.extracted, sample.detection, corpus);
+    expect(found.related.length).toBeGreaterThan(0);
+    expect(found.quotes.some((q) => q.matches.length > 0)).toBe(true);
+    // A corpus put together without them (the types forbid it; plain data may not).
+    const bare = { ...corpus, tables: undefined as never };
+    expect(() => analyzeExtracted(sample.extracted, sample.detection, bare)).toThrow(NO_TABLES);
+  });
+
+  it('an analysis reads its own corpus’ tables, whatever another corpus was loaded with', () => {
     const corpus = seedCorpus();
     // A Chinese page: its quote meets the English wording only through the Chinese glosses.
     const page = pageOf(
@@ -248,7 +259,7 @@ describe('matching tables travel in the corpus', () => {
         .filter((m) => m.translated).length;
     const before = translated();
     expect(before).toBeGreaterThan(0);
-    // Another corpus, loaded with other (empty) tables, makes them current...
+    // Another corpus, loaded with other (empty) tables, matches nothing with them...
     const empty = {
       synonyms: { source: '', version: 1, stems: {} },
       zhGloss: { source: '', licence: '', version: 1, traditional: '', words: {} },

@@ -5,7 +5,11 @@
  */
 import { buildCorpusIndex } from '../../../src/corpus/build-index.ts';
 import { loadCorpus } from '../../../src/corpus/load.ts';
-import { readBundledTables, readCorpusSources } from '../../../src/corpus/node.ts';
+import {
+  bundledMatchTables,
+  readBundledTables,
+  readCorpusSources,
+} from '../../../src/corpus/node.ts';
 import { corpusArticleAsPage } from '../../../src/corpus/as-page.ts';
 import type { CorpusArticle, LoadedCorpus } from '../../../src/corpus/types.ts';
 import type { ExtractedArticle } from '../../../src/core/types.ts';
@@ -23,7 +27,7 @@ export function seedArticles(): CorpusArticle[] {
 export function seedCorpus(): LoadedCorpus {
   if (cached) return cached;
   const { articles: a, events } = readCorpusSources();
-  cached = loadCorpus(buildCorpusIndex(a, events), readBundledTables());
+  cached = loadCorpus(buildCorpusIndex(a, events, bundledMatchTables()), readBundledTables());
   return cached;
 }
 

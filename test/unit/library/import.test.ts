@@ -26,6 +26,9 @@ import {
 import { seedCorpus } from '../helpers/seed-corpus.ts';
 import { markdownFiles, WH_DIR } from '../../../eval/labelled-pages.ts';
 import { FIXTURES, freshDb, readHtml, readPage } from './helpers.ts';
+import { bundledMatchTables } from '../../../src/corpus/node.ts';
+
+const TABLES = bundledMatchTables();
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const NOW = new Date('2026-12-02T10:00:00Z');
@@ -44,7 +47,7 @@ function problems(p: ParsedFile): string[] {
 /** Imports as the options page does: a file's articles in one transaction, or nothing. */
 async function importFile(db: LibraryDb, p: ParsedFile) {
   if (!p.ok) return null;
-  return putArticles(db, p.articles, { exact: /\.jsonl$/.test(p.file) });
+  return putArticles(db, p.articles, TABLES, { exact: /\.jsonl$/.test(p.file) });
 }
 
 async function snapshot(db: LibraryDb) {
@@ -244,7 +247,7 @@ describe('storage faults', { timeout: 60_000 }, () => {
       'https://a.example/1',
       'saved',
     );
-    await putArticles(db, [a]);
+    await putArticles(db, [a], TABLES);
     const before = await snapshot(db);
     const parsed = parse(
       'two.jsonl',
@@ -261,7 +264,7 @@ describe('storage faults', { timeout: 60_000 }, () => {
       return put.apply(this, args);
     };
     try {
-      await expect(putArticles(db, parsed.articles, { exact: true })).rejects.toThrow(
+      await expect(putArticles(db, parsed.articles, TABLES, { exact: true })).rejects.toThrow(
         /no more storage space.*nothing from this was stored/,
       );
     } finally {
@@ -283,7 +286,7 @@ describe('storage faults', { timeout: 60_000 }, () => {
       'https://b.example/1',
       'saved',
     );
-    await putArticles(db, [a, b]);
+    await putArticles(db, [a, b], TABLES);
     await db.put('index', { id: a.id, doc: { id: a.id, terms: 'garbage' } } as never);
     const { entries, skipped } = await loadIndexEntries(db);
     expect(skipped).toBe(1);

@@ -19,6 +19,9 @@ import {
 import type { LoadedCorpus } from '../../../src/corpus/types.ts';
 import { seedCorpus } from '../helpers/seed-corpus.ts';
 import { freshDb, readPage } from './helpers.ts';
+import { bundledMatchTables } from '../../../src/corpus/node.ts';
+
+const TABLES = bundledMatchTables();
 
 async function libraryCorpus(db: LibraryDb): Promise<{ corpus: LoadedCorpus; live: LiveIndex }> {
   const bundled = seedCorpus();
@@ -40,7 +43,7 @@ function analyse(name: string, url: string, corpus: LoadedCorpus, live: LiveInde
 async function remember(db: LibraryDb, name: string, url: string, live?: LiveIndex) {
   const page = readPage(name, url);
   expect(page.detection.label).toBe('us-china-diplomacy');
-  const r = await putArticles(db, [recordFromExtracted(page.extracted, url, 'remembered')]);
+  const r = await putArticles(db, [recordFromExtracted(page.extracted, url, 'remembered')], TABLES);
   for (const e of r.entries) live?.add(e);
   return r;
 }
@@ -155,23 +158,26 @@ describe('the live index', { timeout: 60_000 }, () => {
       (n, i) => recordFromExtracted(readPage(n).extracted, `https://x.example/${i}`, 'remembered'),
     );
     const live = new LiveIndex(bundled.index.match);
-    for (const p of pages) live.add(indexEntryFor(p));
+    for (const p of pages) live.add(indexEntryFor(p, TABLES));
     live.remove(pages[1]?.id ?? '');
     live.remove(pages[0]?.id ?? '');
-    live.add(indexEntryFor(pages[0] as (typeof pages)[number]));
+    live.add(indexEntryFor(pages[0] as (typeof pages)[number], TABLES));
     const kept = [pages[2], pages[3], pages[0]].filter((p) => p !== undefined);
     const rebuilt = hydrateMatchIndex(
-      buildMatchIndex([
-        ...bundled.index.match.docs.map((d) => ({ ...d })),
-        ...kept.map((p) => ({
-          id: p.id,
-          title: p.title,
-          text: p.paragraphs.join('\n\n'),
-          publishedAt: p.publishedAt,
-          outlet: p.outlet ?? p.site,
-          lang: p.lang,
-        })),
-      ]),
+      buildMatchIndex(
+        [
+          ...bundled.index.match.docs.map((d) => ({ ...d })),
+          ...kept.map((p) => ({
+            id: p.id,
+            title: p.title,
+            text: p.paragraphs.join('\n\n'),
+            publishedAt: p.publishedAt,
+            outlet: p.outlet ?? p.site,
+            lang: p.lang,
+          })),
+        ],
+        TABLES,
+      ),
     );
     expect(live.index.N).toBe(rebuilt.N);
     expect(live.index.avgLen).toBeCloseTo(rebuilt.avgLen, 9);
@@ -194,25 +200,28 @@ describe('the live index', { timeout: 60_000 }, () => {
       JSON.stringify(analyzeExtracted(query.extracted, query.detection, { ...bundled, match }));
     const rebuiltFrom = (kept: typeof pages) =>
       hydrateMatchIndex(
-        buildMatchIndex([
-          ...bundled.index.match.docs.map((d) => ({ ...d })),
-          ...kept.map((p) => ({
-            id: p.id,
-            title: p.title,
-            text: p.paragraphs.join('\n\n'),
-            publishedAt: p.publishedAt,
-            outlet: p.outlet ?? p.site,
-            lang: p.lang,
-          })),
-        ]),
+        buildMatchIndex(
+          [
+            ...bundled.index.match.docs.map((d) => ({ ...d })),
+            ...kept.map((p) => ({
+              id: p.id,
+              title: p.title,
+              text: p.paragraphs.join('\n\n'),
+              publishedAt: p.publishedAt,
+              outlet: p.outlet ?? p.site,
+              lang: p.lang,
+            })),
+          ],
+          TABLES,
+        ),
       );
     const live = new LiveIndex(bundled.index.match);
-    for (const p of pages) live.add(indexEntryFor(p));
+    for (const p of pages) live.add(indexEntryFor(p, TABLES));
     const before = run(live.index);
     expect(before).toBe(run(rebuiltFrom(pages)));
     // Replacing an article keeps the number of articles but changes the terms' counts.
     const shorter = { ...(pages[0] as (typeof pages)[number]), paragraphs: ['Talks went on.'] };
-    live.add(indexEntryFor(shorter));
+    live.add(indexEntryFor(shorter, TABLES));
     const after = run(live.index);
     expect(after).toBe(
       run(rebuiltFrom([pages[2], pages[1], shorter].filter((p) => p !== undefined))),

@@ -22,15 +22,20 @@ import {
 } from '../../../src/library/store.ts';
 import { seedCorpus } from '../helpers/seed-corpus.ts';
 import { freshDb, readPage } from './helpers.ts';
+import { bundledMatchTables } from '../../../src/corpus/node.ts';
+
+const TABLES = bundledMatchTables();
 
 const PAGES = ['outlet-a.html', 'outlet-b.html', 'lima-meeting.html'];
 const QUERY = 'outlet-c.html';
 
 async function store(db: LibraryDb, name: string, i: number) {
   const page = readPage(name, `https://site-${i}.example/${name}`);
-  return putArticles(db, [
-    recordFromExtracted(page.extracted, `https://site-${i}.example/${name}`, 'remembered'),
-  ]);
+  return putArticles(
+    db,
+    [recordFromExtracted(page.extracted, `https://site-${i}.example/${name}`, 'remembered')],
+    TABLES,
+  );
 }
 
 /**
