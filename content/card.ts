@@ -7,6 +7,7 @@ import type { PageQuote, QuoteMatch } from '../src/core/types.ts';
 import { formatDate, strengthTip, strengthWords, t, tn, uiLang } from '../src/i18n.ts';
 import { rootOf } from '../src/core/dom-safe.ts';
 import { wordDiff } from '../src/core/word-diff.ts';
+import { quoteReasonText } from '../src/quote-reason-text.ts';
 
 export const CARD_HOST_TAG = 'backstory-card';
 /** At most this many other wordings on one card. */
@@ -50,6 +51,7 @@ li { padding: 8px 0; border-top: 1px solid var(--line); }
 ins { background: var(--add-bg); color: var(--add-fg); text-decoration: none; border-radius: 3px;
   padding: 0 1px; }
 del { color: var(--del-fg); text-decoration: line-through; }
+.why { margin: 3px 0 0; font-size: 12px; color: var(--muted); }
 footer { display: flex; align-items: center; gap: 8px; margin-top: 8px; font-size: 12px;
   color: var(--muted); }
 footer .legend { flex: 1; }
@@ -269,6 +271,8 @@ export class QuoteCard {
           const [, lead = '', word = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text) ?? [];
           return [lead, word && el(d, p.op === 'added' ? 'ins' : 'del', { text: word }), trail];
         });
+    // Why it matched; that it is a translation the line above already says.
+    const why = (m.why ?? []).filter((w) => w.code !== 'rendering').map(quoteReasonText);
     return el(d, 'li', {}, [
       el(d, 'div', { class: 'meta' }, [
         el(d, 'span', { class: 'outlet', text: m.outlet || t('unknownOutlet') }),
@@ -287,6 +291,7 @@ export class QuoteCard {
           : null,
       ]),
       el(d, 'p', { class: 'wording' }, ['\u201C', ...parts, '\u201D']),
+      why.length > 0 ? el(d, 'p', { class: 'why', text: why.join(' \u00B7 ') }) : null,
     ]);
   }
 

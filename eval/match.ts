@@ -125,7 +125,7 @@ for (const [pageId, quotes] of quotesByPage) {
         corpusQuote: cq?.text ?? m.text,
         aligned: m.text,
         score: m.score,
-        why: m.why ?? [],
+        why: (m.why ?? []).map((w) => w.text),
       });
     }
   }
@@ -337,7 +337,7 @@ function evaluatePairs(title: string, pairs: NewPair[]): SetResult {
         count('fp');
         const h = hits[0] as (typeof hits)[number];
         res.errors.push(
-          `FALSE ${label}: “${h.q.text.slice(0, 50)}” → “${h.m.text.slice(0, 50)}” ${h.m.score}: ${(h.m.why ?? []).join('; ')}`,
+          `FALSE ${label}: “${h.q.text.slice(0, 50)}” → “${h.m.text.slice(0, 50)}” ${h.m.score}: ${(h.m.why ?? []).map((w) => w.text).join('; ')}`,
         );
       } else count('tn');
     }

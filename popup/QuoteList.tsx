@@ -1,5 +1,6 @@
 import type { PageQuote, RelatedItem } from '../src/core/types.ts';
 import { formatDate, strengthTip, strengthWords, t, tn } from '../src/i18n.ts';
+import { quoteReasonText } from '../src/quote-reason-text.ts';
 import { bareQuote, Wording, WordingLegend } from './Wording.tsx';
 
 export type RevealState = 'busy' | 'shown' | 'missing';
@@ -61,6 +62,13 @@ export function QuoteList({ quotes, related, onReveal, reveal }: Props) {
                           </span>
                         </p>
                         <Wording page={q.text} other={m.text} />
+                        {m.why && m.why.length > 0 && (
+                          <ul class="why" aria-label={t('whyMatched')}>
+                            {m.why.map((w, j) => (
+                              <li key={j}>{quoteReasonText(w)}</li>
+                            ))}
+                          </ul>
+                        )}
                       </li>
                     ))}
                   </ul>

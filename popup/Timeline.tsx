@@ -3,6 +3,7 @@ import type { ContextItem, ContextSource } from '../src/core/types.ts';
 import { formatDate, formatMonth, formatNumber, formatSpan, t, tn } from '../src/i18n.ts';
 import { kindLabel } from './format.ts';
 import { KindIcon } from './KindIcon.tsx';
+import { reasonText } from './reason-text.ts';
 
 interface Props {
   items: ContextItem[];
@@ -114,6 +115,16 @@ export function Entry({ item }: { item: ContextItem }) {
         )}
         {item.readouts && <Readouts readouts={item.readouts} />}
         <Sources sources={item.sources} />
+        {item.why && item.why.length > 0 && (
+          <details class="why-here">
+            <summary>{t('whyInContext')}</summary>
+            <ul class="why">
+              {item.why.map((w, i) => (
+                <li key={i}>{reasonText(w)}</li>
+              ))}
+            </ul>
+          </details>
+        )}
       </div>
     </li>
   );

@@ -1,9 +1,13 @@
 /**
- * A detection or related-coverage reason in the reader's language, from its code and parameters (the catalog is
- * src/core/reasons.ts; the sentences are the `reason…` messages in _locales).
+ * A reason in the reader's language, from its code and parameters (the catalog is
+ * src/core/reasons.ts; the sentences are the `reason…`, `rel…`, `q…` and `ctx…` messages in
+ * _locales): detection, related coverage, quote matches (worded as the card words them) and
+ * context entries.
  */
-import { apartIn, type Found, type Reason, type Zone } from '../src/core/reasons.ts';
+import type { EventKind } from '../src/core/types.ts';
+import type { Found, Reason, Zone } from '../src/core/reasons.ts';
 import { t, tn, type MessageKey } from '../src/i18n.ts';
+import { quoteReasonText } from '../src/quote-reason-text.ts';
 
 const ZONE_KEYS: Record<Zone, MessageKey> = {
   headline: 'zoneHeadline',
@@ -124,16 +128,51 @@ export function reasonText(r: Reason): string {
         : tn('relSharedQuotes', r.params.count, r.params.example);
     case 'same-event':
       return t('relSameEvent', r.params.event);
-    case 'published-apart':
-      return publishedApart(r.params.days);
     case 'shared-names':
       return t('relSharedNames', r.params.names.join(t('listSeparator')));
     case 'wording':
       return t(WORDING[r.params.level]);
     case 'close-version':
       return t('relCloseVersion', r.params.title);
+    case 'covers-remark':
+    case 'within-quote':
+    case 'word-ties':
+    case 'short-inside-longer':
+    case 'opposite-polarity':
+    case 'same-speaker':
+    case 'other-speaker':
+    case 'similar-surroundings':
+    case 'quote-part':
+    case 'rendering':
+    case 'published-apart':
+      return quoteReasonText(r);
+    case 'page-mentions':
+      return r.params.cue
+        ? t('ctxPageMentionsCue', r.params.sentence, r.params.cue)
+        : t('ctxPageMentions', r.params.sentence);
+    case 'coverage-mentions':
+      return t('ctxCoverageMentions', r.params.title);
+    case 'involves':
+      return t('ctxInvolves', r.params.actors.join(t('listSeparator')));
+    case 'page-topic':
+      return t(TOPICS[r.params.kind]);
+    case 'days-before':
+      return r.params.days === 0
+        ? t('ctxSameDay')
+        : r.params.days === 1
+          ? t('ctxDayBefore')
+          : tn('ctxDaysBefore', r.params.days);
   }
 }
+
+const TOPICS: Record<EventKind, MessageKey> = {
+  'leader-call': 'ctxTopicLeaderCall',
+  'leader-meeting': 'ctxTopicLeaderMeeting',
+  'senior-talks': 'ctxTopicSeniorTalks',
+  'taiwan-incursion': 'ctxTopicTaiwanIncursion',
+  'arms-sale': 'ctxTopicArmsSale',
+  other: 'ctxTopicOther',
+};
 
 const WORDING = {
   much: 'relWordingMuch',
@@ -141,22 +180,3 @@ const WORDING = {
   some: 'relWordingSome',
   little: 'relWordingLittle',
 } as const satisfies Record<string, MessageKey>;
-
-/** One day, month or year apart, and several, as the reader's language says them. */
-const APART_ONE = {
-  day: 'relPublishedADay',
-  month: 'relPublishedAMonth',
-  year: 'relPublishedAYear',
-} as const satisfies Record<string, MessageKey>;
-const APART_MANY = {
-  day: 'relPublishedDays',
-  month: 'relPublishedMonths',
-  year: 'relPublishedYears',
-} as const;
-
-/** "published 3 days apart", "published a month apart": the unit a reader would use. */
-function publishedApart(days: number): string {
-  if (days === 0) return t('relPublishedSameDay');
-  const { unit, n } = apartIn(days);
-  return n === 1 ? t(APART_ONE[unit]) : tn(APART_MANY[unit], n);
-}

@@ -15,6 +15,14 @@ import type {
 import { isChineseFamilyName } from './chinese-names.ts';
 import { escapeRe } from './fold.ts';
 import { pageDate, pageMentions } from './mentions.ts';
+import {
+  coverageMentionsReason,
+  daysBeforeReason,
+  involvesReason,
+  pageMentionsReason,
+  pageTopicReason,
+} from './match/reasons.ts';
+import type { ContextReason } from './reasons.ts';
 import { daysBetween } from './text.ts';
 import type {
   ContextItem,
@@ -39,15 +47,6 @@ const KIND_TOPICS: Record<EventKind, RegExp> = {
   other: /$^/,
 };
 
-const KIND_TOPIC_LABEL: Record<EventKind, string> = {
-  'leader-call': 'leaders’ calls',
-  'leader-meeting': 'leaders’ meetings',
-  'senior-talks': 'senior officials’ talks',
-  'taiwan-incursion': 'Taiwan incursions',
-  'arms-sale': 'arms sales',
-  other: 'other events',
-};
-
 /** Family names that identify a participant in running text ("Xi Jinping" → "Xi"). */
 function participantKeys(name: string): string[] {
   const parts = name.split(/\s+/).filter(Boolean);
@@ -68,10 +67,6 @@ function participantKeys(name: string): string[] {
 
 function mentionsName(text: string, key: string): boolean {
   return new RegExp(`\\b${escapeRe(key)}\\b`).test(text);
-}
-
-function clip(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
 }
 
 /** A source as a reader sees it: a bundled article by its outlet and title, never its id. */
@@ -95,7 +90,7 @@ function toItem(
   e: TimelineEvent,
   corpus: LoadedCorpus,
   mentioned: boolean,
-  why: string[],
+  why: ContextReason[],
 ): ContextItem {
   const item: ContextItem = {
     id: e.id,
@@ -165,7 +160,7 @@ export function collectContext(
     e: TimelineEvent;
     score: number;
     mentioned: boolean;
-    why: string[];
+    why: ContextReason[];
   }
   const byId = new Map<string, Scored>();
   const get = (e: TimelineEvent): Scored => {
@@ -186,7 +181,7 @@ export function collectContext(
     if (!s.mentioned) {
       s.mentioned = true;
       s.score += 10;
-      s.why.push(`the page mentions it: “${clip(m.sentence, 120)}”${m.cue ? ` (${m.cue})` : ''}`);
+      s.why.push(pageMentionsReason(m.sentence, m.cue));
     }
   }
   // 2. What same-story coverage mentions.
@@ -195,9 +190,9 @@ export function collectContext(
       const e = corpus.eventsById.get(m.eventId);
       if (!e || (date && e.date > date)) continue;
       const s = get(e);
-      if (s.why.some((w) => w.startsWith('same-story coverage'))) continue;
+      if (s.why.some((w) => w.code === 'coverage-mentions')) continue;
       s.score += 4;
-      s.why.push(`same-story coverage mentions it: ${clip(r.title, 60)}`);
+      s.why.push(coverageMentionsReason(r.title));
     }
   }
   // 3. Events of the page's actors and topics.
@@ -220,18 +215,18 @@ export function collectContext(
     const days = date ? daysBetween(e.date, date) : null;
     const recency = days === null ? 0.5 : Math.exp(-Math.max(0, days) / 240);
     let score = 0;
-    const why: string[] = [];
+    const why: ContextReason[] = [];
     if (actors.length > 0) {
       score += Math.min(3, actors.length) * (e.kind === 'taiwan-incursion' ? 0.5 : 1);
-      why.push(`involves ${actors.slice(0, 3).join(', ')}`);
+      why.push(involvesReason(actors));
     }
     if (topic) {
       score += e.kind === 'other' ? 0 : 1;
-      why.push(`the page is about ${KIND_TOPIC_LABEL[e.kind]}`);
+      why.push(pageTopicReason(e.kind));
     }
     if (score === 0 && !byId.has(e.id)) continue;
     score += 2 * recency;
-    if (days !== null && days <= 60) why.push(days <= 1 ? 'the same day' : `${days} days before`);
+    if (days !== null && days <= 60) why.push(daysBeforeReason(days));
     const s = get(e);
     s.score += score;
     s.why.push(...why);

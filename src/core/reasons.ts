@@ -1,11 +1,13 @@
 /**
- * Reasons as data: every reason detection and related coverage give is `{ code, params, text }`. `code` and `params`
- * are what the popup and the card format in the reader's language (`_locales/<lang>`, messages
- * `reason_<code>`); `text` is the English sentence, for the CLI and logs. This catalog is the one
- * place that says which codes exist, what parameters each takes and how it reads in English.
+ * Reasons as data: every reason detection, related coverage, quote matches and context entries
+ * give is `{ code, params, text }`. `code` and `params` are what the popup and the card format in
+ * the reader's language (`_locales/<lang>`); `text` is the English sentence, for the CLI and
+ * logs. This catalog is the one place that says which codes exist, what parameters each takes
+ * and how it reads in English.
  */
 import { plural, times } from './plural.ts';
 import { PAGE_ENGLISH, type PageReasonParams } from './reasons-page.ts';
+import type { EventKind } from './types.ts';
 
 export type Zone = 'headline' | 'lead' | 'body';
 /** A name found on the page and where: "Biden (headline, lead)". */
@@ -50,7 +52,49 @@ export interface ReasonParams extends PageReasonParams {
   wording: { level: WordingLevel };
   /** A close version (another translation of one report) of `title`, which tells this story. */
   'close-version': { title: string };
+  // Quote matches: why another wording renders the page's remark.
+  /** The other wording covers `percent` of the remark's words. */
+  'covers-remark': { percent: number };
+  /** `percent` of the other (shorter) wording's words are found within the page's quote. */
+  'within-quote': { percent: number };
+  /** Words tied as `kind`: the page's word and the other wording's, in pairs. */
+  'word-ties': { kind: TieKind; pairs: [string, string][] };
+  /** A remark of a few words found inside a longer sentence. */
+  'short-inside-longer': Record<string, never>;
+  /** One wording negates what the other affirms. */
+  'opposite-polarity': Record<string, never>;
+  /** Both name the same speaker. */
+  'same-speaker': { name: string };
+  /** The other wording is given to another speaker. */
+  'other-speaker': { name: string };
+  /** The sentences around the two quotes share `percent` of their words. */
+  'similar-surroundings': { percent: number };
+  /** Only this sentence of a longer page quote matched. */
+  'quote-part': { part: string };
+  /** The other wording is a translation, into `language`. */
+  rendering: { language: 'en' | 'zh' };
+  // Context entries: why an event is in the article's run-up.
+  /** The page mentions the event in `sentence`; `cue`: the page's words that tie it. */
+  'page-mentions': { sentence: string; cue: string };
+  /** Coverage of the same story (the article `title`) mentions the event. */
+  'coverage-mentions': { title: string };
+  /** The event's participants the page names. */
+  involves: { actors: string[] };
+  /** The page is about this kind of event. */
+  'page-topic': { kind: EventKind };
+  /** Days from the event to the article. */
+  'days-before': { days: number };
 }
+
+/** How two words were tied: a translation, a synonym, a shared root… */
+export type TieKind =
+  | 'translation'
+  | 'loose-translation'
+  | 'same-meaning'
+  | 'synonym'
+  | 'same-root'
+  | 'related-word'
+  | 'similar-spelling';
 
 export type WordingLevel = 'much' | 'close' | 'some' | 'little';
 
@@ -59,6 +103,26 @@ export type ReasonCode = keyof ReasonParams;
 export type Reason = {
   [C in ReasonCode]: { code: C; params: ReasonParams[C]; text: string };
 }[ReasonCode];
+
+/** The codes a quote match gives (its date reads as related coverage's does). */
+export type QuoteReasonCode =
+  | 'covers-remark'
+  | 'within-quote'
+  | 'word-ties'
+  | 'short-inside-longer'
+  | 'opposite-polarity'
+  | 'same-speaker'
+  | 'other-speaker'
+  | 'similar-surroundings'
+  | 'quote-part'
+  | 'rendering'
+  | 'published-apart';
+export type QuoteReason = Extract<Reason, { code: QuoteReasonCode }>;
+
+/** The codes a context entry gives. */
+export type ContextReasonCode =
+  'page-mentions' | 'coverage-mentions' | 'involves' | 'page-topic' | 'days-before';
+export type ContextReason = Extract<Reason, { code: ContextReasonCode }>;
 
 const found = (f: Found): string => `${f.name} (${f.zones.join(', ')})`;
 const foundList = (l: Found[]): string => l.map(found).join('; ');
@@ -103,6 +167,30 @@ function publishedApart(days: number): string {
   return n === 1 ? `published a ${unit} apart` : `published ${n} ${unit}s apart`;
 }
 
+const TIE_KINDS: Record<TieKind, string> = {
+  translation: 'translated words',
+  'loose-translation': 'loosely translated words',
+  'same-meaning': 'words of the same meaning',
+  synonym: 'synonyms',
+  'same-root': 'words of the same root',
+  'related-word': 'related words',
+  'similar-spelling': 'similar spelling',
+};
+
+const TOPICS: Record<EventKind, string> = {
+  'leader-call': 'leaders’ calls',
+  'leader-meeting': 'leaders’ meetings',
+  'senior-talks': 'senior officials’ talks',
+  'taiwan-incursion': 'Taiwan incursions',
+  'arms-sale': 'arms sales',
+  other: 'other events',
+};
+
+function daysBefore(days: number): string {
+  if (days === 0) return 'the same day';
+  return days === 1 ? 'the day before' : `${days} days before`;
+}
+
 /** Each code's English sentence. */
 const ENGLISH: { [C in ReasonCode]: (p: ReasonParams[C]) => string } = {
   'us-actors': (p) => `US actors: ${foundList(p.actors)}`,
@@ -141,12 +229,31 @@ const ENGLISH: { [C in ReasonCode]: (p: ReasonParams[C]) => string } = {
   'shared-names': (p) => `names both mention: ${p.names.join(', ')}`,
   wording: (p) => WORDING[p.level],
   'close-version': (p) => `a close version of “${p.title}”, which tells this story`,
+  'covers-remark': (p) =>
+    p.percent === 100 ? 'covers the whole remark' : `covers ${p.percent}% of the remark`,
+  'within-quote': (p) => `${p.percent}% of this wording is found in the page’s quote`,
+  'word-ties': (p) => `${TIE_KINDS[p.kind]}: ${p.pairs.map(([a, b]) => `${a} → ${b}`).join(', ')}`,
+  'short-inside-longer': () => 'a short remark inside a longer sentence',
+  'opposite-polarity': () => 'one wording negates what the other affirms',
+  'same-speaker': (p) => `same speaker: ${p.name}`,
+  'other-speaker': (p) => `another speaker: ${p.name}`,
+  'similar-surroundings': (p) => `the sentences around it are alike (${p.percent}% shared words)`,
+  'quote-part': (p) => `matches the part “${p.part}”`,
+  rendering: (p) => (p.language === 'en' ? 'an English rendering' : 'a Chinese rendering'),
+  'page-mentions': (p) => `the page mentions it: “${p.sentence}”${p.cue ? ` (${p.cue})` : ''}`,
+  'coverage-mentions': (p) => `coverage of the same story mentions it: “${p.title}”`,
+  involves: (p) => `involves ${p.actors.join(', ')}`,
+  'page-topic': (p) => `the page is about ${TOPICS[p.kind]}`,
+  'days-before': (p) => daysBefore(p.days),
   ...PAGE_ENGLISH,
 };
 
+/** A reason of one code. */
+export type ReasonOf<C extends ReasonCode> = { code: C; params: ReasonParams[C]; text: string };
+
 /** A reason with its English text. */
-export function reason<C extends ReasonCode>(code: C, params: ReasonParams[C]): Reason {
-  return { code, params, text: ENGLISH[code](params) } as Reason;
+export function reason<C extends ReasonCode>(code: C, params: ReasonParams[C]): ReasonOf<C> {
+  return { code, params, text: ENGLISH[code](params) };
 }
 
 /** A reason without parameters. */

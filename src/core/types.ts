@@ -6,7 +6,7 @@
  * `storage.session` and are printed by the CLI.
  */
 
-import type { Reason } from './reasons.ts';
+import type { ContextReason, QuoteReason, Reason } from './reasons.ts';
 
 export type { Reason } from './reasons.ts';
 
@@ -88,7 +88,8 @@ export interface QuoteMatch {
   score: number;
   outlet?: string | null;
   publishedAt?: string | null;
-  why?: string[];
+  /** Why it renders the page's remark, as data (the popup and the card word each). */
+  why?: QuoteReason[];
   /** Set by the extension (library): where the matched article came from, and its address. */
   origin?: ItemOrigin;
   url?: string | null;
@@ -160,7 +161,8 @@ export interface ContextItem {
   figures?: Record<string, number | string>;
   /** True when the page itself mentions this event. */
   mentioned?: boolean;
-  why?: string[];
+  /** Why it is in the article's run-up, as data (the popup words each). */
+  why?: ContextReason[];
 }
 
 export interface HighlightStats {

@@ -69,13 +69,27 @@ describe('the interface in a Chinese browser', () => {
     // Dates in Chinese form, and no sentence of the interface left in English.
     expect(shown).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(untranslated(shown)).toEqual([]);
-    // Why each article is listed, formatted from its code and parameters in Chinese.
-    const why = await popup.locator('ul.why li').allInnerTexts();
+    // Why each article is listed, each other wording matched and each event is in the timeline,
+    // formatted from its code and parameters in Chinese.
+    const why = await popup.locator('ul.why li').allTextContents();
     expect(why.length).toBeGreaterThan(0);
     for (const line of why) expect(line).toMatch(/\p{Script=Han}/u);
-    for (const r of analysis.related.flatMap((x) => x.why)) expect(shown).not.toContain(r.text);
+    const all = await popup.locator('body').textContent();
+    const reasons = [
+      ...analysis.related.flatMap((x) => x.why),
+      ...analysis.quotes.flatMap((q) => q.matches.flatMap((m) => m.why ?? [])),
+      ...analysis.context.flatMap((c) => c.why ?? []),
+    ];
+    expect(reasons.some((r) => r.code === 'covers-remark')).toBe(true);
+    for (const r of reasons) expect(all).not.toContain(r.text);
     expect(await axeBothSchemes(popup)).toEqual([]);
     await screenshots(popup, popup.locator('body'), 'popup-zh-diplomacy');
+    // The quotes and the timeline with the first event's reasons open, photographed.
+    await popup.locator('.why-here summary').first().click();
+    for (const section of ['quotes-h', 'context-h']) {
+      await popup.locator(`#${section}`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await screenshots(popup, popup.locator('body'), `popup-zh-diplomacy-${section.slice(0, -2)}`);
+    }
     await popup.close();
     await page.close();
   });

@@ -306,6 +306,8 @@ describe('the popup on a US–China diplomacy article', () => {
       'Backstory keeps the US–China articles you read in a library on this computer',
     );
     await screenshots(popup, popup.locator('body'), 'popup-diplomacy');
+    // The timeline with the first event's reasons open.
+    await popup.locator('.why-here summary').first().click();
     for (const section of ['quotes-h', 'context-h']) {
       await popup.locator(`#${section}`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
       await screenshots(popup, popup.locator('body'), `popup-diplomacy-${section.slice(0, -2)}`);

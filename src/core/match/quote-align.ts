@@ -8,6 +8,7 @@ import type { MatchIndex } from '../match-index.ts';
 import type { MatchTables } from '../match-tables.ts';
 import { maxIdf, idf } from './retrieval.ts';
 import type { Remark } from './remark.ts';
+import type { TieKind } from '../reasons.ts';
 import { ANCHORS, isNegation, isNegationWord, wordTie, type Tie } from './word-ties.ts';
 
 /** A negation weighs half a word: it flips a remark but is not what the remark is about. */
@@ -30,8 +31,6 @@ const WIDEN = 2;
 const WIDEN_LOSS = 0.02;
 /** A remark of fewer content words is short: it must be most of a sentence of the other. */
 export const SHORT_REMARK = 4;
-/** Word pairs shown per kind of tie in the reasons. */
-const TIES_SHOWN = 4;
 
 export interface Alignment {
   f: number;
@@ -40,7 +39,8 @@ export interface Alignment {
   cp: number;
   /** At least one word of the remark is in the span as the same word or root. */
   anchored: boolean;
-  ties: string[];
+  /** What tied the remark's words to the span's beyond the very same word: (R word, T word) pairs. */
+  ties: Map<TieKind, [string, string][]>;
   short: boolean;
   /** One side negates what it says and the other does not. */
   polarity: boolean;
@@ -162,7 +162,7 @@ export function alignRemark(
     while (hi + 1 < C.length && T.sentence[hi + 1] === which) hi++;
     short = spanCover(lo, hi) < MIN_COVER;
   }
-  const kinds = new Map<string, string[]>();
+  const kinds = new Map<TieKind, [string, string][]>();
   let anchored = false;
   for (let i = 0; i < P.length; i++) {
     let bj = -1;
@@ -179,13 +179,12 @@ export function alignRemark(
     if (ANCHORS.has(t.how) && !isNegationWord(P[i] ?? '')) {
       anchored = true;
     }
-    if (t.how !== 'same word') {
+    if (t.how !== 'same-word') {
       const list = kinds.get(t.how) ?? [];
-      list.push(`${R.surface[i] ?? P[i]}/${T.surface[bj] ?? C[bj]}`);
+      list.push([R.surface[i] ?? P[i] ?? '', T.surface[bj] ?? C[bj] ?? '']);
       kinds.set(t.how, list);
     }
   }
-  const tieWhy = [...kinds].map(([how, list]) => `${how}: ${list.slice(0, TIES_SHOWN).join(', ')}`);
   // One wording negates and the other does not ("we do not support" / "we support").
   const negR = P.some((p) => isNegation(tables, p));
   let negT = false;
@@ -200,7 +199,7 @@ export function alignRemark(
     to: best.to,
     cp: best.cp,
     anchored,
-    ties: tieWhy,
+    ties: kinds,
     short,
     polarity,
   };

@@ -8,12 +8,14 @@ import type { MatchTables } from '../match-tables.ts';
 import { alignRemark, SHORT_REMARK, type Alignment } from './quote-align.ts';
 import { corpusRemark, pageRemark, sharesRoot, type PreparedQuote, type Remark } from './remark.ts';
 import { isNegationWord, wordTie } from './word-ties.ts';
+import type { QuoteReason } from '../reasons.ts';
 import {
   coverReason,
-  OPPOSITE_POLARITY,
-  SHORT_INSIDE_LONGER,
+  oppositePolarityReason,
+  shortInsideLongerReason,
   speakerReason,
   surroundingReason,
+  wordTiesReason,
 } from './reasons.ts';
 
 export interface QuoteComparison {
@@ -21,7 +23,7 @@ export interface QuoteComparison {
   /** Aligned span of the corpus quote, as indexes of its content words. */
   from: number;
   to: number;
-  why: string[];
+  why: QuoteReason[];
 }
 
 /** Days within which the same speaker's remarks are one occasion (a month of news). */
@@ -84,7 +86,7 @@ const FORMULA_MAX_WORDS = 8;
  * (a second rendering changes words, not only the content): two remarks cut from one set phrase.
  */
 function differentContent(tables: MatchTables, a: Alignment, R: Remark, T: Remark): boolean {
-  if (a.ties.length > 0 || a.cp >= 1 || R.stems.length > FORMULA_MAX_WORDS) return false;
+  if (a.ties.size > 0 || a.cp >= 1 || R.stems.length > FORMULA_MAX_WORDS) return false;
   // The other wording from its sentence start to its end, around the aligned span.
   let lo = a.from;
   let hi = a.to;
@@ -173,18 +175,23 @@ export function compareQuote(
   // …and such a fragment must share a word with it (or render one), not only a related word.
   if (a.short && !(sameOccasion && a.anchored)) return null;
   let score = a.f;
-  const why: string[] = [coverReason(a.cp, reverse), ...a.ties];
+  const why: QuoteReason[] = [coverReason(a.cp, reverse)];
+  // Tied words, the page's first (a reverse alignment has the corpus remark's first).
+  for (const [kind, pairs] of a.ties) {
+    why.push(wordTiesReason(kind, reverse ? pairs.map(([r, t]) => [t, r]) : pairs));
+  }
   if (a.short) {
     score *= SHORT_INSIDE_FACTOR;
-    why.push(SHORT_INSIDE_LONGER);
+    why.push(shortInsideLongerReason());
   }
   if (a.polarity) {
     score -= NEGATION_PENALTY;
-    why.push(OPPOSITE_POLARITY);
+    why.push(oppositePolarityReason());
   }
   if (P.speaker && C.speaker) {
     score += sameSpeaker ? SAME_SPEAKER_BONUS : -OTHER_SPEAKER_PENALTY;
-    why.push(speakerReason(sameSpeaker, C.speakerName));
+    const said = speakerReason(sameSpeaker, C.speakerName);
+    if (said) why.push(said);
   }
   // The sentences around both quotes say the same thing ("Xi said China is willing to …").
   const ctx =

@@ -11,7 +11,7 @@ import { MATCH_LIMITS, round, type MatchOptions } from './options.ts';
 import { preparePage, type PreparedPage } from './prepared-page.ts';
 import { quoteCandidates } from './quote-candidates.ts';
 import { compareQuote, isNear, SAME_NEWS_DAYS, type QuoteComparison } from './quote-compare.ts';
-import { datePhrase, partReason, renderingReason } from './reasons.ts';
+import { partReason, publishedReason, renderingReason } from './reasons.ts';
 import { isChineseQuote, prepareQuote, tokensOf, type PreparedQuote } from './remark.ts';
 
 /** Sentence pieces of a long page quote matched on their own (the rest only as a whole). */
@@ -51,8 +51,9 @@ export function quoteMatchesFor(
         if (!best || best.cmp.score < MATCH_LIMITS.quoteThreshold) continue;
         const why = [...best.cmp.why];
         if (best.seg) why.unshift(partReason(best.seg));
-        if (r.days !== null && Math.abs(r.days) <= SAME_NEWS_DAYS)
-          why.push(datePhrase(r.days) ?? '');
+        const published = Math.abs(r.days ?? Infinity) <= SAME_NEWS_DAYS;
+        const date = published ? publishedReason(r.days) : null;
+        if (date) why.push(date);
         const translated = pq.chinese !== isChineseQuote(cq);
         if (translated) why.unshift(renderingReason(pq.chinese));
         matches.push({
@@ -61,7 +62,7 @@ export function quoteMatchesFor(
           score: round(best.cmp.score),
           outlet: d.outlet,
           publishedAt: d.publishedAt,
-          why: why.filter(Boolean),
+          why,
           ...(translated ? { translated: true } : {}),
         });
       }

@@ -1,8 +1,18 @@
 /**
- * The reasons a related article or a quote match was given, as the reader reads them: every
- * sentence matching writes is made here, from the facts the matchers found.
+ * The reasons a related article, a quote match or a context entry is given, as data (codes of
+ * the catalog, src/core/reasons.ts): every reason matching gives is made here, from the facts
+ * the matchers found.
  */
-import { reason, type Reason, type WordingLevel } from '../reasons.ts';
+import {
+  reason,
+  type ContextReason,
+  type QuoteReason,
+  type Reason,
+  type ReasonOf,
+  type TieKind,
+  type WordingLevel,
+} from '../reasons.ts';
+import type { EventKind } from '../types.ts';
 import { distinctNames, plainNames, titleCase } from './shown-names.ts';
 
 /** Characters of a quote shown inside a reason. */
@@ -36,13 +46,8 @@ export function sameEventReason(event: { title: string } | { sentence: string })
 }
 
 /** How far apart two articles were published; null when a date is missing. */
-export function publishedReason(days: number | null): Reason | null {
+export function publishedReason(days: number | null): ReasonOf<'published-apart'> | null {
   return days === null ? null : reason('published-apart', { days: Math.abs(days) });
-}
-
-/** The English phrase for a day gap (quote matches still give their reasons as sentences). */
-export function datePhrase(days: number | null): string | null {
-  return publishedReason(days)?.text ?? null;
 }
 
 /** The names both mention, as people write them; null when none reads as a name. */
@@ -77,30 +82,67 @@ export function closeVersionReason(title: string): Reason {
 
 // Quote matches
 
-/** How much of the remark the aligned wording covers (`reverse`: the corpus remark inside). */
-export function coverReason(cover: number, reverse: boolean): string {
-  const pc = Math.round(cover * 100);
+/** Word pairs shown per kind of tie. */
+const TIES_SHOWN = 4;
+
+const percent = (share: number): number => Math.round(share * 100);
+
+/** How much of the remark the aligned wording covers (`reverse`: the other remark inside). */
+export function coverReason(cover: number, reverse: boolean): QuoteReason {
   return reverse
-    ? `the corpus remark is rendered within this quote (${pc}% of it)`
-    : `covers ${pc}% of the remark`;
+    ? reason('within-quote', { percent: percent(cover) })
+    : reason('covers-remark', { percent: percent(cover) });
 }
 
-export const SHORT_INSIDE_LONGER = 'a short remark inside a longer sentence';
-export const OPPOSITE_POLARITY = 'one wording negates what the other affirms';
-
-export function speakerReason(same: boolean, name: string | null): string {
-  return same ? `same speaker: ${name}` : `another speaker: ${name}`;
+/** The words tied as `kind` (the page's word, the other wording's), the first few. */
+export function wordTiesReason(kind: TieKind, pairs: [string, string][]): QuoteReason {
+  return reason('word-ties', { kind, pairs: pairs.slice(0, TIES_SHOWN) });
 }
 
-export function surroundingReason(shared: number): string {
-  return `similar surrounding sentence (${Math.round(shared * 100)}% shared words)`;
+export const shortInsideLongerReason = (): QuoteReason => reason('short-inside-longer', {});
+export const oppositePolarityReason = (): QuoteReason => reason('opposite-polarity', {});
+
+/** Same or another speaker; null when the other wording names none. */
+export function speakerReason(same: boolean, name: string | null): QuoteReason | null {
+  if (!name) return null;
+  return reason(same ? 'same-speaker' : 'other-speaker', { name });
 }
 
-export function partReason(part: string): string {
-  return `matches the part “${clip(part, QUOTE_CLIP)}”`;
+export function surroundingReason(shared: number): QuoteReason {
+  return reason('similar-surroundings', { percent: percent(shared) });
+}
+
+export function partReason(part: string): QuoteReason {
+  return reason('quote-part', { part: clip(part, QUOTE_CLIP) });
 }
 
 /** The match is in the other language: the page quote is Chinese (an English rendering) or not. */
-export function renderingReason(pageChinese: boolean): string {
-  return pageChinese ? 'an English rendering' : 'a Chinese rendering';
+export function renderingReason(pageChinese: boolean): QuoteReason {
+  return reason('rendering', { language: pageChinese ? 'en' : 'zh' });
 }
+
+// Context entries
+
+/** Characters of the page's sentence shown in a context reason. */
+const SENTENCE_CLIP = 120;
+
+/** The page mentions the event in `sentence`, tied by the page's words `cue`. */
+export function pageMentionsReason(sentence: string, cue: string): ContextReason {
+  return reason('page-mentions', { sentence: clip(sentence, SENTENCE_CLIP), cue });
+}
+
+/** Coverage of the same story (`title`) mentions the event. */
+export function coverageMentionsReason(title: string): ContextReason {
+  return reason('coverage-mentions', { title: clip(title, QUOTE_CLIP) });
+}
+
+/** Participants shown. */
+const ACTORS_SHOWN = 3;
+
+export function involvesReason(actors: string[]): ContextReason {
+  return reason('involves', { actors: actors.slice(0, ACTORS_SHOWN) });
+}
+
+export const pageTopicReason = (kind: EventKind): ContextReason => reason('page-topic', { kind });
+
+export const daysBeforeReason = (days: number): ContextReason => reason('days-before', { days });

@@ -4,9 +4,13 @@
  * similar spelling — each with a weight (0..1) and a name for the reasons.
  */
 import type { MatchTables } from '../match-tables.ts';
+import type { TieKind } from '../reasons.ts';
 import { commonPrefix, NEGATIONS, wordSimilarity } from '../text.ts';
 
-export type Tie = { w: number; how: string } | null;
+/** How two words render the same thing: the very same word, or a tie the reasons name. */
+export type TieHow = 'same-word' | TieKind;
+
+export type Tie = { w: number; how: TieHow } | null;
 
 export const HAN_CHAR = /\p{Script=Han}/u;
 
@@ -19,24 +23,24 @@ const SPELLING_MIN_LENGTH = 4;
 /** Word pairs remembered (they repeat across quotes and articles); the cache is then emptied. */
 const TIE_CACHE_SIZE = 500_000;
 
-const SAME: Tie = { w: 1, how: 'same word' };
+const SAME: Tie = { w: 1, how: 'same-word' };
 // A gloss is a dictionary rendering: near-certain, but never the very same word.
 const TRANSLATION: Tie = { w: 0.9, how: 'translation' };
 const NEAR_TRANSLATION: Tie = { w: 0.75, how: 'translation' };
-const LOOSE_TRANSLATION: Tie = { w: 0.6, how: 'loose translation' };
-const SAME_MEANING: Tie = { w: 0.8, how: 'same meaning' };
+const LOOSE_TRANSLATION: Tie = { w: 0.6, how: 'loose-translation' };
+const SAME_MEANING: Tie = { w: 0.8, how: 'same-meaning' };
 const SYNONYM: Tie = { w: 0.9, how: 'synonym' };
-const SAME_ROOT: Tie = { w: 0.8, how: 'same root' };
-const RELATED_WORD: Tie = { w: 0.7, how: 'related word' };
-const SIMILAR_SPELLING: Tie = { w: 0.6, how: 'similar spelling' };
-const SAME_COUNTRY_TIE: Tie = { w: 0.8, how: 'same meaning' };
+const SAME_ROOT: Tie = { w: 0.8, how: 'same-root' };
+const RELATED_WORD: Tie = { w: 0.7, how: 'related-word' };
+const SIMILAR_SPELLING: Tie = { w: 0.6, how: 'similar-spelling' };
+const SAME_COUNTRY_TIE: Tie = { w: 0.8, how: 'same-meaning' };
 
 /** Ties that show the remark shares a word with the other wording (in either language). */
-export const ANCHORS: ReadonlySet<string> = new Set([
-  'same word',
-  'same root',
+export const ANCHORS: ReadonlySet<TieHow> = new Set<TieHow>([
+  'same-word',
+  'same-root',
   'translation',
-  'same meaning',
+  'same-meaning',
 ]);
 
 /** Chinese negations, weighed like English ones. */

@@ -9,7 +9,11 @@ function contextFor(prefix: string, limit?: number) {
   const a = seed(prefix);
   const page = asPage(a);
   const related = findRelated(page, corpus, { exclude: new Set([a.id]) });
-  return { a, ...collectContext(page, related, corpus, limit === undefined ? {} : { limit }) };
+  return {
+    a,
+    related,
+    ...collectContext(page, related, corpus, limit === undefined ? {} : { limit }),
+  };
 }
 
 describe('collectContext', () => {
@@ -32,15 +36,21 @@ describe('collectContext', () => {
     const firstUnmentioned = context.findIndex((c) => !c.mentioned);
     const lastMentioned = context.map((c) => !!c.mentioned).lastIndexOf(true);
     if (firstUnmentioned >= 0) expect(lastMentioned).toBeLessThan(firstUnmentioned);
-    expect(context.find((c) => c.mentioned)?.why?.[0]).toMatch(/^the page mentions it/);
+    const first = context.find((c) => c.mentioned)?.why?.[0];
+    expect(first?.code).toBe('page-mentions');
+    expect(first?.params).toMatchObject({ sentence: expect.any(String), cue: expect.any(String) });
   });
 
   it('uses the mentions of same-story coverage', () => {
-    const { context, moreContext } = contextFor('003');
+    const { context, moreContext, related } = contextFor('003');
     const all = [...context, ...moreContext];
     // 003 does not mention the September call; 000 and 001, the same story, do.
     const call = all.find((c) => c.id === '2021-09-09-biden-xi-call');
-    expect(call?.why?.some((w) => w.startsWith('same-story coverage mentions it'))).toBe(true);
+    const by = (call?.why ?? []).flatMap((w) => (w.code === 'coverage-mentions' ? [w] : []));
+    expect(by).toHaveLength(1);
+    const title = by[0]?.params.title.replace(/…$/, '') ?? '-';
+    const story = related.filter((r) => r.relation === 'same-story').map((r) => r.title);
+    expect(story.some((t) => t.startsWith(title))).toBe(true);
   });
 
   it('respects the limit', () => {

@@ -121,7 +121,13 @@ describe('matchQuotes', () => {
     const m = q?.matches.find((x) => x.articleId.startsWith('001'));
     expect(m?.text).toBe('familiar and outspoken');
     expect(m?.score).toBeGreaterThan(0.6);
-    expect(m?.why?.join(' ')).toMatch(/synonym: frank\/outspoken/);
+    expect(m?.why).toContainEqual(
+      expect.objectContaining({
+        code: 'word-ties',
+        params: { kind: 'synonym', pairs: [['frank', 'outspoken']] },
+      }),
+    );
+    expect(m?.why?.[0]).toMatchObject({ code: 'covers-remark' });
     // A span inside a long corpus quote is aligned, not the whole quote.
     const ex = matchedQuotes('001').find((x) => x.text.startsWith('improve all-level'));
     const m2 = ex?.matches.find((x) => x.articleId.startsWith('002'));
@@ -218,9 +224,13 @@ describe('matchQuotes across languages and reported speech', () => {
     const m = letter?.matches.find((x) => x.articleId.startsWith('000'));
     expect(m?.text).toMatch(/exchange and cooperation in all sectors/);
     expect(m?.translated).toBe(true);
-    expect(m?.why?.join(' ')).toMatch(
-      /translation: .*合作\/cooperation|translation: .*cooperation\/合作/,
+    expect(m?.why?.[0]).toMatchObject({ code: 'rendering', params: { language: 'en' } });
+    const translated = m?.why?.find(
+      (w) => w.code === 'word-ties' && w.params.kind === 'translation',
     );
+    // Page word first, or the corpus word first when the corpus remark is found inside the quote.
+    const pairs = translated?.code === 'word-ties' ? translated.params.pairs : [];
+    expect(pairs.map((p) => [...p].sort().join('/'))).toContain('cooperation/合作');
     const tone = qs.find((q) => q.text === '相互尊重');
     expect(tone?.matches.map((x) => x.text)).toContain('respectful');
   });

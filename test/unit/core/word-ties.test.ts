@@ -13,8 +13,8 @@ describe('word ties for quote matching', () => {
   });
 
   it('ties a capital or adjective to its country, and nothing else', () => {
-    expect(wordTie(tables, 'washington', 'united states')?.how).toBe('same meaning');
-    expect(wordTie(tables, 'beijing', 'china')?.how).toBe('same meaning');
+    expect(wordTie(tables, 'washington', 'united states')?.how).toBe('same-meaning');
+    expect(wordTie(tables, 'beijing', 'china')?.how).toBe('same-meaning');
     expect(sameCountry('american', 'washington')).toBe(true);
     expect(sameCountry('beijing', 'washington')).toBe(false);
     expect(sameCountry('sino-american', 'china-us')).toBe(true);

@@ -66,9 +66,13 @@ const message = (locale: Locale, key: keyof typeof en): string =>
  * a name or a phrase the page's own English text also uses).
  */
 const ENGLISH_ONLY = Object.entries(en)
-  .filter(([, m]) => !('placeholders' in m) && m.message.length >= 20)
   .filter(([key, m]) => MESSAGES.zh_CN[key]?.message !== m.message && key !== 'locale')
-  .map(([, m]) => m.message);
+  .flatMap(([, m]) =>
+    // A message with placeholders: its own words between them ("the page mentions it: “").
+    ('placeholders' in m ? m.message.split(/\$[A-Z_]+\$/) : [m.message])
+      .map((part) => part.trim())
+      .filter((part) => part.length >= 20),
+  );
 
 const TAB = 7;
 const corpus = seedCorpus();
@@ -175,6 +179,9 @@ describe('text a reader sees', () => {
       it('for every real analysis', { timeout: 60_000 }, async () => {
         const found: string[] = [];
         let strengths = 0;
+        // Reasons shown: why each other wording of a quote matched, why each event is listed.
+        let quoteWhy = 0;
+        let contextWhy = 0;
         const words = (['strengthSame', 'strengthClose', 'strengthLoose'] as const).map((k) =>
           message(locale, k),
         );
@@ -189,9 +196,13 @@ describe('text a reader sees', () => {
             expect(s.getAttribute('title')).toBe(message(locale, 'strengthTip'));
             strengths++;
           }
+          quoteWhy += root().querySelectorAll('.wordings .why li').length;
+          contextWhy += root().querySelectorAll('.events .why li').length;
           act(() => render(null, root()));
         }
         expect(strengths).toBeGreaterThan(0);
+        expect(quoteWhy).toBeGreaterThan(0);
+        expect(contextWhy).toBeGreaterThan(0);
         expect(found).toEqual([]);
       });
 
@@ -242,6 +253,7 @@ describe('text a reader sees', () => {
         } as DOMRect;
         const found: string[] = [];
         let cards = 0;
+        let reasons = 0;
         for (const { name, analysis } of ANALYSES) {
           const quotes = analysis.quotes.filter((q) => q.matches.length > 0);
           quotes.forEach((quote, i) => {
@@ -257,10 +269,12 @@ describe('text a reader sees', () => {
             const root = shadow as ShadowRoot | null;
             if (!root) throw new Error('the card was not shown');
             found.push(...offences(shownText(root), locale).map((o) => `${name}: ${o}`));
+            reasons += root.querySelectorAll('.why').length;
             card.hide();
           });
         }
         expect(cards).toBeGreaterThan(0);
+        expect(reasons).toBeGreaterThan(0);
         expect(found).toEqual([]);
       });
     });

@@ -1,7 +1,8 @@
 /**
- * Detection reasons are data, formatted by the popup in the reader's language: every code of the
- * catalog has its English and Chinese sentence, and in English the popup says what the reason's
- * own English text says.
+ * Reasons are data (detection, related coverage, quote matches, context entries), formatted by
+ * the popup and the card in the reader's language: every code of the catalog has its English and
+ * Chinese sentence (a code without a message in either language fails here), and in English the
+ * popup says what the reason's own English text says.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectDiplomacy } from '../../../src/core/detect.ts';
@@ -9,6 +10,8 @@ import { extractArticle } from '../../../src/core/extract.ts';
 import { REASON_CODES, reason, type Reason } from '../../../src/core/reasons.ts';
 import { browserMock } from '../browser-mock.ts';
 import { FIXTURE_LABELS, fixture } from '../core/fixture-pages.ts';
+import { analyzeExtracted } from '../../../src/core/analyze.ts';
+import { asPage, seedArticles, seedCorpus } from '../helpers/seed-corpus.ts';
 
 vi.mock('../../../src/browser.ts', async () => ({
   default: (await import('../browser-mock.ts')).browserMock,
@@ -49,6 +52,68 @@ const SAMPLES: Reason[] = [
   reason('shared-names', { names: ['Xi Jinping', 'Joe Biden'] }),
   reason('wording', { level: 'close' }),
   reason('close-version', { title: 'Xi letter strikes warmer tone' }),
+  reason('covers-remark', { percent: 85 }),
+  reason('within-quote', { percent: 60 }),
+  reason('word-ties', {
+    kind: 'synonym',
+    pairs: [
+      ['frank', 'outspoken'],
+      ['juncture', 'crossroads'],
+    ],
+  }),
+  reason('short-inside-longer', {}),
+  reason('opposite-polarity', {}),
+  reason('same-speaker', { name: 'Wang Yi' }),
+  reason('other-speaker', { name: 'Antony Blinken' }),
+  reason('similar-surroundings', { percent: 40 }),
+  reason('quote-part', { part: 'We will cooperate.' }),
+  reason('rendering', { language: 'en' }),
+  reason('page-mentions', { sentence: 'Biden and Xi spoke on Nov. 15.', cue: 'Nov. 15, Biden' }),
+  reason('coverage-mentions', { title: 'Two presidents hold a long virtual meeting' }),
+  reason('involves', { actors: ['Joe Biden', 'Xi Jinping'] }),
+  reason('page-topic', { kind: 'arms-sale' }),
+  reason('days-before', { days: 12 }),
+];
+
+/** Quote-match and context reasons whose wording turns on a value: every form, in both languages. */
+const FORMS: [Reason, string, string][] = [
+  [
+    reason('word-ties', { kind: 'translation', pairs: [['合作', 'cooperation']] }),
+    'translated words: 合作 → cooperation',
+    '对应的译词：合作 → cooperation',
+  ],
+  [
+    reason('word-ties', {
+      kind: 'same-root',
+      pairs: [
+        ['negotiation', 'negotiate'],
+        ['cooperation', 'cooperate'],
+      ],
+    }),
+    'words of the same root: negotiation → negotiate, cooperation → cooperate',
+    '同根词：negotiation → negotiate、cooperation → cooperate',
+  ],
+  [reason('rendering', { language: 'zh' }), 'a Chinese rendering', '中文译文'],
+  [
+    reason('page-mentions', { sentence: 'They spoke by phone.', cue: '' }),
+    'the page mentions it: “They spoke by phone.”',
+    '本文提到了此事：“They spoke by phone.”',
+  ],
+  [
+    reason('page-mentions', { sentence: '两国元首通电话。', cue: '通电话' }),
+    'the page mentions it: “两国元首通电话。” (通电话)',
+    '本文提到了此事：“两国元首通电话。”（通电话）',
+  ],
+  [reason('days-before', { days: 0 }), 'the same day', '与本文同一天'],
+  [reason('days-before', { days: 1 }), 'the day before', '本文发表前一天'],
+  [reason('days-before', { days: 1200 }), '1,200 days before', '本文发表前 1,200 天'],
+  [reason('covers-remark', { percent: 100 }), 'covers the whole remark', '涵盖整句话'],
+  [reason('covers-remark', { percent: 85 }), 'covers 85% of the remark', '涵盖这句话的 85%'],
+  [
+    reason('within-quote', { percent: 60 }),
+    '60% of this wording is found in the page’s quote',
+    '这一说法有 60% 见于本页引语',
+  ],
 ];
 
 /** Related-coverage reasons whose wording turns on a count: every form, in both languages. */
@@ -103,6 +168,15 @@ describe('reasons in the reader’s language', () => {
     }
   });
 
+  it('quote-match and context reasons read right in every form, in both languages', () => {
+    for (const [r, en, zh] of FORMS) {
+      expect(reasonText(r)).toBe(en);
+      browserMock.i18n.useLocale('zh_CN');
+      expect(reasonText(r)).toBe(zh);
+      browserMock.i18n.useLocale('en');
+    }
+  });
+
   it('in English the popup says what each reason’s text says (a page that is no article: its finding)', () => {
     for (const r of SAMPLES) {
       if (r.code === 'not-article') expect(reasonText(r)).toBe('Page has almost no text');
@@ -120,4 +194,32 @@ describe('reasons in the reader’s language', () => {
     }
     expect(checked).toBeGreaterThan(50);
   });
+
+  it(
+    'in English the popup says what each quote-match and context reason’s text says',
+    { timeout: 30_000 },
+    () => {
+      const corpus = seedCorpus();
+      const codes = new Set<string>();
+      for (const s of seedArticles().slice(0, 6)) {
+        const page = asPage(s);
+        const a = analyzeExtracted(page, detectDiplomacy(page), corpus, {
+          exclude: new Set([s.id]),
+          force: true,
+        });
+        const reasons = [
+          ...a.quotes.flatMap((q) => q.matches.flatMap((m) => m.why ?? [])),
+          ...[...a.context, ...(a.moreContext ?? [])].flatMap((c) => c.why ?? []),
+        ];
+        for (const r of reasons) {
+          expect(reasonText(r), `${s.id}: ${r.code}`).toBe(r.text);
+          codes.add(r.code);
+        }
+      }
+      expect(codes).toContain('covers-remark');
+      expect(codes).toContain('word-ties');
+      expect(codes).toContain('page-mentions');
+      expect(codes).toContain('days-before');
+    },
+  );
 });
