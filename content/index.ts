@@ -21,16 +21,22 @@ function start(): void {
   });
   const life = new AbortController();
   let asked: AbortController | null = null;
+  // Once the rest is loaded (the page names China, or the reader asked), the page's content is
+  // watched too; until then only its address.
+  const run = async (signal: AbortSignal, force = false): Promise<void> => {
+    await gate.run(signal, force);
+    if (gate.loaded) watch.watchContent();
+  };
 
   // First run, and again on single-page navigation (the session drops stale highlights).
-  watchPage((signal) => gate.run(signal), { signal: life.signal });
+  const watch = watchPage((signal) => run(signal), { signal: life.signal, content: false });
 
   answerBackground<BackgroundToContent>(
     {
       reanalyze: ({ force }) => {
         asked?.abort();
         asked = new AbortController();
-        void gate.run(asked.signal, force);
+        void run(asked.signal, force);
         return true;
       },
       revealQuote: ({ quoteIndex }) => gate.reveal(quoteIndex),

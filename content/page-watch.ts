@@ -5,7 +5,8 @@
  *   - the Navigation API's `currententrychange` events where the browser has them (every change
  *     of address, pushState and the back button included); elsewhere a cheap poll of
  *     location.href (catches pushState/replaceState) and popstate,
- *   - a MutationObserver that notices when the page's headline or title is replaced.
+ *   - a MutationObserver that notices when the page's headline or title is replaced (from the
+ *     start, or from `watchContent()` on: see WatchOptions.content).
  * A re-run waits until the page settles (no DOM mutations for `settleMs`, bounded), aborts
  * the previous run's signal first, and everything stops when `opts.signal` aborts.
  * It only observes: it never modifies the page DOM.
@@ -18,6 +19,18 @@ export interface WatchOptions {
   settleMs?: number;
   /** How often location.href is compared (ms). Default 400. */
   pollMs?: number;
+  /**
+   * Also watch the page's content (the MutationObserver and the headline). Default true; false
+   * watches the address only, until `watchContent()`: a page that names no Chinese actor pays
+   * for no observer and no look at its headline.
+   */
+  content?: boolean;
+}
+
+/** The watcher of one page. */
+export interface PageWatch {
+  /** Start watching the page's content too (see WatchOptions.content); once is enough. */
+  watchContent(): void;
 }
 
 type Run = (signal: AbortSignal) => void | Promise<void>;
@@ -51,9 +64,22 @@ function navigationApi(): NavigationLike | null {
     : null;
 }
 
-export function watchPage(run: Run, opts: WatchOptions): void {
+export function watchPage(run: Run, opts: WatchOptions): PageWatch {
   const { signal } = opts;
-  if (signal.aborted) return;
+  let observer: MutationObserver | null = null;
+  const watch: PageWatch = {
+    watchContent: () => {
+      if (observer || signal.aborted) return;
+      lastSignature = signature();
+      // Mutations (re)arm the settle timer; the signature check in fire() decides whether the
+      // article was replaced, so ads and tickers that mutate the page cost one cheap check.
+      observer = new MutationObserver(schedule);
+      const target = bodyOf(document) ?? rootOf(document);
+      if (target)
+        observer.observe(target, { childList: true, subtree: true, characterData: false });
+    },
+  };
+  if (signal.aborted) return watch;
   const settleMs = opts.settleMs ?? 600;
   const pollMs = opts.pollMs ?? 400;
   // A page that never stops mutating still gets its re-run after this long.
@@ -71,7 +97,7 @@ export function watchPage(run: Run, opts: WatchOptions): void {
     current?.abort();
     const controller = new AbortController();
     current = controller;
-    lastSignature = signature();
+    if (observer) lastSignature = signature();
     lastUrl = pageUrl();
     urlChanged = false;
     try {
@@ -88,7 +114,7 @@ export function watchPage(run: Run, opts: WatchOptions): void {
     settleTimer = undefined;
     waitingSince = 0;
     if (signal.aborted) return;
-    if (urlChanged || signature() !== lastSignature) start();
+    if (urlChanged || (observer && signature() !== lastSignature)) start();
   };
 
   /** (Re)arm the settle timer: fire once nothing has changed for settleMs. */
@@ -123,11 +149,7 @@ export function watchPage(run: Run, opts: WatchOptions): void {
   const onPopState = (): void => checkUrl();
   if (!nav) window.addEventListener('popstate', onPopState);
 
-  // Mutations (re)arm the settle timer; the signature check in fire() decides whether the
-  // article was replaced, so ads and tickers that mutate the page cost one cheap check.
-  const observer = new MutationObserver(schedule);
-  const target = bodyOf(document) ?? rootOf(document);
-  if (target) observer.observe(target, { childList: true, subtree: true, characterData: false });
+  if (opts.content !== false) watch.watchContent();
 
   signal.addEventListener(
     'abort',
@@ -136,7 +158,7 @@ export function watchPage(run: Run, opts: WatchOptions): void {
       if (settleTimer !== undefined) clearTimeout(settleTimer);
       window.removeEventListener('popstate', onPopState);
       nav?.removeEventListener('currententrychange', onNavigate);
-      observer.disconnect();
+      observer?.disconnect();
       current?.abort();
       current = null;
     },
@@ -144,4 +166,5 @@ export function watchPage(run: Run, opts: WatchOptions): void {
   );
 
   start();
+  return watch;
 }

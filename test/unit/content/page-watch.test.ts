@@ -125,6 +125,28 @@ describe('watchPage', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
+  it('with content: false, watches only the address until asked to watch the content too', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const watch = watchPage(run, { ...opts(), content: false });
+    expect(observe).not.toHaveBeenCalled();
+    // The headline is replaced without a change of address: not seen.
+    showArticle('Replaced story');
+    await sleep(150);
+    expect(runs).toHaveLength(1);
+    // A change of address is.
+    history.pushState(null, '', '/news/second-story');
+    showArticle('Second story');
+    await vi.waitFor(() => expect(runs).toHaveLength(2), { timeout: 2000 });
+    expect(runs[1]).toMatchObject({ path: '/news/second-story', headline: 'Second story' });
+    // From watchContent() on, a replaced headline is seen too.
+    watch.watchContent();
+    expect(observe).toHaveBeenCalledTimes(1);
+    showArticle('Third story');
+    await vi.waitFor(() => expect(runs).toHaveLength(3), { timeout: 2000 });
+    expect(runs[2]!.headline).toBe('Third story');
+    observe.mockRestore();
+  });
+
   describe('where the browser has the Navigation API', () => {
     let navigation: EventTarget;
     beforeEach(() => {
