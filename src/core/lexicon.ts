@@ -27,6 +27,8 @@
  * - `familyNames`: common Chinese family names in pinyin (the lexicon's own Chinese people add
  *   theirs); `moreChineseForms`: Chinese forms of people the actor lists name only in English.
  * - `placeStop`: words of event places too generic to point at one event.
+ * - `contactWords`: the words by which a sentence names a kind of contact with an event (a
+ *   call, a meeting, an incursion…), English (whole words, any case) and Chinese.
  *
  * It is data, not code: the extension's parts fetch it from their own package before first use
  * (`loadLexicon`: the service worker with the corpus, the content script's second part and the
@@ -53,6 +55,16 @@ export interface NamedPatterns {
   patterns: string[];
 }
 
+/** The kinds of contact with an event that `contactWords` name. */
+export const CONTACT_KINDS = ['call', 'meeting', 'summit', 'incursion', 'arms', 'trade'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+export interface ContactWords {
+  type: ContactKind;
+  en: string[];
+  zh: string[];
+}
+
 export interface Lexicon {
   us: readonly Entity[];
   cn: readonly Entity[];
@@ -68,6 +80,7 @@ export interface Lexicon {
   familyNames: readonly string[];
   moreChineseForms: Readonly<Record<string, readonly string[]>>;
   placeStop: readonly string[];
+  contactWords: readonly ContactWords[];
 }
 
 const TERM_LISTS = [
@@ -154,6 +167,18 @@ export function checkLexicon(value: unknown): Lexicon {
   for (const [name, list] of Object.entries(forms)) {
     texts(list, `${where}: moreChineseForms.${name}`);
   }
+  const contact = value['contactWords'];
+  if (!Array.isArray(contact) || contact.length === 0) {
+    throw new Error(`${where}: contactWords: expected a list`);
+  }
+  contact.forEach((w: unknown, i) => {
+    const at = `${where}: contactWords[${i}]`;
+    if (!isObject(w) || !(CONTACT_KINDS as readonly unknown[]).includes(w['type'])) {
+      throw new Error(`${at}: type must be one of ${CONTACT_KINDS.join(', ')}`);
+    }
+    texts(w['en'], `${at}.en`);
+    texts(w['zh'], `${at}.zh`);
+  });
   return value as unknown as Lexicon;
 }
 

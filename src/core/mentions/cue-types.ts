@@ -2,7 +2,10 @@
 import { DATE_WEIGHT } from '../dates.ts';
 import type { DateCue } from '../dates.ts';
 
-export type TypeClass = 'call' | 'meeting' | 'summit' | 'incursion' | 'arms' | 'trade';
+import type { ContactKind } from '../lexicon.ts';
+
+/** The kinds of contact a sentence's words may name (the lexicon's `contactWords`). */
+export type TypeClass = ContactKind;
 
 export interface BaseCue {
   text: string;

@@ -5,40 +5,22 @@ import { nameKey, stripMarks, type Gazetteer } from './gazetteer.ts';
 import { findDurations, findFigures } from './quantities.ts';
 import type { TimelineEvent } from '../../corpus/types.ts';
 import { dayOf } from '../dates.ts';
+import { fromLexicon } from '../lexicon.ts';
 
 /** Window around an event for "days after/before" another one. */
 const RELATION_WINDOW_DAYS = 14;
 
-export const TYPE_PATTERNS: [TypeClass, RegExp][] = [
-  ['summit', /\bsummit\b/gi],
-  [
-    'call',
-    /\b(?:(?:tele)?phone(?:d)?|calls?|spoke|spoken|speak|talked|conversations?|video|virtual(?:ly)?)\b/gi,
-  ],
-  [
-    'meeting',
-    /\b(?:met|meet|meets|meeting|meetings|face-to-face|in[- ]person|talks|visit|visited|visits|received|hosted)\b/gi,
-  ],
-  [
-    'incursion',
-    /\b(?:warplanes?|war planes|military aircraft|aircraft|fighter jets|sorties|incursions?|ADIZ|air defen[cs]e (?:identification )?zone|defen[cs]e zone|median line|drills|military exercises)\b/gi,
-  ],
-  [
-    'arms',
-    /\b(?:arms|weapons|arming|defen[cs]e aid|military aid|security assistance|drawdown|defen[cs]e articles)\b/gi,
-  ],
-  [
-    'trade',
-    /\b(?:tariffs?|duties|levy|levies|trade (?:deal|agreement|pact|truce)|deal|agreement|pact)\b/gi,
-  ],
-  // Chinese contact words (no word boundaries in Chinese script).
-  ['summit', /峰会/g],
-  ['call', /通电话|通话|电话|视频会晤|视频连线/g],
-  ['meeting', /会晤|会谈|会见|会面|见面|磋商|国事访问/g],
-  ['incursion', /军机|架次|战机|演习|防空识别区|海峡中线/g],
-  ['arms', /军售|售台武器/g],
-  ['trade', /关税|协议/g],
-];
+/**
+ * Contact words by kind (the lexicon's `contactWords`): English ones whole words, any case;
+ * Chinese ones anywhere (no word boundaries in Chinese script), after all the English ones.
+ */
+const typePatterns = fromLexicon((lex): [TypeClass, RegExp][] => [
+  ...lex.contactWords.map((w): [TypeClass, RegExp] => [
+    w.type,
+    new RegExp(`\\b(?:${w.en.join('|')})\\b`, 'gi'),
+  ]),
+  ...lex.contactWords.map((w): [TypeClass, RegExp] => [w.type, new RegExp(w.zh.join('|'), 'g')]),
+]);
 
 // prettier-ignore
 const TITLE_WORDS = new Set(['President', 'Secretary', 'Minister', 'Director', 'Advisor', 'Adviser']);
@@ -91,7 +73,7 @@ export function collectCues(
     cues.push({ kind: 'person', text: m[0], at: m.index ?? 0, name: '' });
   }
   cues.push(...records);
-  for (const [cls, re] of TYPE_PATTERNS) {
+  for (const [cls, re] of typePatterns()) {
     for (const m of s.matchAll(re)) cues.push({ kind: 'type', text: m[0], at: m.index ?? 0, cls });
   }
   return cues;

@@ -103,6 +103,11 @@ describe('the lexicon table', () => {
       /lexicon table: acts\[0\]\.patterns: expected a list/,
     ],
     [
+      'a contact word of an unknown kind',
+      (t) => ({ ...t, contactWords: [{ type: 'lunch', en: ['lunch'], zh: ['午餐'] }] }),
+      /lexicon table: contactWords\[0\]: type must be one of call, meeting/,
+    ],
+    [
       'Chinese forms not a map',
       (t) => ({ ...t, moreChineseForms: ['蔡英文'] }),
       /lexicon table: moreChineseForms: expected name → forms/,
