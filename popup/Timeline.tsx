@@ -57,7 +57,8 @@ function Sources({ sources }: { sources: ContextSource[] }) {
   if (!first) return null;
   return (
     <div class="source">
-      {t('source')} <SourceRef source={first} />
+      {t('source')}
+      <SourceRef source={first} />
       {rest.length > 0 && (
         <details class="sources">
           <summary>{tn('moreSources', rest.length)}</summary>

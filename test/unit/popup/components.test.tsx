@@ -184,6 +184,24 @@ describe('QuoteList', () => {
 });
 
 describe('Timeline', () => {
+  it('writes the source line without a space after the Chinese full-width colon', async () => {
+    const { browserMock } = await import('../browser-mock.ts');
+    browserMock.i18n.useLocale('zh_CN');
+    try {
+      const el = mount(
+        <Timeline
+          items={diplomacy.context}
+          more={diplomacy.moreContext ?? []}
+          articleDate="2021-11-16"
+        />,
+      );
+      const line = el.querySelector('.source')?.textContent ?? '';
+      expect(line).toMatch(/^来源：\S/);
+    } finally {
+      browserMock.i18n.useLocale('en');
+    }
+  });
+
   it('lists the article, then earlier events newest first, with kinds, durations and sources', () => {
     const el = mount(
       <Timeline
