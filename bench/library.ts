@@ -41,6 +41,7 @@ import {
   saveSnapshot,
   type LibraryDb,
 } from '../src/library/store.ts';
+import { matchDocOf } from '../src/library/live-index.ts';
 import type { LibraryArticle } from '../src/library/types.ts';
 import { DIPLOMACY, generate, queryPages, whiteHouse } from './library-data.ts';
 
@@ -102,17 +103,7 @@ function snapshotBytes(s: IndexSnapshot): number {
 
 async function rebuildFromArticles(db: LibraryDb, bundled: LoadedCorpus) {
   const all = await allArticles(db);
-  const docs = [
-    ...bundled.index.match.docs.map((d) => ({ ...d })),
-    ...all.map((a) => ({
-      id: a.id,
-      title: a.title,
-      text: a.paragraphs.join('\n\n'),
-      publishedAt: a.publishedAt,
-      outlet: a.outlet ?? a.site,
-      lang: a.lang,
-    })),
-  ];
+  const docs = [...bundled.index.match.docs.map((d) => ({ ...d })), ...all.map(matchDocOf)];
   return hydrateMatchIndex(buildMatchIndex(docs, bundled.tables));
 }
 

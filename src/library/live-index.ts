@@ -8,7 +8,7 @@
  */
 import { buildMatchIndex } from '../core/match-index.ts';
 import type { MatchTables } from '../core/match-tables.ts';
-import type { IndexedDoc, MatchIndex, MatchIndexData } from '../core/match-index.ts';
+import type { IndexedDoc, MatchDoc, MatchIndex, MatchIndexData } from '../core/match-index.ts';
 import {
   bundledKey,
   packIndex,
@@ -39,24 +39,24 @@ export function sourceOf(a: LibraryArticle): LibrarySource {
   };
 }
 
+/** The document the match index reads for a library article: its text, date, outlet, language. */
+export function matchDocOf(a: LibraryArticle): MatchDoc {
+  return {
+    id: a.id,
+    title: a.title,
+    text: a.paragraphs.join('\n\n'),
+    publishedAt: a.publishedAt,
+    outlet: a.outlet ?? a.site,
+    lang: a.lang,
+  };
+}
+
 /**
  * Computes an article's index entry (the costly part: tokenising, stemming, quotes); `tables`
  * gloss a Chinese article for English pages.
  */
 export function indexEntryFor(a: LibraryArticle, tables: MatchTables): IndexEntry {
-  const data = buildMatchIndex(
-    [
-      {
-        id: a.id,
-        title: a.title,
-        text: a.paragraphs.join('\n\n'),
-        publishedAt: a.publishedAt,
-        outlet: a.outlet ?? a.site,
-        lang: a.lang,
-      },
-    ],
-    tables,
-  );
+  const data = buildMatchIndex([matchDocOf(a)], tables);
   const d = data.docs[0] as IndexedDoc;
   return {
     id: a.id,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../../../src/core/analyze.ts';
 import { buildMatchIndex, hydrateMatchIndex } from '../../../src/core/match-index.ts';
-import { LiveIndex, indexEntryFor } from '../../../src/library/live-index.ts';
+import { LiveIndex, indexEntryFor, matchDocOf } from '../../../src/library/live-index.ts';
 import { recordFromExtracted } from '../../../src/library/record.ts';
 import { withSources } from '../../../src/library/sources.ts';
 import {
@@ -165,17 +165,7 @@ describe('the live index', { timeout: 60_000 }, () => {
     const kept = [pages[2], pages[3], pages[0]].filter((p) => p !== undefined);
     const rebuilt = hydrateMatchIndex(
       buildMatchIndex(
-        [
-          ...bundled.index.match.docs.map((d) => ({ ...d })),
-          ...kept.map((p) => ({
-            id: p.id,
-            title: p.title,
-            text: p.paragraphs.join('\n\n'),
-            publishedAt: p.publishedAt,
-            outlet: p.outlet ?? p.site,
-            lang: p.lang,
-          })),
-        ],
+        [...bundled.index.match.docs.map((d) => ({ ...d })), ...kept.map(matchDocOf)],
         TABLES,
       ),
     );
@@ -201,17 +191,7 @@ describe('the live index', { timeout: 60_000 }, () => {
     const rebuiltFrom = (kept: typeof pages) =>
       hydrateMatchIndex(
         buildMatchIndex(
-          [
-            ...bundled.index.match.docs.map((d) => ({ ...d })),
-            ...kept.map((p) => ({
-              id: p.id,
-              title: p.title,
-              text: p.paragraphs.join('\n\n'),
-              publishedAt: p.publishedAt,
-              outlet: p.outlet ?? p.site,
-              lang: p.lang,
-            })),
-          ],
+          [...bundled.index.match.docs.map((d) => ({ ...d })), ...kept.map(matchDocOf)],
           TABLES,
         ),
       );
