@@ -19,6 +19,7 @@ import {
   type ExtensionContext,
   type FixtureServer,
 } from '../../scripts/extension-browser.ts';
+import { highlightRulesInPage } from './highlight-helpers.ts';
 
 export { ROOT };
 
@@ -295,18 +296,9 @@ export async function clickByText(page: Page, selector: string, text: string): P
   throw new Error(`no ${selector} with the text "${text}"`);
 }
 
-/** The text of every range registered in the page's Backstory highlight. */
-/** The selectors of the `::highlight()` rules in the document's adopted stylesheets. */
+/** The selectors of the `::highlight()` rules in the page's adopted stylesheets. */
 export async function highlightRules(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    document.adoptedStyleSheets.flatMap((sheet) =>
-      [...sheet.cssRules].flatMap((r) =>
-        r instanceof CSSStyleRule && r.selectorText.startsWith('::highlight(')
-          ? [r.selectorText]
-          : [],
-      ),
-    ),
-  );
+  return page.evaluate(highlightRulesInPage);
 }
 
 export async function highlightedTexts(page: Page, name = 'backstory-quote'): Promise<string[]> {

@@ -160,15 +160,21 @@ export async function setSettings(
   }, change);
 }
 
-/** The selectors of the `::highlight()` rules in the document's adopted stylesheets. */
-export async function highlightRules(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    document.adoptedStyleSheets.flatMap((sheet) =>
-      [...sheet.cssRules].flatMap((r) =>
-        r instanceof CSSStyleRule && r.selectorText.startsWith('::highlight(')
-          ? [r.selectorText]
-          : [],
-      ),
+/**
+ * The selectors of the `::highlight()` rules in the document's adopted stylesheets. Runs in the
+ * page (self-contained), for both browsers' drivers.
+ */
+export function highlightRulesInPage(): string[] {
+  return document.adoptedStyleSheets.flatMap((sheet) =>
+    [...sheet.cssRules].flatMap((r) =>
+      r instanceof CSSStyleRule && r.selectorText.startsWith('::highlight(')
+        ? [r.selectorText]
+        : [],
     ),
   );
+}
+
+/** The selectors of the `::highlight()` rules in the page's adopted stylesheets. */
+export async function highlightRules(page: Page): Promise<string[]> {
+  return page.evaluate(highlightRulesInPage);
 }
