@@ -184,17 +184,20 @@ describe('QuoteList', () => {
 });
 
 describe('Timeline', () => {
+  const mountDiplomacyTimeline = () =>
+    mount(
+      <Timeline
+        items={diplomacy.context}
+        more={diplomacy.moreContext ?? []}
+        articleDate="2021-11-16"
+      />,
+    );
+
   it('writes the source line without a space after the Chinese full-width colon', async () => {
     const { browserMock } = await import('../browser-mock.ts');
     browserMock.i18n.useLocale('zh_CN');
     try {
-      const el = mount(
-        <Timeline
-          items={diplomacy.context}
-          more={diplomacy.moreContext ?? []}
-          articleDate="2021-11-16"
-        />,
-      );
+      const el = mountDiplomacyTimeline();
       const line = el.querySelector('.source')?.textContent ?? '';
       expect(line).toMatch(/^来源：\S/);
     } finally {
@@ -203,13 +206,7 @@ describe('Timeline', () => {
   });
 
   it('lists the article, then earlier events newest first, with kinds, durations and sources', () => {
-    const el = mount(
-      <Timeline
-        items={diplomacy.context}
-        more={diplomacy.moreContext ?? []}
-        articleDate="2021-11-16"
-      />,
-    );
+    const el = mountDiplomacyTimeline();
     const titles = [...el.querySelectorAll('.event-title')].map((n) => n.textContent);
     expect(titles).toEqual([
       'This article',
