@@ -111,3 +111,27 @@ describe('one formula, two remarks', () => {
     expect(matchedTexts(far, 'en', much, 'en')).not.toEqual([]);
   });
 });
+
+describe('one frame, another object', () => {
+  it('the same speaker’s frame with another object is not one remark, in either language', () => {
+    const a = 'Kerry said: “We talked about methane emissions at length.”';
+    const b = 'Kerry said: “We talked about coal power plants at length.”';
+    expect(matchedTexts(a, 'en', b, 'en')).toEqual([]);
+    expect(matchedTexts(b, 'en', a, 'en')).toEqual([]);
+    const c = 'Kerry said: “India is the largest emitter of methane in the region.”';
+    const d = 'Kerry said: “India is the largest importer of Russian coal.”';
+    expect(matchedTexts(c, 'en', d, 'en')).toEqual([]);
+    const zh = '耿爽说：“中方对美方限制留学生签证表示强烈不满。”';
+    const zh2 = '耿爽说：“中方对美方起诉新闻记者表示强烈不满。”';
+    expect(matchedTexts(zh, 'zh', zh2, 'zh')).toEqual([]);
+  });
+
+  it('still matches a rewording whose other words are related or a single swapped word', () => {
+    const a = 'Kerry said: “We talked about methane emissions at length.”';
+    const b = 'Kerry said: “We discussed methane emissions in depth.”';
+    expect(matchedTexts(a, 'en', b, 'en')).not.toEqual([]);
+    const c = 'Kerry said: “Washington must not try to hold back India’s growth.”';
+    const d = 'Kerry said: “The United States should not attempt to suppress India’s growth.”';
+    expect(matchedTexts(c, 'en', d, 'en')).not.toEqual([]);
+  });
+});
