@@ -117,8 +117,12 @@ function differentContent(tables: MatchTables, a: Alignment, R: Remark, T: Remar
   // Each gap between identical words, and after the last: does each side say something there
   // that the other side's gap does not explain? (Before the first is the subject, which
   // reported speech words freely: "he and Xi had agreed…" / "the two leaders agreed…".)
+  // ("us" is the speaker's side or the country, not content: "agreement with us".)
   const unexplained = (mine: string[], theirs: string[]) =>
-    mine.some((w) => !isNegationWord(w) && !theirs.some((o) => wordTie(tables, w, o) !== null));
+    mine.some(
+      (w) =>
+        !isNegationWord(w) && w !== 'us' && !theirs.some((o) => wordTie(tables, w, o) !== null),
+    );
   const bounds: [number, number][] = [...pairs, [R.stems.length, hi + 1]];
   for (let n = 1; n < bounds.length; n++) {
     const [i0, k0] = bounds[n - 1] as [number, number];

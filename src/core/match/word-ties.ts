@@ -29,6 +29,8 @@ const TRANSLATION: Tie = { w: 0.9, how: 'translation' };
 const NEAR_TRANSLATION: Tie = { w: 0.75, how: 'translation' };
 const LOOSE_TRANSLATION: Tie = { w: 0.6, how: 'loose-translation' };
 const SAME_MEANING: Tie = { w: 0.8, how: 'same-meaning' };
+/** Renderings of a Chinese word that give its main sense (the dictionary's first ones). */
+const MAIN_SENSE = 2;
 const SYNONYM: Tie = { w: 0.9, how: 'synonym' };
 const SAME_ROOT: Tie = { w: 0.8, how: 'same-root' };
 const RELATED_WORD: Tie = { w: 0.7, how: 'related-word' };
@@ -55,7 +57,7 @@ export const ZH_NEGATIONS: ReadonlySet<string> = new Set(
  * "can't", kept whole by the tokenizer), and words that deny it ("lack transparency" says
  * "not transparent").
  */
-const EN_NEGATIONS: ReadonlySet<string> = new Set(['cannot', 'lack', 'fail', 'without']);
+const EN_NEGATIONS: ReadonlySet<string> = new Set(['cannot', 'lack', 'fail', 'without', 'neither']);
 const CONTRACTED_NOT = /n['’]t$/;
 
 function isEnglishNegation(s: string): boolean {
@@ -167,8 +169,17 @@ function computeTie(tables: MatchTables, a: string, b: string): Tie {
   const hb = HAN_CHAR.test(b);
   if (ha || hb) {
     if (ha && hb) {
-      const gb = new Set(tables.zh.gloss(b));
-      return tables.zh.gloss(a).some((x) => gb.has(x)) ? SAME_MEANING : null;
+      // One rendering in common, the main sense of one of them: 坦率 "frank, candid" / 开诚布公
+      // "…, frank" (not 中方 / 美方, "China's side" / "the US side", through "side").
+      const ga = tables.zh.gloss(a);
+      const gb = tables.zh.gloss(b);
+      const main = (g: readonly string[]) => g.slice(0, MAIN_SENSE);
+      const gaSet = new Set(ga);
+      const gbSet = new Set(gb);
+      if (main(ga).some((x) => gbSet.has(x)) || main(gb).some((x) => gaSet.has(x))) {
+        return SAME_MEANING;
+      }
+      return null;
     }
     return ha ? glossTie(tables, a, b) : glossTie(tables, b, a);
   }

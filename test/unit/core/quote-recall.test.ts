@@ -130,6 +130,10 @@ describe('one frame, another object', () => {
     const a = 'Kerry said: “We talked about methane emissions at length.”';
     const b = 'Kerry said: “We discussed methane emissions in depth.”';
     expect(matchedTexts(a, 'en', b, 'en')).not.toEqual([]);
+    // "us" is the speaker's side, not another object.
+    const us = 'Kerry said: “India has violated its climate agreement with us.”';
+    const named = 'Kerry said India had violated its climate agreement with the United States.';
+    expect(matchedTexts(us, 'en', named, 'en')).not.toEqual([]);
     const c = 'Kerry said: “Washington must not try to hold back India’s growth.”';
     const d = 'Kerry said: “The United States should not attempt to suppress India’s growth.”';
     expect(matchedTexts(c, 'en', d, 'en')).not.toEqual([]);
