@@ -7,7 +7,7 @@ import type { IndexedQuote, MatchIndex } from '../match-index.ts';
 import type { MatchTables } from '../match-tables.ts';
 import { alignRemark, SHORT_REMARK, type Alignment } from './quote-align.ts';
 import { corpusRemark, pageRemark, sharesRoot, type PreparedQuote, type Remark } from './remark.ts';
-import { isNegationWord, wordTie } from './word-ties.ts';
+import { isCountry, isNegationWord, wordTie } from './word-ties.ts';
 import type { QuoteReason } from '../reasons.ts';
 import {
   coverReason,
@@ -187,8 +187,11 @@ function differentObject(tables: MatchTables, a: Alignment, R: Remark, T: Remark
   }
   if (pairs.length < 2) return false;
   // Each gap between shared words, and after the last (before the first is the subject, which
-  // reported speech words freely).
-  const bounds: [number, number][] = [...pairs, [R.stems.length, hi + 1]];
+  // reported speech words freely). The two countries are named in nearly every remark of this
+  // news and frame nothing: a gap runs across them ("…concerns about the detention of Americans
+  // in China" / "…concerns about China's military activity around Taiwan").
+  const framing = pairs.filter(([i], n) => n === 0 || !isCountry(R.stems[i] as string));
+  const bounds: [number, number][] = [...framing, [R.stems.length, hi + 1]];
   for (let n = 1; n < bounds.length; n++) {
     const [i0, k0] = bounds[n - 1] as [number, number];
     const [i1, k1] = bounds[n] as [number, number];
@@ -198,7 +201,7 @@ function differentObject(tables: MatchTables, a: Alignment, R: Remark, T: Remark
     // side's words in the same place: a rewording, not another object.
     const tied = (w: string, gap: string[], rFirst: boolean) =>
       gap.some((o) => wordTie(tables, rFirst ? w : o, rFirst ? o : w) !== null);
-    const object = (w: string) => !isNegationWord(w) && w !== 'us';
+    const object = (w: string) => !isNegationWord(w) && w !== 'us' && !isCountry(w);
     const r = rGap.filter((w) => object(w) && !saidInT(w) && !tied(w, tGap, true));
     const t = tGap.filter((w) => object(w) && !saidInR(w) && !tied(w, rGap, false));
     if (r.length >= OBJECT_MIN_WORDS && t.length >= OBJECT_MIN_WORDS) return true;

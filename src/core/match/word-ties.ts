@@ -116,6 +116,14 @@ export function sameCountry(a: string, b: string): boolean {
   return p !== undefined && p === pairOf(b);
 }
 
+/** A word naming one of the two countries or its government ("china", "washington", 中国, 美方). */
+export function isCountry(w: string): boolean {
+  return SAME_COUNTRY.has(w) || ZH_COUNTRIES.has(w);
+}
+const ZH_COUNTRIES: ReadonlySet<string> = new Set(
+  '中国 中方 美国 美方 中美 北京 华盛顿'.split(' '),
+);
+
 /** Two long words with the same first letters ("negotiation" / "negotiate"). */
 export function sameRoot(a: string, b: string): boolean {
   return a.length >= ROOT_LENGTH && b.length >= ROOT_LENGTH && commonPrefix(a, b) >= ROOT_LENGTH;

@@ -124,6 +124,11 @@ describe('one frame, another object', () => {
     const zh = '耿爽说：“中方对美方限制留学生签证表示强烈不满。”';
     const zh2 = '耿爽说：“中方对美方起诉新闻记者表示强烈不满。”';
     expect(matchedTexts(zh, 'zh', zh2, 'zh')).toEqual([]);
+    // The country named on both sides, in other places, frames nothing.
+    const e = 'Kerry said: “I raised our concerns about the detention of aid workers in China.”';
+    const f = 'Kerry said: “I raised our concerns about China’s coal plants along the coast.”';
+    expect(matchedTexts(e, 'en', f, 'en')).toEqual([]);
+    expect(matchedTexts(f, 'en', e, 'en')).toEqual([]);
   });
 
   it('still matches a rewording whose other words are related or a single swapped word', () => {
