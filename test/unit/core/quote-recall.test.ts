@@ -144,3 +144,14 @@ describe('one frame, another object', () => {
     expect(matchedTexts(c, 'en', d, 'en')).not.toEqual([]);
   });
 });
+
+describe('negation by a prefix', () => {
+  it('reads "unbearable" as saying what "cannot bear" says', () => {
+    const a =
+      'Kerry said: “Conflict and rivalry would have unbearable consequences for both sides.”';
+    const b =
+      'Kerry said: “Clashes and rivalry would bring consequences that neither side can bear.”';
+    expect(matchedTexts(a, 'en', b, 'en')).not.toEqual([]);
+    expect(matchedTexts(b, 'en', a, 'en')).not.toEqual([]);
+  });
+});
