@@ -59,6 +59,12 @@ const MEDIA =
 /** What follows a speech verb when no remark does: when, where, to whom. */
 const ADVERBIAL =
   /^(?:on|in|at|ahead|during|after|before|while|when|last|this|late|earlier|online|to|from|according)\b/i;
+/**
+ * Where the writer's narration takes over from a reported remark: ", without saying…",
+ * ", a day after…", ", as she wrapped up…". The remark ends before it.
+ */
+const NARRATION =
+  /,\s+(?:without|as|while|when|after|before|during|ahead\s+of|(?:a|one|two|three|several)\s+(?:days?|weeks?|hours?)\s+(?:after|before)|(?:days?|weeks?|hours?)\s+(?:after|before))\s/u;
 /** A Chinese reported remark has at least this many characters. */
 const MIN_REPORTED_HAN = 8;
 
@@ -97,6 +103,8 @@ export function reportedRemarks(p: string, lastSpeaker: string | null): Reported
       if (!that?.[1]) continue;
       clause = that[1];
     }
+    const cut = NARRATION.exec(clause);
+    if (cut && cut.index > 0) clause = clause.slice(0, cut.index);
     const body = clause.replace(/[.!?。！？\s]+$/u, '');
     const at = s.start + s.text.lastIndexOf(body);
     out.push({ text: body, speaker, start: at, end: at + body.length, unmarked: true });
