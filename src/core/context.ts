@@ -75,7 +75,7 @@ function toSource(s: EventSource, corpus: LoadedCorpus): ContextSource {
   const a = corpus.articles.get(s.corpusId);
   if (!a) throw new Error(`timeline source names unknown corpus article ${s.corpusId}`);
   return {
-    publisher: a.outlet ?? 'Unknown outlet',
+    publisher: a.outlet,
     url: a.url,
     title: a.title,
     ...(a.publishedAt ? { date: a.publishedAt } : {}),
@@ -104,6 +104,7 @@ function toItem(
     figures: e.figures,
     ...(mentioned ? { mentioned: true } : {}),
     ...(e.planned ? { planned: true } : {}),
+    ...(e.zh ? { zh: e.zh } : {}),
     why,
   };
   if (e.readouts) item.readouts = { us: readout(e.readouts.us), prc: readout(e.readouts.prc) };
