@@ -8,7 +8,13 @@ import type { ExtractedArticle } from '../types.ts';
 import { selfOf } from './identify.ts';
 import { isExcluded, MATCH_LIMITS, type MatchOptions } from './options.ts';
 import { pageParagraphs } from './page-text.ts';
-import { profilePage, rankDocuments, type DocScore, type PageProfile } from './rank.ts';
+import {
+  pageCandidates,
+  profilePage,
+  rankDocuments,
+  type DocScore,
+  type PageProfile,
+} from './rank.ts';
 
 export interface PreparedPage {
   article: ExtractedArticle;
@@ -27,10 +33,15 @@ export function preparePage(
 ): PreparedPage {
   const index = corpus.match;
   const profile = profilePage(index, corpus.tables, article);
+  // The index candidates are read once: ranking takes them all, identification the first few.
+  const pool = pageCandidates(index, profile);
   // The page's query serves identification too unless the profile added English glosses to it.
-  const self = selfOf(article, corpus, opts, profile.glossed ? undefined : profile.query);
+  const self = profile.glossed
+    ? selfOf(article, corpus, opts)
+    : selfOf(article, corpus, opts, profile.query, pool);
   const ranked = rankDocuments(index, profile, MATCH_LIMITS.quoteCompared, {
     skip: (id) => id === self || isExcluded(id, opts),
+    pool,
   });
   return { article, paragraphs: pageParagraphs(article), self, profile, ranked };
 }

@@ -73,6 +73,23 @@ function quoteWordWeight(index: MatchIndex, s: string): number {
 }
 
 /**
+ * The weights of a remark's words in one state of the index, kept with the remark (a page quote
+ * is aligned with many corpus quotes, a corpus quote with many pages' quotes).
+ */
+const weightsCache = new WeakMap<
+  Remark,
+  { index: MatchIndex; version: number; N: number; w: number[] }
+>();
+function remarkWeights(index: MatchIndex, R: Remark): number[] {
+  const version = index.version ?? 0;
+  const c = weightsCache.get(R);
+  if (c && c.index === index && c.version === version && c.N === index.N) return c.w;
+  const w = R.stems.map((s) => quoteWordWeight(index, s));
+  weightsCache.set(R, { index, version, N: index.N, w });
+  return w;
+}
+
+/**
  * Finds the span of `T` (target) that best renders remark `R` and scores it by the harmonic
  * mean of how much of R the span covers and how much of the span R (or R's sentence)
  * accounts for, words being tied by identity, WordNet synonymy, shared roots or spelling.
@@ -86,8 +103,8 @@ export function alignRemark(
   const P = R.stems;
   const C = T.stems;
   if (P.length === 0 || C.length === 0) return null;
-  const wp = P.map((s) => quoteWordWeight(index, s));
-  const wc = C.map((s) => quoteWordWeight(index, s));
+  const wp = remarkWeights(index, R);
+  const wc = remarkWeights(index, T);
   const ties: Tie[][] = P.map((p) => C.map((c) => wordTie(tables, p, c)));
   const ctx: number[] = C.map((c) => (R.context.has(c) ? CONTEXT_TIE : 0));
   const colBest: number[] = C.map((_, j) => {
@@ -115,11 +132,26 @@ export function alignRemark(
   };
   const useful: number[] = [];
   for (let j = 0; j < C.length; j++) if ((colBest[j] ?? 0) > 0) useful.push(j);
-  // Flat tie weights, row-major (page word i, target word j).
-  const tw = new Float64Array(P.length * C.length);
-  for (let i = 0; i < P.length; i++) {
-    const row = ties[i] as Tie[];
-    for (let j = 0; j < C.length; j++) tw[i * C.length + j] = row[j]?.w ?? 0;
+  // The tie weights by column, only those above 0 (most pairs of words are not tied), page
+  // words in order: column j's are `tw[colStart[j] .. colStart[j + 1])`, page word `ti[·]`.
+  // A weight of 0 never raises a page word's best, so skipping them changes no sum.
+  const colStart = new Int32Array(C.length + 1);
+  let nnz = 0;
+  for (let j = 0; j < C.length; j++) {
+    colStart[j] = nnz;
+    for (let i = 0; i < P.length; i++) if ((ties[i]?.[j]?.w ?? 0) > 0) nnz++;
+  }
+  colStart[C.length] = nnz;
+  const ti = new Int32Array(nnz);
+  const tw = new Float64Array(nnz);
+  for (let j = 0, e = 0; j < C.length; j++) {
+    for (let i = 0; i < P.length; i++) {
+      const w = ties[i]?.[j]?.w ?? 0;
+      if (w > 0) {
+        ti[e] = i;
+        tw[e++] = w;
+      }
+    }
   }
   let best: { f: number; from: number; to: number; cp: number; cc: number } | null = null;
   const maxLen = Math.max(2 * P.length + SPAN_SLACK, MIN_SPAN);
@@ -137,8 +169,9 @@ export function alignRemark(
       const to = useful[b] as number;
       if (to - from + 1 > maxLen) break;
       for (; j <= to; j++) {
-        for (let i = 0; i < P.length; i++) {
-          const w = tw[i * C.length + j] as number;
+        for (let e = colStart[j] as number, end = colStart[j + 1] as number; e < end; e++) {
+          const i = ti[e] as number;
+          const w = tw[e] as number;
           if (w > (running[i] as number)) {
             cover += (w - (running[i] as number)) * (wp[i] ?? 0);
             running[i] = w;
