@@ -43,6 +43,7 @@ import { extractAndDetectSteps } from '../src/core/classify.ts';
 import { bodyOf, rootOf } from '../src/core/dom-safe.ts';
 import type { Analysis, HighlightStats } from '../src/core/types.ts';
 import { callBackground } from '../src/messaging.ts';
+import { nameOfFor } from '../src/name-display.ts';
 import { highlightsEnabledFor, readSettings, type Settings } from '../src/settings.ts';
 import { QuoteCard } from './card.ts';
 import { Highlighter } from './highlights.ts';
@@ -257,6 +258,7 @@ export class PageSession implements InteractionHost {
       rect: rects[rect] ?? range.getBoundingClientRect(),
       focus: how.focus,
       sourceName: (id) => this.sourceName(id),
+      nameOf: nameOfFor(view.analysis),
     });
   }
 

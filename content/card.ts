@@ -7,6 +7,7 @@ import type { PageQuote, QuoteMatch } from '../src/core/types.ts';
 import { formatDate, strengthTip, strengthWords, t, tn, uiLang } from '../src/i18n.ts';
 import { rootOf } from '../src/core/dom-safe.ts';
 import { wordDiff } from '../src/core/word-diff.ts';
+import type { NameOf } from '../src/name-display.ts';
 import { quoteReasonText } from '../src/quote-reason-text.ts';
 
 export const CARD_HOST_TAG = 'backstory-card';
@@ -75,6 +76,8 @@ export interface CardShow {
   focus: boolean;
   /** The headline of a corpus article, shown after its outlet. */
   sourceName?: (articleId: string) => string | null;
+  /** How the reasons' names are written in the reader's language (src/name-display.ts). */
+  nameOf?: NameOf;
 }
 
 function activeElementOf(doc: Document): Element | null {
@@ -233,7 +236,9 @@ export class QuoteCard {
       d,
       'ol',
       {},
-      matches.map((m) => this.wording(quote.text, m, what.sourceName?.(m.articleId) ?? null)),
+      matches.map((m) =>
+        this.wording(quote.text, m, what.sourceName?.(m.articleId) ?? null, what.nameOf),
+      ),
     );
     const nav: Child[] = [];
     if (what.total > 1) {
@@ -260,7 +265,12 @@ export class QuoteCard {
   }
 
   /** One other wording: its outlet first (or "Unknown outlet"), the headline, date and match. */
-  private wording(pageText: string, m: QuoteMatch, source: string | null): HTMLElement {
+  private wording(
+    pageText: string,
+    m: QuoteMatch,
+    source: string | null,
+    nameOf?: NameOf,
+  ): HTMLElement {
     const d = this.doc;
     // Another language: its words cannot be compared with the page's, so none are marked.
     const parts = m.translated
@@ -272,7 +282,9 @@ export class QuoteCard {
           return [lead, word && el(d, p.op === 'added' ? 'ins' : 'del', { text: word }), trail];
         });
     // Why it matched; that it is a translation the line above already says.
-    const why = (m.why ?? []).filter((w) => w.code !== 'rendering').map(quoteReasonText);
+    const why = (m.why ?? [])
+      .filter((w) => w.code !== 'rendering')
+      .map((w) => quoteReasonText(w, nameOf));
     return el(d, 'li', {}, [
       el(d, 'div', { class: 'meta' }, [
         el(d, 'span', { class: 'outlet', text: m.outlet || t('unknownOutlet') }),

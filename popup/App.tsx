@@ -11,6 +11,8 @@ import { t, tn } from '../src/i18n.ts';
 import { HighlightSwitches } from './HighlightSwitches.tsx';
 import { IncursionChart, CHART } from './IncursionChart.tsx';
 import { LibraryNotice } from './LibraryNotice.tsx';
+import { nameOfFor } from '../src/name-display.ts';
+import { Names } from './names.ts';
 import { OfficialList } from './OfficialList.tsx';
 import { SavePage } from './SavePage.tsx';
 import { QuoteList, type RevealState } from './QuoteList.tsx';
@@ -263,17 +265,19 @@ function Body({ initial }: { initial?: TabState | undefined }) {
   };
   return (
     <Shell site={site}>
-      <Verdict
-        analysis={analysis}
-        site={site}
-        forced={forced}
-        anyway={anyway}
-        onAnalyseAnyway={analyseAnyway}
-      />
-      <LibraryNotice analysis={analysis} site={site} />
-      {analysis.article !== null && <SavePage tabId={tabId} />}
-      {analysis.detection.label === 'not-article' && <p class="empty">{t('notArticleHint')}</p>}
-      {(diplomacy || forced) && <Sections tabId={tabId} analysis={analysis} />}
+      <Names.Provider value={nameOfFor(analysis)}>
+        <Verdict
+          analysis={analysis}
+          site={site}
+          forced={forced}
+          anyway={anyway}
+          onAnalyseAnyway={analyseAnyway}
+        />
+        <LibraryNotice analysis={analysis} site={site} />
+        {analysis.article !== null && <SavePage tabId={tabId} />}
+        {analysis.detection.label === 'not-article' && <p class="empty">{t('notArticleHint')}</p>}
+        {(diplomacy || forced) && <Sections tabId={tabId} analysis={analysis} />}
+      </Names.Provider>
     </Shell>
   );
 }

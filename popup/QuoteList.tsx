@@ -1,6 +1,7 @@
 import type { PageQuote, RelatedItem } from '../src/core/types.ts';
 import { formatDate, strengthTip, strengthWords, t, tn } from '../src/i18n.ts';
 import { quoteReasonText } from '../src/quote-reason-text.ts';
+import { useNameOf } from './names.ts';
 import { bareQuote, Wording, WordingLegend } from './Wording.tsx';
 
 export type RevealState = 'busy' | 'shown' | 'missing';
@@ -15,6 +16,7 @@ interface Props {
 
 /** Quotes of the page that other coverage also carries, with the other wordings compared. */
 export function QuoteList({ quotes, related, onReveal, reveal }: Props) {
+  const nameOf = useNameOf();
   const titles = new Map(related.map((r) => [r.id, r.title]));
   const matched = quotes.map((q, index) => ({ q, index })).filter(({ q }) => q.matches.length > 0);
   return (
@@ -65,7 +67,7 @@ export function QuoteList({ quotes, related, onReveal, reveal }: Props) {
                         {m.why && m.why.length > 0 && (
                           <ul class="why" aria-label={t('whyMatched')}>
                             {m.why.map((w, j) => (
-                              <li key={j}>{quoteReasonText(w)}</li>
+                              <li key={j}>{quoteReasonText(w, nameOf)}</li>
                             ))}
                           </ul>
                         )}

@@ -1,6 +1,7 @@
 import type { RelatedItem } from '../src/core/types.ts';
 import { formatDate, t } from '../src/i18n.ts';
 import { originLine } from './library-format.ts';
+import { useNameOf } from './names.ts';
 import { reasonText } from './reason-text.ts';
 
 interface Props {
@@ -19,6 +20,7 @@ interface Props {
  * item leads with its outlet (or "Unknown outlet"), then its headline.
  */
 export function RelatedList({ id, heading, items, empty, onReject, pending }: Props) {
+  const nameOf = useNameOf();
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
@@ -40,7 +42,7 @@ export function RelatedList({ id, heading, items, empty, onReject, pending }: Pr
               {item.why.length > 0 && (
                 <ul class="why" aria-label={t('whyMatched')}>
                   {item.why.map((w, i) => (
-                    <li key={i}>{reasonText(w)}</li>
+                    <li key={i}>{reasonText(w, nameOf)}</li>
                   ))}
                 </ul>
               )}

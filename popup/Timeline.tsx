@@ -3,6 +3,7 @@ import type { ContextItem, ContextSource } from '../src/core/types.ts';
 import { formatDate, formatMonth, formatSpan, t, tn } from '../src/i18n.ts';
 import { eventText, kindLabel } from './format.ts';
 import { KindIcon } from './KindIcon.tsx';
+import { useNameOf } from './names.ts';
 import { reasonText } from './reason-text.ts';
 
 interface Props {
@@ -88,6 +89,7 @@ export function Readouts({ readouts }: { readouts: NonNullable<ContextItem['read
 }
 
 export function Entry({ item }: { item: ContextItem }) {
+  const nameOf = useNameOf();
   const text = eventText(item);
   const { numbers, counted } = text;
   return (
@@ -119,7 +121,7 @@ export function Entry({ item }: { item: ContextItem }) {
             <summary>{t('whyInContext')}</summary>
             <ul class="why">
               {item.why.map((w, i) => (
-                <li key={i}>{reasonText(w)}</li>
+                <li key={i}>{reasonText(w, nameOf)}</li>
               ))}
             </ul>
           </details>

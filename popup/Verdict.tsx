@@ -1,5 +1,6 @@
 import type { Analysis, Label } from '../src/core/types.ts';
 import { formatDate, t, type MessageKey } from '../src/i18n.ts';
+import { useNameOf } from './names.ts';
 import { reasonText } from './reason-text.ts';
 
 const LABEL_KEYS: Record<Label, MessageKey> = {
@@ -26,6 +27,7 @@ interface Props {
 
 /** What Backstory made of the page: its title, the label, the reasons, and "analyse anyway". */
 export function Verdict({ analysis, site, forced, anyway, onAnalyseAnyway }: Props) {
+  const nameOf = useNameOf();
   const { article, detection } = analysis;
   const diplomacy = detection.label === 'us-china-diplomacy';
   const canForce = article !== null && !diplomacy && !forced;
@@ -60,7 +62,7 @@ export function Verdict({ analysis, site, forced, anyway, onAnalyseAnyway }: Pro
           <summary>{t('why')}</summary>
           <ul>
             {detection.reasons.map((r, i) => (
-              <li key={i}>{reasonText(r)}</li>
+              <li key={i}>{reasonText(r, nameOf)}</li>
             ))}
           </ul>
         </details>

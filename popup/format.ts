@@ -1,6 +1,6 @@
 /** Display helpers shared by the popup and the options page: kinds, hostnames. */
 import type { ContextItem, EventKind } from '../src/core/types.ts';
-import { formatNumber, t, uiLang, type MessageKey } from '../src/i18n.ts';
+import { chineseUi, formatNumber, t, type MessageKey } from '../src/i18n.ts';
 
 const KIND_KEYS: Record<EventKind, MessageKey> = {
   'leader-call': 'kindLeaderCall',
@@ -33,7 +33,7 @@ const FIGURES_SHOWN = 3;
  * part it lacks) the English.
  */
 export function eventText(item: ContextItem): EventText {
-  const zh = item.zh && /^zh\b/i.test(uiLang()) ? item.zh : null;
+  const zh = item.zh && chineseUi() ? item.zh : null;
   const figures = item.figures ?? {};
   const numbers = Object.entries(figures)
     .filter(([k, v]) => k !== 'counted' && typeof v === 'number')

@@ -7,6 +7,7 @@
 import type { EventKind } from '../src/core/types.ts';
 import type { Found, Reason, Zone } from '../src/core/reasons.ts';
 import { t, tn, type MessageKey } from '../src/i18n.ts';
+import { asGiven, type NameOf } from '../src/name-display.ts';
 import { quoteReasonText } from '../src/quote-reason-text.ts';
 
 const ZONE_KEYS: Record<Zone, MessageKey> = {
@@ -15,9 +16,10 @@ const ZONE_KEYS: Record<Zone, MessageKey> = {
   body: 'zoneBody',
 };
 
-const found = (f: Found): string =>
-  t('reasonFound', f.name, f.zones.map((z) => t(ZONE_KEYS[z])).join(t('listSeparator')));
-const foundList = (l: Found[]): string => l.map(found).join(t('itemSeparator'));
+const found = (f: Found, nameOf: NameOf = asGiven): string =>
+  t('reasonFound', nameOf(f.name), f.zones.map((z) => t(ZONE_KEYS[z])).join(t('listSeparator')));
+const foundList = (l: Found[], nameOf: NameOf = asGiven): string =>
+  l.map((f) => found(f, nameOf)).join(t('itemSeparator'));
 
 /** The pre-check's findings Backstory can say in every language; others are shown as found. */
 const NOT_ARTICLE: Record<string, MessageKey> = {
@@ -51,22 +53,22 @@ const act = (acts: number, about: number, top: number): string => {
 };
 
 /** One reason as the reader reads it (under its label, which it does not repeat). */
-export function reasonText(r: Reason): string {
+export function reasonText(r: Reason, nameOf: NameOf = asGiven): string {
   switch (r.code) {
     case 'us-actors':
-      return t('reasonUsActors', foundList(r.params.actors));
+      return t('reasonUsActors', foundList(r.params.actors, nameOf));
     case 'us-country-only':
-      return t('reasonUsCountryOnly', found(r.params.actor));
+      return t('reasonUsCountryOnly', found(r.params.actor, nameOf));
     case 'no-us-actor':
       return t('reasonNoUsActor');
     case 'cn-actors':
-      return t('reasonCnActors', foundList(r.params.actors));
+      return t('reasonCnActors', foundList(r.params.actors, nameOf));
     case 'cn-country-only':
-      return t('reasonCnCountryOnly', found(r.params.actor));
+      return t('reasonCnCountryOnly', found(r.params.actor, nameOf));
     case 'no-cn-actor':
       return t('reasonNoCnActor');
     case 'diplomatic-acts':
-      return t('reasonDiplomaticActs', foundList(r.params.acts));
+      return t('reasonDiplomaticActs', foundList(r.params.acts, nameOf));
     case 'act-sentences':
       return act(r.params.acts, r.params.about, r.params.top);
     case 'headline-exchange':
@@ -90,12 +92,15 @@ export function reasonText(r: Reason): string {
     case 'other-counterpart':
       return t(
         'reasonOtherCounterpart',
-        r.params.country,
+        nameOf(r.params.country),
         tn('reasonMentions', r.params.mentions),
         r.params.us,
       );
     case 'headline-other-counterpart':
-      return t('reasonHeadlineOtherCounterpart', r.params.countries.join(t('listSeparator')));
+      return t(
+        'reasonHeadlineOtherCounterpart',
+        r.params.countries.map(nameOf).join(t('listSeparator')),
+      );
     case 'one-of-several':
       return t('reasonOneOfSeveral', r.params.countries.join(t('listSeparator')));
     case 'no-us-government-act':
@@ -129,7 +134,7 @@ export function reasonText(r: Reason): string {
     case 'same-event':
       return t('relSameEvent', r.params.event);
     case 'shared-names':
-      return t('relSharedNames', r.params.names.join(t('listSeparator')));
+      return t('relSharedNames', r.params.names.map(nameOf).join(t('listSeparator')));
     case 'wording':
       return t(WORDING[r.params.level]);
     case 'close-version':
@@ -145,7 +150,7 @@ export function reasonText(r: Reason): string {
     case 'quote-part':
     case 'rendering':
     case 'published-apart':
-      return quoteReasonText(r);
+      return quoteReasonText(r, nameOf);
     case 'page-mentions':
       return r.params.cue
         ? t('ctxPageMentionsCue', r.params.sentence, r.params.cue)
@@ -153,7 +158,7 @@ export function reasonText(r: Reason): string {
     case 'coverage-mentions':
       return t('ctxCoverageMentions', r.params.title);
     case 'involves':
-      return t('ctxInvolves', r.params.actors.join(t('listSeparator')));
+      return t('ctxInvolves', r.params.actors.map(nameOf).join(t('listSeparator')));
     case 'page-topic':
       return t(TOPICS[r.params.kind]);
     case 'days-before':

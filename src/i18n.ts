@@ -57,6 +57,9 @@ export const uiLang = (): string => browser.i18n.getMessage('locale') || 'en';
 
 const primary = (tag: string): string => tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
 
+/** Whether the interface (or `lang`, an HTML `lang` value) is Chinese. */
+export const chineseUi = (lang: string = uiLang()): boolean => primary(lang) === 'zh';
+
 function memo<T>(make: (locale: string) => T): (locale: string) => T {
   const made = new Map<string, T>();
   return (locale) => {

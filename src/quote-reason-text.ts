@@ -6,6 +6,7 @@
  */
 import { apartIn, type QuoteReason, type TieKind } from './core/reasons.ts';
 import { t, tn, type MessageKey } from './i18n.ts';
+import { asGiven, type NameOf } from './name-display.ts';
 
 const TIES: Record<TieKind, MessageKey> = {
   translation: 'qTiesTranslation',
@@ -37,7 +38,7 @@ export function publishedApart(days: number): string {
 }
 
 /** One reason a quote match was given, as the reader reads it. */
-export function quoteReasonText(r: QuoteReason): string {
+export function quoteReasonText(r: QuoteReason, nameOf: NameOf = asGiven): string {
   switch (r.code) {
     case 'covers-remark':
       return r.params.percent === 100 ? t('qCoversWhole') : t('qCoversRemark', r.params.percent);
@@ -53,9 +54,9 @@ export function quoteReasonText(r: QuoteReason): string {
     case 'opposite-polarity':
       return t('qOppositePolarity');
     case 'same-speaker':
-      return t('qSameSpeaker', r.params.name);
+      return t('qSameSpeaker', nameOf(r.params.name));
     case 'other-speaker':
-      return t('qOtherSpeaker', r.params.name);
+      return t('qOtherSpeaker', nameOf(r.params.name));
     case 'similar-surroundings':
       return t('qSimilarSurroundings', r.params.percent);
     case 'quote-part':

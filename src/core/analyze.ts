@@ -9,6 +9,7 @@ import { preparePage } from './match/prepared-page.ts';
 import { quoteMatchesFor } from './match/quote-match.ts';
 import { relatedFor } from './match/related.ts';
 import { pageDate, pageMentions } from './mentions.ts';
+import { chineseNamesFor } from './name-forms.ts';
 import { extractQuotes } from './quotes.ts';
 import type { Analysis, Detection, ExtractedArticle } from './types.ts';
 
@@ -33,7 +34,10 @@ export function analyzeExtracted(
 ): Analysis {
   const article = extracted.notArticleReason ? null : extracted.meta;
   const engaged = article !== null && (detection.label === 'us-china-diplomacy' || opts.force);
-  if (!engaged) return { article, detection, related: [], quotes: [], context: [] };
+  if (!engaged) {
+    const idle = { article, detection, related: [], quotes: [], context: [] };
+    return { ...idle, names: chineseNamesFor(idle) };
+  }
   // Nothing here catches: a failure is the caller's. Matching without its tables would find
   // nothing rather than fail, so a corpus that lacks them is an error here.
   if (!corpus.tables) throw new Error(NO_TABLES);
@@ -55,5 +59,6 @@ export function analyzeExtracted(
   const corpusArticle = entry
     ? { id: entry.id, title: entry.title, publishedAt: entry.publishedAt, outlet: entry.outlet }
     : null;
-  return { article, detection, corpusArticle, related, quotes, context, moreContext, since };
+  const found = { article, detection, corpusArticle, related, quotes, context, moreContext, since };
+  return { ...found, names: chineseNamesFor(found) };
 }

@@ -67,3 +67,25 @@ export function englishNameIn(text: string): string | null {
   for (const [zh, english] of englishNames()) if (text.includes(zh)) return english;
   return null;
 }
+
+/**
+ * How a Chinese interface names what the reasons name: the lexicon's `zh` display name of an
+ * actor, an act or another country ("State Department" → 美国国务院, "call" → 通话, "Russia" →
+ * 俄罗斯), else the first Chinese form it gives a person ("Lai Ching-te" → 赖清德).
+ */
+const displayNames = fromLexicon((lex) => {
+  const names = new Map<string, string>();
+  for (const [name, forms] of Object.entries(lex.moreChineseForms)) {
+    const first = forms.find((f) => HAN_ONLY.test(f));
+    if (first) names.set(name, first);
+  }
+  for (const e of [...lex.us, ...lex.cn, ...lex.acts, ...lex.otherCounterparts]) {
+    names.set(e.name, e.zh);
+  }
+  return names;
+});
+
+/** The Chinese display name of `name` (an actor's or a person's English name), or null. */
+export function chineseDisplayName(name: string): string | null {
+  return displayNames().get(name) ?? null;
+}

@@ -12,7 +12,8 @@
  *   "美国" is the US's; China's own ministries are named without another country's name before
  *   them). "US tariffs" are the government's act, not the country's. `short` forms (a bare
  *   surname) count only when one of the `full` forms also appears in the article: "Sullivan
- *   said" means Jake Sullivan only in a story that named him.
+ *   said" means Jake Sullivan only in a story that named him. `name` is how reasons name the
+ *   actor, `zh` how a Chinese interface names it (拜登, 美国国务院).
  * - `acts`: acts of diplomacy (calls, meetings, talks, agreements, trade measures, security
  *   exchanges, reactions), matched case-insensitively in a sentence that names an actor.
  * - `pairTerms`: the US–China pair named as one thing ("US-China talks", "中美关系");
@@ -44,6 +45,8 @@ export type EntityKind = 'official' | 'gov' | 'country';
 export interface Entity {
   /** Display name used in reasons. */
   name: string;
+  /** The display name as Chinese news writes it (拜登, 美国国务院), for a Chinese interface. */
+  zh: string;
   side: Side;
   kind: EntityKind;
   full: string[];
@@ -52,6 +55,8 @@ export interface Entity {
 
 export interface NamedPatterns {
   name: string;
+  /** The name in Chinese, for a Chinese interface (会晤, 俄罗斯). */
+  zh: string;
   patterns: string[];
 }
 
@@ -127,6 +132,13 @@ function texts(v: unknown, where: string): void {
   }
 }
 
+/** A `zh` display name: Chinese characters (and the middle dot of transcribed names). */
+function chineseName(v: unknown, where: string): void {
+  if (typeof v !== 'string' || !/^\p{Script=Han}[\p{Script=Han}·]*$/u.test(v)) {
+    throw new Error(`${where}: zh must be the name in Chinese characters`);
+  }
+}
+
 function entities(v: unknown, side: Side, where: string): void {
   if (!Array.isArray(v) || v.length === 0) throw new Error(`${where}: expected a list of actors`);
   v.forEach((e: unknown, i) => {
@@ -140,6 +152,7 @@ function entities(v: unknown, side: Side, where: string): void {
     }
     texts(e['full'], `${at}.full`);
     if (e['short'] !== undefined) texts(e['short'], `${at}.short`);
+    chineseName(e['zh'], `${at} (${e['name']})`);
   });
 }
 
@@ -150,6 +163,7 @@ function namedPatterns(v: unknown, where: string): void {
       throw new Error(`${where}[${i}]: expected { name, patterns }`);
     }
     texts(g['patterns'], `${where}[${i}].patterns`);
+    chineseName(g['zh'], `${where}[${i}] (${g['name']})`);
   });
 }
 

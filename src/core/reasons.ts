@@ -265,3 +265,33 @@ export const bare = (
 
 /** Every code, for tests that check each has its messages. */
 export const REASON_CODES = Object.keys(ENGLISH) as ReasonCode[];
+
+/**
+ * The names a reason gives, of actors, people, acts and countries (what a Chinese interface
+ * writes in Chinese).
+ */
+export function reasonNames(r: Reason): string[] {
+  switch (r.code) {
+    case 'us-actors':
+    case 'cn-actors':
+      return r.params.actors.map((f) => f.name);
+    case 'diplomatic-acts':
+      return r.params.acts.map((f) => f.name);
+    case 'other-counterpart':
+      return [r.params.country];
+    case 'headline-other-counterpart':
+      return r.params.countries;
+    case 'us-country-only':
+    case 'cn-country-only':
+      return [r.params.actor.name];
+    case 'shared-names':
+      return r.params.names;
+    case 'same-speaker':
+    case 'other-speaker':
+      return [r.params.name];
+    case 'involves':
+      return r.params.actors;
+    default:
+      return [];
+  }
+}

@@ -198,4 +198,6 @@ export interface Analysis {
   highlights?: HighlightStats;
   /** Official readouts of the event in the reader's library ("what the governments said"). */
   official?: OfficialStatement[];
+  /** Chinese names of the actors and people the reasons name, for a Chinese interface. */
+  names?: Record<string, string>;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CARD_HOST_TAG, QuoteCard } from '../../../content/card.ts';
+import { reason } from '../../../src/core/reasons.ts';
 import type { PageQuote } from '../../../src/core/types.ts';
 
 /** The interface reads its words from the real English messages. */
@@ -93,6 +94,22 @@ describe('QuoteCard', () => {
     ]);
     expect(metas[1]?.textContent).toContain('Leaders plan a call');
     expect(shadow()?.querySelector('ol')?.textContent).not.toContain('a2');
+  });
+
+  it('writes the speaker a reason names through the name function it is given', () => {
+    const { card, shadow } = setup();
+    const why = [reason('same-speaker', { name: 'Xi Jinping' })];
+    card.show({
+      quote: { ...quote, matches: [{ ...quote.matches[0]!, why }] },
+      position: 1,
+      total: 1,
+      rect,
+      focus: false,
+      nameOf: (name) => (name === 'Xi Jinping' ? '习近平' : name),
+    });
+    const text = shadow()?.querySelector('.why')?.textContent ?? '';
+    expect(text).toContain('习近平');
+    expect(text).not.toContain('Xi Jinping');
   });
 
   it('marks the other wording’s own words and strikes the page’s', () => {

@@ -108,6 +108,19 @@ describe('the lexicon table', () => {
       /lexicon table: contactWords\[0\]: type must be one of call, meeting/,
     ],
     [
+      'an actor whose Chinese name is in Latin letters',
+      (t) => ({
+        ...t,
+        us: [{ name: 'Joe Biden', zh: 'Biden', side: 'us', kind: 'official', full: ['Biden'] }],
+      }),
+      /lexicon table: us\[0\] \(Joe Biden\): zh must be the name in Chinese characters/,
+    ],
+    [
+      'an act without a Chinese name',
+      (t) => ({ ...t, acts: [{ name: 'call', patterns: ['call'] }] }),
+      /lexicon table: acts\[0\] \(call\): zh must be the name in Chinese characters/,
+    ],
+    [
       'Chinese forms not a map',
       (t) => ({ ...t, moreChineseForms: ['蔡英文'] }),
       /lexicon table: moreChineseForms: expected name → forms/,

@@ -70,6 +70,25 @@ describe('the popup', () => {
     expect(el.querySelector('a[href="#context-h"]')?.textContent).toBe('3 events');
   });
 
+  it('in Chinese, writes the names its reasons give as the analysis carries them in Chinese', async () => {
+    browserMock.i18n.useLocale('zh_CN');
+    try {
+      const el = await mountApp();
+      await act(() =>
+        writeAnalysis(TAB, {
+          ...diplomacy,
+          names: { 'Xi Jinping': '习近平', 'Joe Biden': '拜登' },
+        }),
+      );
+      await settle();
+      const why = el.querySelector('#related-h')?.closest('section')?.textContent ?? '';
+      expect(why).toContain('习近平、拜登');
+      expect(why).not.toContain('Xi Jinping');
+    } finally {
+      browserMock.i18n.useLocale('en');
+    }
+  });
+
   it('sends "not the same story" and "show on page" for the tab', async () => {
     await writeAnalysis(TAB, diplomacy);
     const el = await mountApp();

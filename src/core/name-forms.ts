@@ -1,0 +1,28 @@
+/**
+ * The Chinese names of the actors and people an analysis' reasons name ("Xi Jinping" → 习近平,
+ * "State Department" → 美国国务院), from the lexicon, so that a Chinese interface writes them
+ * as Chinese news does; the reasons themselves keep the English names (and English `text`).
+ */
+import { chineseDisplayName } from './chinese-names.ts';
+import { reasonNames, type Reason } from './reasons.ts';
+import type { Analysis } from './types.ts';
+
+/** Every reason an analysis gives: detection's, related coverage's, quote matches' and context's. */
+function reasonsOf(a: Omit<Analysis, 'names'>): Reason[] {
+  return [
+    ...a.detection.reasons,
+    ...a.related.flatMap((r) => r.why),
+    ...a.quotes.flatMap((q) => q.matches.flatMap((m) => m.why ?? [])),
+    ...[...a.context, ...(a.moreContext ?? []), ...(a.since ?? [])].flatMap((c) => c.why ?? []),
+  ];
+}
+
+/** English name → Chinese name, for the names the analysis' reasons give that have one. */
+export function chineseNamesFor(a: Omit<Analysis, 'names'>): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const name of new Set(reasonsOf(a).flatMap(reasonNames))) {
+    const zh = chineseDisplayName(name);
+    if (zh) names[name] = zh;
+  }
+  return names;
+}
