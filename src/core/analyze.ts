@@ -36,7 +36,7 @@ export function analyzeExtracted(
   const engaged = article !== null && (detection.label === 'us-china-diplomacy' || opts.force);
   if (!engaged) {
     const idle = { article, detection, related: [], quotes: [], context: [] };
-    return { ...idle, names: chineseNamesFor(idle) };
+    return { ...idle, names: chineseNamesFor(idle, corpus.events) };
   }
   // Nothing here catches: a failure is the caller's. Matching without its tables would find
   // nothing rather than fail, so a corpus that lacks them is an error here.
@@ -60,5 +60,5 @@ export function analyzeExtracted(
     ? { id: entry.id, title: entry.title, publishedAt: entry.publishedAt, outlet: entry.outlet }
     : null;
   const found = { article, detection, corpusArticle, related, quotes, context, moreContext, since };
-  return { ...found, names: chineseNamesFor(found) };
+  return { ...found, names: chineseNamesFor(found, corpus.events) };
 }

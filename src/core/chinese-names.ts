@@ -71,7 +71,8 @@ export function englishNameIn(text: string): string | null {
 /**
  * How a Chinese interface names what the reasons name: the lexicon's `zh` display name of an
  * actor, an act or another country ("State Department" → 美国国务院, "call" → 通话, "Russia" →
- * 俄罗斯), else the first Chinese form it gives a person ("Lai Ching-te" → 赖清德).
+ * 俄罗斯), else the first Chinese form it gives a person ("Lai Ching-te" → 赖清德); an official
+ * named as a page names them ("Xi", "Secretary Austin") by the lexicon's forms of the name.
  */
 const displayNames = fromLexicon((lex) => {
   const names = new Map<string, string>();
@@ -85,7 +86,18 @@ const displayNames = fromLexicon((lex) => {
   return names;
 });
 
+/** An official as a page may name them ("Xi", "Secretary Austin"): each Latin form, whole. */
+const officialForms = fromLexicon((lex) =>
+  [...lex.us, ...lex.cn]
+    .filter((e) => e.kind === 'official')
+    .flatMap((e) =>
+      [...e.full, ...(e.short ?? [])]
+        .filter((form) => !HAN.test(form))
+        .map((form) => [new RegExp(`^(?:${form})$`), e.zh] as const),
+    ),
+);
+
 /** The Chinese display name of `name` (an actor's or a person's English name), or null. */
 export function chineseDisplayName(name: string): string | null {
-  return displayNames().get(name) ?? null;
+  return displayNames().get(name) ?? officialForms().find(([form]) => form.test(name))?.[1] ?? null;
 }

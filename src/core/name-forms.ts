@@ -1,8 +1,10 @@
 /**
- * The Chinese names of the actors and people an analysis' reasons name ("Xi Jinping" → 习近平,
- * "State Department" → 美国国务院), from the lexicon, so that a Chinese interface writes them
- * as Chinese news does; the reasons themselves keep the English names (and English `text`).
+ * The Chinese names of what an analysis' reasons name ("Xi Jinping" → 习近平, "State
+ * Department" → 美国国务院, a timeline event's title → its Chinese title), from the lexicon and
+ * the timeline, so that a Chinese interface writes them as Chinese news does; the reasons
+ * themselves keep the English names (and English `text`).
  */
+import type { TimelineEvent } from '../corpus/types.ts';
 import { chineseDisplayName } from './chinese-names.ts';
 import { reasonNames, type Reason } from './reasons.ts';
 import type { Analysis } from './types.ts';
@@ -18,10 +20,14 @@ function reasonsOf(a: Omit<Analysis, 'names'>): Reason[] {
 }
 
 /** English name → Chinese name, for the names the analysis' reasons give that have one. */
-export function chineseNamesFor(a: Omit<Analysis, 'names'>): Record<string, string> {
+export function chineseNamesFor(
+  a: Omit<Analysis, 'names'>,
+  events: readonly TimelineEvent[],
+): Record<string, string> {
+  const titles = new Map(events.flatMap((e) => (e.zh ? [[e.title, e.zh.title] as const] : [])));
   const names: Record<string, string> = {};
   for (const name of new Set(reasonsOf(a).flatMap(reasonNames))) {
-    const zh = chineseDisplayName(name);
+    const zh = chineseDisplayName(name) ?? titles.get(name);
     if (zh) names[name] = zh;
   }
   return names;

@@ -286,6 +286,8 @@ export function reasonNames(r: Reason): string[] {
       return [r.params.actor.name];
     case 'shared-names':
       return r.params.names;
+    case 'same-event':
+      return [r.params.event];
     case 'same-speaker':
     case 'other-speaker':
       return [r.params.name];

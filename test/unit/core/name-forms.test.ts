@@ -37,6 +37,7 @@ describe('Chinese names of what the reasons name', () => {
     expect(chineseDisplayName('Lai Ching-te')).toBe('赖清德');
     expect(chineseDisplayName('call')).toBe('通话');
     expect(chineseDisplayName('Russia')).toBe('俄罗斯');
+    expect(chineseDisplayName('Xi')).toBe('习近平');
     expect(chineseDisplayName('Nobody Known')).toBeNull();
   });
 
@@ -45,8 +46,9 @@ describe('Chinese names of what the reasons name', () => {
     const given = new Set(allReasons(analysis).flatMap(reasonNames));
     expect(given.has('Xi Jinping')).toBe(true);
     expect(names['Xi Jinping']).toBe('习近平');
+    const titles = new Map(corpus.events.map((e) => [e.title, e.zh?.title]));
     for (const name of given) {
-      const zh = chineseDisplayName(name);
+      const zh = chineseDisplayName(name) ?? titles.get(name);
       if (zh) expect(names[name]).toBe(zh);
     }
     for (const key of Object.keys(names)) expect(given.has(key)).toBe(true);
