@@ -21,7 +21,10 @@ interface Side {
   text: string;
   quote: string;
 }
-const rows = readFileSync(fileURLToPath(new URL(`./data/${file}`, import.meta.url)), 'utf8')
+const rows = readFileSync(
+  file.startsWith('/') ? file : fileURLToPath(new URL(`./data/${file}`, import.meta.url)),
+  'utf8',
+)
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as { id: string; split: string; same: boolean; a: Side; b: Side });

@@ -46,6 +46,18 @@ export interface Alignment {
   polarity: boolean;
 }
 
+/** English prefixes that negate the word they make ("unwilling", "disagree", "non-binding"). */
+const NEGATING_PREFIX = /^(?:un|dis|non-?)(\p{L}{3,})$/u;
+
+/** `word` is `other` with a negating prefix ("unbear" / "bear", "disagre" / "agre"). */
+function negatedBy(word: string, other: string): boolean {
+  const m = NEGATING_PREFIX.exec(word);
+  const rest = m?.[1];
+  return (
+    rest !== undefined && other.length >= 3 && (rest.startsWith(other) || other.startsWith(rest))
+  );
+}
+
 /**
  * Weight of a word in a quote. Negations count half. In a corpus big enough for document
  * frequencies to mean something, words found everywhere ("China") weigh less; in a small one
@@ -207,6 +219,10 @@ export function alignRemark(
   }
   const kinds = new Map<TieKind, [string, string][]>();
   let anchored = false;
+  // A word that negates by its prefix, tied to the plain word on the other side: "unbearable"
+  // says what "cannot bear" says ("un" + "bear").
+  let affixR = false;
+  let affixT = false;
   for (let i = 0; i < P.length; i++) {
     let bj = -1;
     let bw = 0;
@@ -219,6 +235,8 @@ export function alignRemark(
     }
     const t = bj >= 0 ? ties[i]?.[bj] : null;
     if (!t) continue;
+    if (negatedBy(P[i] ?? '', C[bj] ?? '')) affixR = true;
+    if (negatedBy(C[bj] ?? '', P[i] ?? '')) affixT = true;
     if (ANCHORS.has(t.how) && !isNegationWord(P[i] ?? '')) {
       anchored = true;
     }
@@ -229,8 +247,8 @@ export function alignRemark(
     }
   }
   // One wording negates and the other does not ("we do not support" / "we support").
-  const negR = negationsOf(tables, R).includes(true);
-  let negT = false;
+  const negR = affixR || negationsOf(tables, R).includes(true);
+  let negT = affixT;
   // A negation earlier in the span's sentence still governs it ("中方不愿同美方加强…交流合作").
   let lead = best.from;
   while (lead > 0 && T.sentence[lead - 1] === T.sentence[best.from]) lead--;

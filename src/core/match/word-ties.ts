@@ -29,6 +29,8 @@ const TRANSLATION: Tie = { w: 0.9, how: 'translation' };
 const NEAR_TRANSLATION: Tie = { w: 0.75, how: 'translation' };
 const LOOSE_TRANSLATION: Tie = { w: 0.6, how: 'loose-translation' };
 const SAME_MEANING: Tie = { w: 0.8, how: 'same-meaning' };
+/** Renderings of a Chinese word that give its main sense (the dictionary's first ones). */
+const MAIN_SENSE = 2;
 const SYNONYM: Tie = { w: 0.9, how: 'synonym' };
 const SAME_ROOT: Tie = { w: 0.8, how: 'same-root' };
 const RELATED_WORD: Tie = { w: 0.7, how: 'related-word' };
@@ -55,7 +57,7 @@ export const ZH_NEGATIONS: ReadonlySet<string> = new Set(
  * "can't", kept whole by the tokenizer), and words that deny it ("lack transparency" says
  * "not transparent").
  */
-const EN_NEGATIONS: ReadonlySet<string> = new Set(['cannot', 'lack', 'fail', 'without']);
+const EN_NEGATIONS: ReadonlySet<string> = new Set(['cannot', 'lack', 'fail', 'without', 'neither']);
 const CONTRACTED_NOT = /n['’]t$/;
 
 function isEnglishNegation(s: string): boolean {
@@ -114,6 +116,14 @@ export function sameCountry(a: string, b: string): boolean {
   return p !== undefined && p === pairOf(b);
 }
 
+/** A word naming one of the two countries or its government ("china", "washington", 中国, 美方). */
+export function isCountry(w: string): boolean {
+  return SAME_COUNTRY.has(w) || ZH_COUNTRIES.has(w);
+}
+const ZH_COUNTRIES: ReadonlySet<string> = new Set(
+  '中国 中方 美国 美方 中美 北京 华盛顿'.split(' '),
+);
+
 /** Two long words with the same first letters ("negotiation" / "negotiate"). */
 export function sameRoot(a: string, b: string): boolean {
   return a.length >= ROOT_LENGTH && b.length >= ROOT_LENGTH && commonPrefix(a, b) >= ROOT_LENGTH;
@@ -167,8 +177,17 @@ function computeTie(tables: MatchTables, a: string, b: string): Tie {
   const hb = HAN_CHAR.test(b);
   if (ha || hb) {
     if (ha && hb) {
-      const gb = new Set(tables.zh.gloss(b));
-      return tables.zh.gloss(a).some((x) => gb.has(x)) ? SAME_MEANING : null;
+      // One rendering in common, the main sense of one of them: 坦率 "frank, candid" / 开诚布公
+      // "…, frank" (not 中方 / 美方, "China's side" / "the US side", through "side").
+      const ga = tables.zh.gloss(a);
+      const gb = tables.zh.gloss(b);
+      const main = (g: readonly string[]) => g.slice(0, MAIN_SENSE);
+      const gaSet = new Set(ga);
+      const gbSet = new Set(gb);
+      if (main(ga).some((x) => gbSet.has(x)) || main(gb).some((x) => gaSet.has(x))) {
+        return SAME_MEANING;
+      }
+      return null;
     }
     return ha ? glossTie(tables, a, b) : glossTie(tables, b, a);
   }

@@ -23,7 +23,9 @@ const UNMARKED = new RegExp(
 );
 // Reported speech: a sentence that attributes a statement without quote marks.
 const REPORT_VERB =
-  '(?:said|says|stated|states|wrote|writes|noted|notes|added|warned|warns|stressed|insisted|argued|declared|maintained|told\\s+(?:[A-Z][\\p{L}.]*\\s+){1,3}|told\\s+(?:reporters|journalists|lawmakers|a\\s+[\\p{L}\\s]{0,30}?))';
+  '(?:said|says|stated|states|wrote|writes|noted|notes|added|warned|warns|stressed|insisted|argued|declared|maintained|told\\s+(?:[A-Z][\\p{L}.]*\\s+){1,3}|told\\s+(?:reporters|journalists|lawmakers|a\\s+[\\p{L}\\s]{0,30}?)|' +
+  // Verbs that report speech only with a "that" clause ("reiterated that…", not "claimed victory").
+  '(?:reiterated|emphasi[sz]ed|underscored|asserted|claimed|cautioned|acknowledged|confirmed|complained|predicted)(?=\\s+that\\b))';
 const REPORTED_EN = new RegExp(
   `^(?:[^,]{0,80},\\s+)?(?:[^,.;]{0,60}?\\s)?(?<![A-Z][\\p{L}'.-]*\\s)(${NAME}|${ROLE})(?:,\\s+[^,]{3,100},)?\\s+(?:also\\s+|has\\s+|had\\s+|then\\s+)?${REPORT_VERB}\\s*(?:on\\s+\\p{L}+day\\s+|in\\s+a\\s+[\\p{L}\\s]{0,30}?\\s+)?(?:that\\s+)?(.+)$`,
   'u',

@@ -214,6 +214,18 @@ describe('extractQuotes: Chinese attribution and reported speech', () => {
     expect(one(['奧斯汀並表示：「衝突並非無法避免。」'])[0]?.[1]).toBe('奧斯汀');
   });
 
+  it('reads more reporting verbs: English ones with a that-clause, Chinese 重申 and 声称', () => {
+    expect(
+      one(['Blinken reiterated that the United States does not support Taiwan independence.']),
+    ).toEqual([['reported', 'Blinken', 'the United States does not support Taiwan independence']]);
+    // Without a that-clause the verb reports no remark.
+    expect(one(['Trump claimed victory in the trade talks on Tuesday evening.'])).toEqual([]);
+    expect(one(['王毅重申，中方在台湾问题上没有任何妥协退让的空间。'])).toEqual([
+      ['reported', '王毅', '中方在台湾问题上没有任何妥协退让的空间'],
+    ]);
+    expect(one(['國務院發言人密勒聲稱，美方對此深表關切並將持續關注。'])[0]?.[1]).toBe('密勒');
+  });
+
   it('ends a reported remark where the narration takes over', () => {
     expect(
       one([

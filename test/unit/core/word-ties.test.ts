@@ -14,7 +14,7 @@ const tables = bundledMatchTables();
 
 describe('word ties for quote matching', () => {
   it('reads contractions, "cannot" and words that deny as negations', () => {
-    for (const w of ["don't", 'don’t', "can't", 'cannot', 'lack', 'without', 'not'])
+    for (const w of ["don't", 'don’t', "can't", 'cannot', 'lack', 'without', 'not', 'neither'])
       expect(isNegation(tables, w), w).toBe(true);
     for (const w of ['contact', 'contract', 'cannon']) expect(isNegation(tables, w), w).toBe(false);
   });
@@ -28,6 +28,20 @@ describe('word ties for quote matching', () => {
     expect(sameCountry('sino-american', 'sino-japanese')).toBe(false);
     // "used" stems to "us": the pronoun-like stem is no country.
     expect(sameCountry('us', 'united states')).toBe(false);
+  });
+
+  it('ties two Chinese words through the main sense of one of them only', () => {
+    // 坦率 "frank, candid" / 开诚布公 "…, frank": one main rendering shared.
+    expect(wordTie(tables, '坦率', '开诚布公')?.how).toBe('same-meaning');
+    // 中方 / 美方 share only "side", no main sense of either: the two sides are not one.
+    expect(wordTie(tables, '中方', '美方')).toBeNull();
+  });
+
+  it('reads curated set phrases a word gloss cannot reach', () => {
+    expect(wordTie(tables, '无法避免', 'inevit')?.how).toBe('translation');
+    expect(wordTie(tables, '毫不动摇', 'unwav')?.how).toBe('translation');
+    // A set phrase that affirms is no negation, though it starts with one (毫不 "not at all").
+    expect(isNegation(tables, '毫不动摇')).toBe(false);
   });
 
   it('drops the possessive of a name inside a sentence', () => {
