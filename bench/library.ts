@@ -89,14 +89,14 @@ async function restart(db: LibraryDb, bundled: LoadedCorpus, q: ExtractedArticle
   return { total: performance.now() - t0, loaded, cpu: cpuMs(c0), analysis };
 }
 
-/** Bytes of a snapshot as stored (typed arrays by size, strings by length). */
-function snapshotBytes(s: IndexSnapshot): number {
+/** Bytes of a snapshot as stored (typed arrays by size, strings by length, objects by parts). */
+function snapshotBytes(s: IndexSnapshot | object): number {
   let n = 0;
   for (const v of Object.values(s)) {
     if (ArrayBuffer.isView(v)) n += v.byteLength;
     else if (typeof v === 'string') n += v.length;
     else if (Array.isArray(v)) n += v.reduce((m: number, x: unknown) => m + String(x).length, 0);
-    else if (typeof v === 'object' && v !== null) n += JSON.stringify(v).length;
+    else if (typeof v === 'object' && v !== null) n += snapshotBytes(v as object);
   }
   return n;
 }

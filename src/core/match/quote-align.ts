@@ -89,6 +89,16 @@ function remarkWeights(index: MatchIndex, R: Remark): number[] {
   return w;
 }
 
+/** Which of a remark's words negate, kept with the remark (it is aligned many times). */
+const negationCache = new WeakMap<Remark, { tables: MatchTables; neg: boolean[] }>();
+function negationsOf(tables: MatchTables, R: Remark): boolean[] {
+  const c = negationCache.get(R);
+  if (c && c.tables === tables) return c.neg;
+  const neg = R.stems.map((s) => isNegation(tables, s));
+  negationCache.set(R, { tables, neg });
+  return neg;
+}
+
 /**
  * Finds the span of `T` (target) that best renders remark `R` and scores it by the harmonic
  * mean of how much of R the span covers and how much of the span R (or R's sentence)
@@ -237,12 +247,13 @@ export function alignRemark(
     }
   }
   // One wording negates and the other does not ("we do not support" / "we support").
-  const negR = affixR || P.some((p) => isNegation(tables, p));
+  const negR = affixR || negationsOf(tables, R).includes(true);
   let negT = affixT;
   // A negation earlier in the span's sentence still governs it ("中方不愿同美方加强…交流合作").
   let lead = best.from;
   while (lead > 0 && T.sentence[lead - 1] === T.sentence[best.from]) lead--;
-  for (let j = lead; j <= best.to; j++) if (isNegation(tables, C[j] ?? '')) negT = true;
+  const negs = negationsOf(tables, T);
+  for (let j = lead; j <= best.to; j++) if (negs[j]) negT = true;
   const polarity = negR !== negT;
   return {
     f: best.f,

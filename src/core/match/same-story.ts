@@ -48,13 +48,17 @@ const CLOSE_VERSION_COSINE = 0.4;
  * tell, only those that at most a fifth of the articles mention ("Qin Gang", not "Joe Biden").
  */
 export function telling(index: MatchIndex, shared: string[]): string[] {
-  const df = index.data.entityDf ?? {};
+  const count = index.entityCount ?? recordCount(index.data.entityDf ?? {});
   return shared.filter(
     (e) =>
       e.includes(' ') &&
       (index.N < TELLING_MIN_ARTICLES ||
-        (df[e] ?? 0) <= Math.max(TELLING_MIN_DF, index.N / TELLING_SHARE)),
+        count(e) <= Math.max(TELLING_MIN_DF, index.N / TELLING_SHARE)),
   );
+}
+
+function recordCount(df: Record<string, number>): (e: string) => number {
+  return (e) => df[e] ?? 0;
 }
 
 /** Page quotes rendered by quotes of `d` (their text), counting the larger side of the pairs. */

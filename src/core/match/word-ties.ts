@@ -5,7 +5,7 @@
  */
 import type { MatchTables } from '../match-tables.ts';
 import type { TieKind } from '../reasons.ts';
-import { commonPrefix, NEGATIONS, wordSimilarity } from '../text.ts';
+import { commonPrefix, NEGATIONS, trigrams } from '../text.ts';
 
 /** How two words render the same thing: the very same word, or a tie the reasons name. */
 export type TieHow = 'same-word' | TieKind;
@@ -196,12 +196,36 @@ function computeTie(tables: MatchTables, a: string, b: string): Tie {
   if (tie === 'synonym') return SYNONYM;
   if (sameRoot(a, b)) return SAME_ROOT;
   if (tie === 'related') return RELATED_WORD;
-  if (
-    a.length >= SPELLING_MIN_LENGTH &&
-    b.length >= SPELLING_MIN_LENGTH &&
-    wordSimilarity(a, b) >= SPELLING_SIMILARITY
-  ) {
+  if (a.length >= SPELLING_MIN_LENGTH && b.length >= SPELLING_MIN_LENGTH && similarSpelling(a, b)) {
     return SIMILAR_SPELLING;
   }
   return null;
+}
+
+/** Words' character trigrams, kept (a word meets many others); then the cache is emptied. */
+const trigramCache = new Map<string, Set<string>>();
+const TRIGRAM_CACHE_SIZE = 50_000;
+function trigramsOf(w: string): Set<string> {
+  let t = trigramCache.get(w);
+  if (!t) {
+    if (trigramCache.size >= TRIGRAM_CACHE_SIZE) trigramCache.clear();
+    trigramCache.set(w, (t = trigrams(w)));
+  }
+  return t;
+}
+
+/**
+ * `wordSimilarity(a, b) >= SPELLING_SIMILARITY` (the same Dice of the same trigram sets), with
+ * each word's trigrams made once, and no counting when even all of the smaller set shared
+ * could not reach it.
+ */
+export function similarSpelling(a: string, b: string): boolean {
+  if (a === b) return 1 >= SPELLING_SIMILARITY;
+  const ta = trigramsOf(a);
+  const tb = trigramsOf(b);
+  const size = ta.size + tb.size;
+  if ((2 * Math.min(ta.size, tb.size)) / size < SPELLING_SIMILARITY) return false;
+  let shared = 0;
+  for (const g of ta) if (tb.has(g)) shared++;
+  return (2 * shared) / size >= SPELLING_SIMILARITY;
 }

@@ -1,5 +1,12 @@
 import { quoteTokens } from '../../../src/core/match/quote-tokens.ts';
-import { isNegation, sameCountry, wordTie } from '../../../src/core/match/word-ties.ts';
+import fc from 'fast-check';
+import {
+  isNegation,
+  sameCountry,
+  similarSpelling,
+  wordTie,
+} from '../../../src/core/match/word-ties.ts';
+import { wordSimilarity } from '../../../src/core/text.ts';
 import { extractQuotesDetailed } from '../../../src/core/quotes.ts';
 import { bundledMatchTables } from '../../../src/corpus/node.ts';
 
@@ -47,5 +54,19 @@ describe('word ties for quote matching', () => {
       '“This is a double standard,” defence ministry spokesman Zhang Xiaogang told reporters.',
     ]);
     expect(q?.speaker).toBe('Zhang Xiaogang');
+  });
+});
+
+describe('similar spelling', () => {
+  it('is the trigram Dice of 0.6 or more, whatever the words', () => {
+    const word = fc.stringMatching(/^[a-e]{0,9}$/);
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(similarSpelling(a, b)).toBe(wordSimilarity(a, b) >= 0.6);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(similarSpelling('negotiation', 'negotiations')).toBe(true);
+    expect(similarSpelling('negotiation', 'cooperation')).toBe(false);
   });
 });
