@@ -1,7 +1,8 @@
 /**
  * Profiling aid for the library benchmark's restart row: builds one library as bench/library.ts
  * does, writes its snapshot, then restarts (read the snapshot, replay the log, analyse one page)
- * `--rounds N` times (default 5). `--size N` (default 10000).
+ * `--rounds N` times (default 5). `--size N` (default 10000); `--warm-up N` pages analysed first
+ * (default 10); `--parts` also times reading the snapshot record and building the index from it.
  */
 import 'fake-indexeddb/auto';
 import { analyzeExtracted } from '../src/core/analyze.ts';
@@ -35,6 +36,12 @@ for (let i = 0; i < articles.length; i += 500)
 const first = await loadLiveIndex(db, bundled.index.match);
 await saveSnapshot(db, first.live);
 const queries = queryPages(articles, ROUNDS);
+// As bench/library.ts restarts after its queries: `--warm-up N` pages (default 10) analysed first
+// over the live index (compiled code); 0 measures a restart with nothing compiled yet.
+const WARM_UP = Number(argOf('--warm-up') ?? 10);
+for (const q of queryPages(articles, WARM_UP, 8)) {
+  analyzeExtracted(q, DIPLOMACY, { ...bundled, match: first.live.index });
+}
 
 async function restart(db: LibraryDb, bundled: LoadedCorpus, q: ExtractedArticle) {
   const c0 = process.cpuUsage();

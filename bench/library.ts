@@ -89,14 +89,14 @@ async function restart(db: LibraryDb, bundled: LoadedCorpus, q: ExtractedArticle
   return { total: performance.now() - t0, loaded, cpu: cpuMs(c0), analysis };
 }
 
-/** Bytes of a snapshot as stored (typed arrays by size, strings by length). */
-function snapshotBytes(s: IndexSnapshot): number {
+/** Bytes of a snapshot as stored (typed arrays by size, strings by length, objects by parts). */
+function snapshotBytes(s: IndexSnapshot | object): number {
   let n = 0;
   for (const v of Object.values(s)) {
     if (ArrayBuffer.isView(v)) n += v.byteLength;
     else if (typeof v === 'string') n += v.length;
     else if (Array.isArray(v)) n += v.reduce((m: number, x: unknown) => m + String(x).length, 0);
-    else if (typeof v === 'object' && v !== null) n += JSON.stringify(v).length;
+    else if (typeof v === 'object' && v !== null) n += snapshotBytes(v as object);
   }
   return n;
 }
@@ -203,6 +203,17 @@ for (const size of SIZES) {
     stored.length;
   rows.push(
     `| ${size.toLocaleString('en-US')} + ${wh.length} | ${fmt(pct(tLive, 50))} | ${fmt(pct(tLive, 95))} (${fmt(pct(cLive, 95))}) | ${fmt(pct(tRebuilt, 95))} | ${fmt(pct(tBundled, 95))} | ${fmt(pct(tAdd, 50))} | ${fmt(pct(tAdd, 95))} (${fmt(pct(cAdd, 95))}) | ${fmt(rebuildMs, 0)} | ${fmt(pct(tRestart, 50), 0)} (${fmt(pct(cRestart, 50), 0)}; ${fmt(pct(tLoad, 50), 0)}) | ${fmt(pct(tRestartBase, 50), 0)} | ${fmt(snapshotMs, 0)} | ${fmt(bytes / 1024, 1)} |`,
+  );
+  const slowest = tLive
+    .map((ms, i) => ({ ms, i }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 6)
+    .map((w) => {
+      const chars = queries[w.i]?.paragraphs.join('\n\n').length ?? 0;
+      return `#${w.i} ${fmt(w.ms)} ms (CPU ${fmt(cLive[w.i] ?? 0)}, ${chars} chars)`;
+    });
+  notes.push(
+    `${size.toLocaleString('en-US')}: slowest queries over the live index (query number in the run, wall, CPU, page length): ${slowest.join(', ')}.`,
   );
   notes.push(
     `${size.toLocaleString('en-US')}: ${same} of ${queries.length} analyses over the live index byte-identical to those over the rebuilt index; the restarted worker's first analyses identical to the live index's (checked). Query analyses' SHA-256: ${createHash('sha256').update(liveJson.join('\n')).digest('hex').slice(0, 16)}.`,

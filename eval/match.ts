@@ -10,7 +10,8 @@
  *     translations, reported speech, paraphrase, second translations, must-not-match pairs),
  *     each split into tune and test halves before tuning on it (each pair's `split`):
  *     `eval/data/quote-pairs-new.jsonl` and `eval/data/quote-pairs-fresh.jsonl` (the later one;
- *     its halves follow `eval/split.ts`). Each side is a small article; each is matched as the
+ *     its halves follow `eval/split.ts`) and `eval/data/quote-pairs-third.jsonl` (written after
+ *     the first two test halves had been seen; same split rule). Each side is a small article; each is matched as the
  *     page against a corpus of the other side alone, both ways. Each set's half and the pooled
  *     half are printed, with every error; the pooled test half decides; `--tune` prints the
  *     tune halves instead.
@@ -244,6 +245,7 @@ const half: Half = process.argv.includes('--tune') ? 'tune' : 'test';
 const WRITTEN_SETS = [
   { name: 'quote-pairs-new.jsonl', fresh: false },
   { name: 'quote-pairs-fresh.jsonl', fresh: true },
+  { name: 'quote-pairs-third.jsonl', fresh: true },
 ];
 function readPairs(name: string, fresh: boolean): NewPair[] {
   const pairs = readFileSync(fileURLToPath(new URL(`./data/${name}`, import.meta.url)), 'utf8')
@@ -358,6 +360,8 @@ const setResults = WRITTEN_SETS.map(({ name, fresh }) =>
 );
 const pooledAll = setResults.reduce((t, r) => add(t, r.all), tally());
 const pooledCross = setResults.reduce((t, r) => add(t, r.crossLang), tally());
+/** The first two sets alone, as reported before the third set existed. */
+const earlier = setResults.slice(0, 2);
 const pr = (t: Tally) => ({
   p: t.tp + t.fp ? t.tp / (t.tp + t.fp) : 1,
   r: t.tp + t.fn ? t.tp / (t.tp + t.fn) : 1,
@@ -398,6 +402,17 @@ console.log('| pairs | precision | recall | counts |');
 console.log('| --- | --- | --- | --- |');
 row('all', pooledAll);
 row('Chinese↔English', pooledCross);
+console.log(`\nPooled, first two sets only (as reported before the third), ${half} half\n`);
+console.log('| pairs | precision | recall | counts |');
+console.log('| --- | --- | --- | --- |');
+row(
+  'all',
+  earlier.reduce((t, r) => add(t, r.all), tally()),
+);
+row(
+  'Chinese↔English',
+  earlier.reduce((t, r) => add(t, r.crossLang), tally()),
+);
 console.log(`\nErrors (${half} halves, every one):`);
 for (const res of setResults) {
   for (const e of res.errors) console.log(`- ${res.title.replace('eval/data/', '')}: ${e}`);

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ContextItem, ContextSource } from '../src/core/types.ts';
-import { formatDate, formatMonth, formatNumber, formatSpan, t, tn } from '../src/i18n.ts';
-import { kindLabel } from './format.ts';
+import { formatDate, formatMonth, formatSpan, t, tn } from '../src/i18n.ts';
+import { eventText, kindLabel } from './format.ts';
 import { KindIcon } from './KindIcon.tsx';
 import { reasonText } from './reason-text.ts';
 
@@ -27,21 +27,16 @@ export function startsAfterArticle(
   return t(what === 'chart' ? 'chartStartsAfter' : 'timelineStartsAfter', formatMonth(first, true));
 }
 
-/** Numbers worth a glance, e.g. "56 aircraft"; the `counted` note says what they measure. */
-function figureText(item: ContextItem): { numbers: string; counted: string | null } {
-  const figures = item.figures ?? {};
-  const numbers = Object.entries(figures)
-    .filter(([k, v]) => k !== 'counted' && typeof v === 'number')
-    .slice(0, 3)
-    .map(([k, v]) => `${formatNumber(v as number)} ${k}`)
-    .join(', ');
-  const counted = typeof figures['counted'] === 'string' ? figures['counted'] : null;
-  return { numbers, counted };
-}
-
 /** A source as a reader sees it: a link that opens in a new tab, or the outlet and title. */
 export function SourceRef({ source }: { source: ContextSource }) {
-  const label = source.title ? `${source.publisher}: ${source.title}` : source.publisher;
+  const label =
+    source.publisher === null
+      ? source.title
+        ? t('sourceUnknownOutlet', source.title)
+        : t('unknownOutlet')
+      : source.title
+        ? t('sourceWithTitle', source.publisher, source.title)
+        : source.publisher;
   return source.url ? (
     <a href={source.url} target="_blank" rel="noopener noreferrer">
       {label}
@@ -93,7 +88,8 @@ export function Readouts({ readouts }: { readouts: NonNullable<ContextItem['read
 }
 
 export function Entry({ item }: { item: ContextItem }) {
-  const { numbers, counted } = figureText(item);
+  const text = eventText(item);
+  const { numbers, counted } = text;
   return (
     <li class={`event kind-${item.kind}${item.planned ? ' planned' : ''}`}>
       <span class="event-icon">
@@ -103,15 +99,17 @@ export function Entry({ item }: { item: ContextItem }) {
         <p class="meta">
           <time dateTime={item.date}>{formatSpan(item.date, item.end)}</time> ·{' '}
           {kindLabel(item.kind)}
-          {item.duration && <> · {item.duration}</>}
+          {text.duration && <> · {text.duration}</>}
           {item.planned && <span class="tag">{t('tagPlanned')}</span>}
           {item.mentioned && <span class="tag">{t('tagMentioned')}</span>}
         </p>
-        <p class="event-title">{item.title}</p>
-        {numbers && (
+        <p class="event-title" title={text.summary ?? undefined}>
+          {text.title}
+        </p>
+        {numbers.length > 0 && (
           <p class="figures">
-            {numbers}
-            {counted && <span class="muted"> ({counted})</span>}
+            {numbers.join(t('listSeparator'))}
+            {counted && <span class="muted">{t('figuresCounted', counted)}</span>}
           </p>
         )}
         {item.readouts && <Readouts readouts={item.readouts} />}

@@ -65,8 +65,12 @@ function participantKeys(name: string): string[] {
   return [...keys];
 }
 
+/** The pattern of each name looked for (the same few hundred names, page after page). */
+const namePatterns = new Map<string, RegExp>();
 function mentionsName(text: string, key: string): boolean {
-  return new RegExp(`\\b${escapeRe(key)}\\b`).test(text);
+  let re = namePatterns.get(key);
+  if (!re) namePatterns.set(key, (re = new RegExp(`\\b${escapeRe(key)}\\b`)));
+  return re.test(text);
 }
 
 /** A source as a reader sees it: a bundled article by its outlet and title, never its id. */
@@ -75,7 +79,7 @@ function toSource(s: EventSource, corpus: LoadedCorpus): ContextSource {
   const a = corpus.articles.get(s.corpusId);
   if (!a) throw new Error(`timeline source names unknown corpus article ${s.corpusId}`);
   return {
-    publisher: a.outlet ?? 'Unknown outlet',
+    publisher: a.outlet,
     url: a.url,
     title: a.title,
     ...(a.publishedAt ? { date: a.publishedAt } : {}),
@@ -104,6 +108,7 @@ function toItem(
     figures: e.figures,
     ...(mentioned ? { mentioned: true } : {}),
     ...(e.planned ? { planned: true } : {}),
+    ...(e.zh ? { zh: e.zh } : {}),
     why,
   };
   if (e.readouts) item.readouts = { us: readout(e.readouts.us), prc: readout(e.readouts.prc) };
@@ -235,7 +240,10 @@ export function collectContext(
   const all = [...byId.values()].sort(
     (a, b) => b.score - a.score || (a.e.date < b.e.date ? 1 : a.e.date > b.e.date ? -1 : 0),
   );
-  const items = all.map((s) => toItem(s.e, corpus, s.mentioned, s.why));
+  // Only the events shown, or kept aside, become items.
+  const items = all
+    .slice(0, limit + MORE_LIMIT)
+    .map((s) => toItem(s.e, corpus, s.mentioned, s.why));
   return {
     context: items.slice(0, limit),
     moreContext: items.slice(limit, limit + MORE_LIMIT),

@@ -95,6 +95,13 @@ export interface MatchIndex {
    * is derived from one state of the index (term weights) is not read from another.
    */
   version?: number;
+  /**
+   * A term's postings, for an index that decodes them when first read (a live index restored
+   * from its snapshot); without it, `data.postings` holds them all.
+   */
+  postingsOf?: (termId: number) => ArrayLike<number> | undefined;
+  /** Articles naming an entity, for an index that counts them outside `data.entityDf`. */
+  entityCount?: (entity: string) => number;
 }
 
 /** Splits corpus text into paragraphs (blank lines) with their offsets. */

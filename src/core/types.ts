@@ -136,7 +136,8 @@ export const EVENT_KINDS: readonly EventKind[] = [
 
 /** A source as the popup shows it: publisher and title, a link when there is one. */
 export interface ContextSource {
-  publisher: string;
+  /** Who published it; null when no one is known (the popup says "Unknown outlet" in the reader's language). */
+  publisher: string | null;
   url: string | null;
   title?: string;
   date?: string;
@@ -163,6 +164,8 @@ export interface ContextItem {
   mentioned?: boolean;
   /** Why it is in the article's run-up, as data (the popup words each). */
   why?: ContextReason[];
+  /** The title, summary and duration in Simplified Chinese (shown when the interface is Chinese). */
+  zh?: { title: string; summary: string; duration?: string; figures?: Record<string, string> };
 }
 
 export interface HighlightStats {

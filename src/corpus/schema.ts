@@ -9,7 +9,14 @@
 import { EVENT_KINDS } from '../core/types.ts';
 import type { EventKind } from '../core/types.ts';
 import { internalNameIn } from '../core/internal-names.ts';
-import type { CorpusArticle, EventSource, Readouts, SourceLink, TimelineEvent } from './types.ts';
+import type {
+  CorpusArticle,
+  EventSource,
+  EventTextZh,
+  Readouts,
+  SourceLink,
+  TimelineEvent,
+} from './types.ts';
 
 export interface Problem {
   file: string;
@@ -228,6 +235,7 @@ const EVENT_FIELDS = [
   'readouts',
   'planned',
   'names',
+  'zh',
 ] as const;
 const OPTIONAL_EVENT_FIELDS: readonly string[] = [
   'format',
@@ -235,6 +243,7 @@ const OPTIONAL_EVENT_FIELDS: readonly string[] = [
   'readouts',
   'planned',
   'names',
+  'zh',
 ];
 const REQUIRED_EVENT_FIELDS = EVENT_FIELDS.filter((f) => !OPTIONAL_EVENT_FIELDS.includes(f));
 export const CONTACT_FORMATS = ['phone call', 'video call', 'in person'] as const;
@@ -392,6 +401,7 @@ function checkEvent(
   const partOf = v.partOf;
   if (partOf !== undefined && (typeof partOf !== 'string' || partOf === id))
     add('partOf', 'expected the id of another event');
+  const zh = checkZh(v.zh, duration, isRecord(figures) ? figures : {}, add, readerText);
 
   if (id === null || date === null || title === null || summary === null || sources === null)
     return null;
@@ -413,7 +423,96 @@ function checkEvent(
   if (readouts) ev.readouts = readouts;
   if (planned === true) ev.planned = true;
   if (Array.isArray(names)) ev.names = names as string[];
+  if (zh) ev.zh = zh;
   return ev;
+}
+
+/** Han characters: a Chinese text has some (a title of only Latin letters is English left as is). */
+const HAN_RE = /\p{Script=Han}/u;
+const ZH_KEYS = ['title', 'summary', 'duration', 'figures'] as const;
+
+/**
+ * The optional `zh` text: `{ "title", "summary" }` in Chinese, plus `"duration"` exactly when the
+ * event has one and `"figures"` (a Chinese text for each of the event's figure keys, with its
+ * number written in) exactly when it has figures. Problems name the field as `zh.title`,
+ * `zh.summary`, `zh.duration`, `zh.figures`.
+ */
+function checkZh(
+  v: unknown,
+  duration: string | null,
+  figures: Record<string, unknown>,
+  add: Add,
+  readerText: Add,
+): EventTextZh | null {
+  if (v === undefined) return null;
+  if (!isRecord(v)) {
+    add('zh', 'expected { "title", "summary" } in Chinese');
+    return null;
+  }
+  let ok = true;
+  const bad = (field: string, problem: string) => {
+    ok = false;
+    add(field, problem);
+  };
+  for (const k of Object.keys(v))
+    if (!(ZH_KEYS as readonly string[]).includes(k))
+      bad(`zh.${k}`, `unknown key (known: ${ZH_KEYS.join(', ')})`);
+  const chinese = (field: string, x: unknown): string | null => {
+    if (x === undefined) {
+      bad(field, 'missing');
+      return null;
+    }
+    if (typeof x !== 'string') {
+      bad(field, `expected a string, got ${JSON.stringify(x)}`);
+      return null;
+    }
+    if (x.trim() === '') bad(field, 'empty');
+    else if (!HAN_RE.test(x)) bad(field, `"${x.slice(0, 40)}" is not Chinese (no Han characters)`);
+    else readerText(field, x);
+    return x;
+  };
+  const text = (key: 'title' | 'summary' | 'duration') => chinese(`zh.${key}`, v[key]);
+  const title = text('title');
+  const summary = text('summary');
+  let zhDuration: string | null = null;
+  if (duration !== null && duration.trim() !== '') zhDuration = text('duration');
+  else if (v.duration !== undefined) bad('zh.duration', 'the event has no duration');
+  const zhFigures = checkZhFigures(v.figures, figures, bad, chinese);
+  if (!ok || title === null || summary === null) return null;
+  const out: EventTextZh = { title, summary };
+  if (zhDuration !== null) out.duration = zhDuration;
+  if (zhFigures !== null) out.figures = zhFigures;
+  return out;
+}
+
+/** `zh.figures`: a Chinese text for each figure key, a number's with the number (as digits) in it. */
+function checkZhFigures(
+  v: unknown,
+  figures: Record<string, unknown>,
+  bad: Add,
+  chinese: (field: string, x: unknown) => string | null,
+): Record<string, string> | null {
+  const keys = Object.keys(figures);
+  if (keys.length === 0) {
+    if (v !== undefined) bad('zh.figures', 'the event has no figures');
+    return null;
+  }
+  if (!isRecord(v)) {
+    bad('zh.figures', `expected a Chinese text for each figure (${keys.join(', ')})`);
+    return null;
+  }
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(v))
+    if (!keys.includes(k)) bad(`zh.figures`, `"${k}" is not one of the event's figures`);
+  for (const k of keys) {
+    const field = `zh.figures["${k}"]`;
+    const x = chinese(field, v[k]);
+    if (x === null) continue;
+    if (typeof figures[k] === 'number' && !/\d/.test(x))
+      bad(field, `"${x}" does not give the number (${String(figures[k])}) in digits`);
+    out[k] = x;
+  }
+  return out;
 }
 
 /** Fields shown to readers: they may not name a file, a folder or an internal id. */

@@ -47,6 +47,19 @@ export interface Readouts {
   prc?: SourceLink | null;
 }
 
+/**
+ * An event's reader text in Simplified Chinese: our own news prose, not a word-for-word rendering
+ * of the English. `duration` is there exactly when the event has one; `figures` exactly when it
+ * has figures, one text per figure key, the number written in (`"value ($bn)": 1.42` →
+ * `"金额14.2亿美元"`, `"aircraft": 56` → `"56架飞机"`; `counted` in Chinese).
+ */
+export interface EventTextZh {
+  title: string;
+  summary: string;
+  duration?: string;
+  figures?: Record<string, string>;
+}
+
 /** One entry of the prior-context timeline, written in the project's own words. */
 export interface TimelineEvent {
   id: string;
@@ -75,6 +88,8 @@ export interface TimelineEvent {
   format?: string;
   /** Id of the larger event this one is part of (a day of a multi-day surge, Xi receiving a visitor). */
   partOf?: string;
+  /** The title, summary and duration in Simplified Chinese, shown when the interface is Chinese. */
+  zh?: EventTextZh;
 }
 
 /** A sentence of a text that refers to a timeline event. */

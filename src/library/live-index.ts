@@ -9,12 +9,14 @@
 import { buildMatchIndex } from '../core/match-index.ts';
 import type { MatchTables } from '../core/match-tables.ts';
 import type { IndexedDoc, MatchDoc, MatchIndex, MatchIndexData } from '../core/match-index.ts';
+import { EntityCounts } from './entity-counts.ts';
 import {
   bundledKey,
   packIndex,
   PackedDoc,
-  snapshotEntityDf,
+  rawSnapshotPostings,
   snapshotIds,
+  snapshotPostings,
   type IndexSnapshot,
 } from './snapshot.ts';
 import type { LibraryArticle, LibrarySource } from './types.ts';
@@ -150,9 +152,16 @@ export class LiveIndex {
   private totalLen: number;
   /** Library articles restored from a snapshot whose text and quotes are not read yet. */
   readonly #bodiless = new Set<string>();
+  /** Articles naming each entity (`data.entityDf` is a copy made when asked for). */
+  readonly #entities: EntityCounts;
+  /** The snapshot restored from, whose terms' postings are decoded when first read. */
+  readonly #snap: IndexSnapshot | null;
 
   constructor(bundled: MatchIndexData, snapshot?: IndexSnapshot) {
     this.bundledKey = bundledKey(bundled);
+    this.#snap = snapshot ?? null;
+    this.#entities = new EntityCounts(snapshot ? snapshot.entities : bundled.entityDf);
+    const entities = this.#entities;
     const data: MatchIndexData = snapshot
       ? fromSnapshot(bundled, snapshot)
       : {
@@ -162,8 +171,13 @@ export class LiveIndex {
           df: bundled.df.slice(),
           postings: bundled.postings.map((p) => p.slice()),
           avgLen: bundled.avgLen,
-          entityDf: { ...bundled.entityDf },
+          entityDf: {},
         };
+    Object.defineProperty(data, 'entityDf', {
+      get: () => entities.record(),
+      enumerable: true,
+      configurable: true,
+    });
     this.data = data;
     this.bundled = bundled.docs.length;
     this.totalLen = data.docs.reduce((s, d) => s + d.len, 0);
@@ -176,7 +190,16 @@ export class LiveIndex {
     data.docs.forEach((d, i) => byId.set(d.id, i));
     const termIds = new Map<string, number>();
     data.vocab.forEach((t, i) => termIds.set(t, i));
-    this.index = { data, docs: data.docs, byId, termIds, N: data.docs.length, avgLen: 1 };
+    this.index = {
+      data,
+      docs: data.docs,
+      byId,
+      termIds,
+      N: data.docs.length,
+      avgLen: 1,
+      entityCount: (e) => entities.get(e),
+      ...(snapshot ? { postingsOf: (t: number) => this.postingsAt(t) } : {}),
+    };
     this.refresh();
   }
 
@@ -222,7 +245,7 @@ export class LiveIndex {
     });
     data.docs.push(doc);
     index.byId.set(doc.id, di);
-    for (const e of doc.entities) data.entityDf[e] = (data.entityDf[e] ?? 0) + 1;
+    for (const e of doc.entities) this.#entities.add(e);
     this.totalLen += doc.len;
     this.sources.set(doc.id, source);
     if (doc instanceof PackedDoc && !doc.hasBody) this.#bodiless.add(doc.id);
@@ -270,11 +293,7 @@ export class LiveIndex {
       }
       data.df[t] = (data.df[t] ?? 1) - 1;
     }
-    for (const e of doc.entities) {
-      const n = (data.entityDf[e] ?? 1) - 1;
-      if (n > 0) data.entityDf[e] = n;
-      else delete data.entityDf[e];
-    }
+    for (const e of doc.entities) this.#entities.add(e, -1);
     const last = data.docs.length - 1;
     if (di !== last) {
       const moved = data.docs[last] as IndexedDoc;
@@ -304,22 +323,37 @@ export class LiveIndex {
    * synchronously: it sees one state of the index.
    */
   snapshot(seq: number): IndexSnapshot {
+    const snap = this.#snap;
     return packIndex(
       this.data,
       this.bundled,
       (id) => JSON.stringify(this.sources.get(id) ?? null),
       seq,
       this.bundledKey,
+      this.#entities,
+      // A restored term never read since is as the snapshot stored it.
+      (t) =>
+        snap && this.data.postings[t] === undefined && t < snap.df.length
+          ? rawSnapshotPostings(snap, t)
+          : null,
     );
   }
 
-  /** A term's postings as a plain array (restored ones are typed-array views until changed). */
+  /** A term's postings, decoded from the snapshot the first time they are read. */
+  private postingsAt(t: number): number[] | undefined {
+    let p = this.data.postings[t];
+    if (p === undefined && this.#snap && t < this.#snap.df.length) {
+      p = snapshotPostings(this.#snap, t);
+      this.data.postings[t] = p;
+    }
+    return p;
+  }
+
+  /** A term's postings as a plain array, to change. */
   private list(t: number): number[] {
-    const p = this.data.postings[t] as number[] | Int32Array;
-    if (Array.isArray(p)) return p;
-    const copy = Array.from(p);
-    this.data.postings[t] = copy;
-    return copy;
+    const p = this.postingsAt(t);
+    if (p === undefined) throw new Error(`term ${t} has no postings list`);
+    return p;
   }
 
   /**
@@ -363,27 +397,20 @@ export class LiveIndex {
 
 /**
  * The live index data of a snapshot: the bundled articles as loaded, the library's as packed
- * articles, postings as views into the snapshot's arrays (the matcher only reads them; the live
- * index copies one before changing it).
+ * articles; the postings of each term are left to be decoded when first read (`postingsAt`).
  */
 function fromSnapshot(bundled: MatchIndexData, snap: IndexSnapshot): MatchIndexData {
   const docs: IndexedDoc[] = bundled.docs.slice();
   const ids = snapshotIds(snap) ?? [];
   for (let k = 0; k < ids.length; k++) docs.push(new PackedDoc(snap, k, ids[k] as string));
-  const nTerms = snap.df.length;
-  const postings: number[][] = new Array<number[]>(nTerms);
-  const o = snap.postOffsets;
-  for (let t = 0; t < nTerms; t++) {
-    // A read-only view typed as the array the matcher reads by index and length.
-    postings[t] = snap.postings.subarray(o[t], o[t + 1]) as unknown as number[];
-  }
   return {
     version: 1,
     docs,
     vocab: snap.vocab === '' ? [] : snap.vocab.split('\n'),
     df: Array.from(snap.df),
-    postings,
+    // Holes until read: a restart decodes no term its first queries do not ask for.
+    postings: new Array<number[]>(snap.df.length),
     avgLen: snap.avgLen,
-    entityDf: snapshotEntityDf(snap),
+    entityDf: {},
   };
 }

@@ -2,20 +2,41 @@
  * A snapshot of the live match index (bundled corpus + library), persisted in one IndexedDB
  * record so a restarted worker reads one value instead of every article's index entry.
  *
- * The layout is columnar: postings, each article's terms, frequencies, signature and sentence
- * offsets in typed arrays, and the rest of it (title, date, names, source, as JSON) as UTF-8 in
- * one byte array. Articles' texts and quotes are not in it: they stay in their index entries,
- * read for the few articles a page is compared with in full (`LiveIndex.missingBodies`, then
- * `attachBody`), so a restart reads and copies a fraction of the library. Reading the snapshot
- * back parses nothing; an article's JSON is decoded when the matcher first looks at it. The
- * per-article index entries stay the source of truth; the snapshot is a cache with the
- * change-log position it includes.
+ * The layout is columnar and compact: postings, each article's terms and frequencies and its
+ * sentence offsets as variable-length deltas (varint.ts: a byte or two per number instead of
+ * four), signatures in a typed array, the entity counts as one sorted string, and the rest
+ * (title, date, names, source, as JSON) as UTF-8 in one byte array. Articles' texts and quotes
+ * are not in it: they stay in their index entries, read for the few articles a page is compared
+ * with in full (`LiveIndex.missingBodies`, then `attachBody`). Reading the snapshot back parses
+ * and decodes nothing but the ids: a term's postings are decoded when a query first reads them,
+ * an article's terms, names and sentences when the matcher first looks at it. The per-article
+ * index entries stay the source of truth; the snapshot is a cache with the change-log position
+ * it includes.
  */
 import type { IndexedDoc, IndexedQuote, MatchIndexData } from '../core/match-index.ts';
 import { hash32 } from '../core/text.ts';
+import {
+  entityIndex,
+  entityName,
+  isEntityTable,
+  type EntityCounts,
+  type EntityTable,
+} from './entity-counts.ts';
+import {
+  ByteWriter,
+  readDeltaPairs,
+  readDeltas,
+  readUints,
+  writeDeltaPairs,
+  writeDeltas,
+} from './varint.ts';
 
-/** 2: texts and quotes left in the index entries (format 1 held them; it is not read). */
-export const SNAPSHOT_FORMAT = 2;
+/**
+ * 3: postings, forward index and sentences as varint deltas, entity counts as a sorted string
+ * (format 2 held them as 32-bit arrays and JSON; it is not read: the library loads from its
+ * entries once and writes a format-3 snapshot). 2: texts and quotes left in the index entries.
+ */
+export const SNAPSHOT_FORMAT = 3;
 
 export interface IndexSnapshot {
   format: typeof SNAPSHOT_FORMAT;
@@ -26,14 +47,19 @@ export interface IndexSnapshot {
   /** The live vocabulary (bundled terms first), joined with newlines. */
   vocab: string;
   df: Int32Array;
-  /** Postings of term t: `postings[postOffsets[t] .. postOffsets[t + 1])`, [doc, tf] pairs. */
+  /**
+   * Postings of term t: bytes `postings[postOffsets[t] .. postOffsets[t + 1])`, [doc, tf] pairs
+   * (`readDeltaPairs`).
+   */
   postOffsets: Int32Array;
-  postings: Int32Array;
+  postings: Uint8Array;
   avgLen: number;
-  /** Entity document frequencies: the names (a JSON array of strings) and their counts. */
-  entityNames: string;
-  entityCounts: Int32Array;
-  /** Library articles, in live-index order after the bundled ones. */
+  /** Entity document frequencies, names sorted (entity-counts.ts). */
+  entities: EntityTable;
+  /** Article k's entities, in its order, as indexes in `entities`: bytes `entityRefs[entityOffsets[k] .. entityOffsets[k + 1])`. */
+  entityOffsets: Int32Array;
+  entityRefs: Uint8Array;
+  /** Library articles, in live-index order after the bundled ones (a JSON array of ids). */
   ids: string;
   /** MinHash values per article. */
   sigSize: number;
@@ -41,12 +67,12 @@ export interface IndexSnapshot {
   fingerprint: Float64Array;
   /** `sigSize` values per article. */
   sig: Uint32Array;
+  /** Article k's [term id, tf] pairs: bytes `terms[termOffsets[k] .. termOffsets[k + 1])`. */
   termOffsets: Int32Array;
-  terms: Int32Array;
-  tfs: Int32Array;
-  /** Sentence [start, end] pairs of article k: `sentences[2·sentOffsets[k] .. 2·sentOffsets[k+1])`. */
+  terms: Uint8Array;
+  /** Article k's sentence [start, end] offsets: bytes `sentences[sentOffsets[k] .. sentOffsets[k+1])`. */
   sentOffsets: Int32Array;
-  sentences: Int32Array;
+  sentences: Uint8Array;
   /**
    * UTF-8 of each article's fields (`FIELDS`): field f of article k is
    * `strings[stringOffsets[k·FIELDS + f] .. stringOffsets[k·FIELDS + f + 1])`.
@@ -55,7 +81,7 @@ export interface IndexSnapshot {
   stringOffsets: Int32Array;
 }
 
-/** Per article, in this order: `{ title, publishedAt, outlet, lang, entities }`; source. */
+/** Per article, in this order: `{ title, publishedAt, outlet, lang }`; source. */
 const FIELDS = 2;
 const META = 0;
 const SOURCE = 1;
@@ -78,7 +104,6 @@ interface DocMeta {
   publishedAt: string | null;
   outlet: string | null;
   lang: string;
-  entities: string[];
 }
 
 /**
@@ -106,6 +131,7 @@ export class PackedDoc implements IndexedDoc {
   readonly #snap: IndexSnapshot;
   readonly #k: number;
   #meta?: DocMeta;
+  #entities?: string[];
   #body?: { text: string; quotes: IndexedQuote[] };
   #sentences?: [number, number][];
   #sig?: number[];
@@ -136,7 +162,12 @@ export class PackedDoc implements IndexedDoc {
     return this.#metaOf().lang;
   }
   get entities(): string[] {
-    return this.#metaOf().entities;
+    if (!this.#entities) {
+      const o = this.#snap.entityOffsets;
+      const refs = readUints(this.#snap.entityRefs, o[this.#k] as number, o[this.#k + 1] as number);
+      this.#entities = refs.map((r) => entityName(this.#snap.entities, r));
+    }
+    return this.#entities;
   }
   get quotes(): IndexedQuote[] {
     return this.#bodyOf().quotes;
@@ -155,12 +186,11 @@ export class PackedDoc implements IndexedDoc {
   }
   get sentences(): [number, number][] {
     if (!this.#sentences) {
-      const { sentOffsets, sentences } = this.#snap;
+      const o = this.#snap.sentOffsets;
+      const flat = readDeltas(this.#snap.sentences, o[this.#k] as number, o[this.#k + 1] as number);
       const out: [number, number][] = [];
-      const end = 2 * (sentOffsets[this.#k + 1] as number);
-      for (let i = 2 * (sentOffsets[this.#k] as number); i < end; i += 2) {
-        out.push([sentences[i] as number, sentences[i + 1] as number]);
-      }
+      for (let i = 0; i + 1 < flat.length; i += 2)
+        out.push([flat[i] as number, flat[i + 1] as number]);
       this.#sentences = out;
     }
     return this.#sentences;
@@ -170,21 +200,42 @@ export class PackedDoc implements IndexedDoc {
     return (this.#sig ??= Array.from(this.#snap.sig.subarray(this.#k * n, (this.#k + 1) * n)));
   }
   get terms(): number[] {
-    return (this.#terms ??= Array.from(this.rawTerms()));
+    return this.#forward().terms;
   }
   get tfs(): number[] {
-    return (this.#tfs ??= Array.from(this.rawTfs()));
+    return this.#forward().tfs;
+  }
+  #forward(): { terms: number[]; tfs: number[] } {
+    if (!this.#terms || !this.#tfs) {
+      const o = this.#snap.termOffsets;
+      const pairs = readDeltaPairs(
+        this.#snap.terms,
+        o[this.#k] as number,
+        o[this.#k + 1] as number,
+      );
+      const terms: number[] = [];
+      const tfs: number[] = [];
+      for (let i = 0; i + 1 < pairs.length; i += 2) {
+        terms.push(pairs[i] as number);
+        tfs.push(pairs[i + 1] as number);
+      }
+      this.#terms = terms;
+      this.#tfs = tfs;
+    }
+    return { terms: this.#terms, tfs: this.#tfs };
   }
   get text(): string {
     return this.#bodyOf().text;
   }
-  rawTerms(): Int32Array {
+  /** Its terms and frequencies as stored. */
+  rawForward(): Uint8Array {
     const o = this.#snap.termOffsets;
     return this.#snap.terms.subarray(o[this.#k], o[this.#k + 1]);
   }
-  rawTfs(): Int32Array {
-    const o = this.#snap.termOffsets;
-    return this.#snap.tfs.subarray(o[this.#k], o[this.#k + 1]);
+  /** Its sentence offsets as stored. */
+  rawSentences(): Uint8Array {
+    const o = this.#snap.sentOffsets;
+    return this.#snap.sentences.subarray(o[this.#k], o[this.#k + 1]);
   }
   /** Field f's UTF-8 bytes, as stored. */
   rawBytes(f: number): Uint8Array {
@@ -203,37 +254,14 @@ function metaJson(d: IndexedDoc): string {
     publishedAt: d.publishedAt,
     outlet: d.outlet,
     lang: d.lang,
-    entities: d.entities,
   };
   return JSON.stringify(m);
 }
 
-/** Grows an Int32Array-backed list. */
-class IntList {
-  a: Int32Array;
-  n = 0;
-  constructor(cap: number) {
-    this.a = new Int32Array(Math.max(16, cap));
-  }
-  push(x: number): void {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = x;
-  }
-  pushAll(xs: ArrayLike<number>): void {
-    for (let i = 0; i < xs.length; i++) this.push(xs[i] as number);
-  }
-  done(): Int32Array {
-    return this.a.slice(0, this.n);
-  }
-}
-
 /**
  * Packs the live index data (docs from `from` on are library articles, with their sources).
- * Runs synchronously, so it sees one consistent state of the index.
+ * Runs synchronously, so it sees one consistent state of the index. A term whose postings were
+ * never decoded since a restore (`rawPostings` gives its stored bytes) is copied as it is.
  */
 export function packIndex(
   data: MatchIndexData,
@@ -241,29 +269,33 @@ export function packIndex(
   sourceJson: (id: string) => string,
   seq: number,
   bundled: string,
+  entities: EntityCounts,
+  rawPostings: (t: number) => Uint8Array | null = () => null,
 ): IndexSnapshot {
   const docs = data.docs.slice(from);
   const n = docs.length;
-  let totalPost = 0;
-  for (const p of data.postings) totalPost += p.length;
-  const postOffsets = new Int32Array(data.postings.length + 1);
-  const postings = new Int32Array(totalPost);
-  let at = 0;
-  data.postings.forEach((p, t) => {
-    postOffsets[t] = at;
-    postings.set(p, at);
-    at += p.length;
-  });
-  postOffsets[data.postings.length] = at;
+  const nTerms = data.df.length;
+  const postOffsets = new Int32Array(nTerms + 1);
+  const postings = new ByteWriter(1 << 16);
+  for (let t = 0; t < nTerms; t++) {
+    postOffsets[t] = postings.length;
+    const raw = rawPostings(t);
+    if (raw) postings.bytes(raw);
+    else writeDeltaPairs(postings, data.postings[t] ?? []);
+  }
+  postOffsets[nTerms] = postings.length;
   const sigSize = docs[0]?.sig.length ?? 0;
   const sig = new Uint32Array(n * sigSize);
   const len = new Int32Array(n);
   const fp = new Float64Array(n);
   const termOffsets = new Int32Array(n + 1);
-  const terms = new IntList(n * 64);
-  const tfs = new IntList(n * 64);
+  const terms = new ByteWriter(n * 256);
   const sentOffsets = new Int32Array(n + 1);
-  const sentences = new IntList(n * 32);
+  const sentences = new ByteWriter(n * 64);
+  const table = entities.table();
+  const entityAt = entityIndex(table);
+  const entityOffsets = new Int32Array(n + 1);
+  const entityRefs = new ByteWriter(n * 64);
   const chunks: Uint8Array[] = [];
   const stringOffsets = new Int32Array(n * FIELDS + 1);
   let byteAt = 0;
@@ -277,26 +309,32 @@ export function packIndex(
     len[k] = d.len;
     fp[k] = d.fingerprint;
     sig.set(d.sig.slice(0, sigSize), k * sigSize);
-    termOffsets[k] = terms.n;
+    termOffsets[k] = terms.length;
+    sentOffsets[k] = sentences.length;
+    entityOffsets[k] = entityRefs.length;
+    // Entity indexes are re-read from the names: the table changes with the library.
+    for (const e of d.entities) {
+      const at = entityAt.get(e);
+      if (at === undefined) throw new Error(`entity "${e}" of ${d.id} is not counted in the index`);
+      entityRefs.uint(at);
+    }
     if (d instanceof PackedDoc) {
       // Unchanged since it was read: its bytes are copied as they are, nothing decoded.
-      terms.pushAll(d.rawTerms());
-      tfs.pushAll(d.rawTfs());
+      terms.bytes(d.rawForward());
+      sentences.bytes(d.rawSentences());
       for (let f = 0; f < FIELDS; f++) put(k, f, d.rawBytes(f));
     } else {
-      terms.pushAll(d.terms);
-      tfs.pushAll(d.tfs);
+      const pairs: number[] = [];
+      d.terms.forEach((t, i) => pairs.push(t, d.tfs[i] as number));
+      writeDeltaPairs(terms, pairs);
+      writeDeltas(sentences, d.sentences.flat());
       put(k, META, encoder.encode(metaJson(d)));
       put(k, SOURCE, encoder.encode(sourceJson(d.id)));
     }
-    sentOffsets[k] = sentences.n / 2;
-    for (const [s, e] of d.sentences) {
-      sentences.push(s);
-      sentences.push(e);
-    }
   });
-  termOffsets[n] = terms.n;
-  sentOffsets[n] = sentences.n / 2;
+  termOffsets[n] = terms.length;
+  sentOffsets[n] = sentences.length;
+  entityOffsets[n] = entityRefs.length;
   stringOffsets[n * FIELDS] = byteAt;
   const strings = new Uint8Array(byteAt);
   let at2 = 0;
@@ -311,10 +349,11 @@ export function packIndex(
     vocab: data.vocab.join('\n'),
     df: Int32Array.from(data.df),
     postOffsets,
-    postings,
+    postings: postings.done(),
     avgLen: data.avgLen,
-    entityNames: JSON.stringify(Object.keys(data.entityDf)),
-    entityCounts: Int32Array.from(Object.values(data.entityDf)),
+    entities: table,
+    entityOffsets,
+    entityRefs: entityRefs.done(),
     ids: JSON.stringify(docs.map((d) => d.id)),
     sigSize,
     len,
@@ -322,7 +361,6 @@ export function packIndex(
     sig,
     termOffsets,
     terms: terms.done(),
-    tfs: tfs.done(),
     sentOffsets,
     sentences: sentences.done(),
     strings,
@@ -336,9 +374,14 @@ export function isSnapshot(v: unknown): v is IndexSnapshot {
   const s = v as Partial<IndexSnapshot>;
   const ids = snapshotIds(s);
   const n = ids === null ? -1 : ids.length;
-  const names = jsonStrings(s.entityNames);
   const i32 = (x: unknown, len?: number) =>
     x instanceof Int32Array && (len === undefined || x.length === len);
+  // Offsets into a byte array: as many as expected, ending at its length.
+  const offsets = (o: unknown, count: number, bytes: unknown) =>
+    i32(o, count + 1) &&
+    bytes instanceof Uint8Array &&
+    (o as Int32Array)[0] === 0 &&
+    (o as Int32Array)[count] === bytes.length;
   return (
     s.format === SNAPSHOT_FORMAT &&
     typeof s.seq === 'number' &&
@@ -346,47 +389,48 @@ export function isSnapshot(v: unknown): v is IndexSnapshot {
     typeof s.vocab === 'string' &&
     n >= 0 &&
     i32(s.df) &&
-    i32(s.postOffsets, (s.df as Int32Array).length + 1) &&
-    i32(s.postings) &&
+    offsets(s.postOffsets, (s.df as Int32Array).length, s.postings) &&
     typeof s.avgLen === 'number' &&
-    names !== null &&
-    i32(s.entityCounts, names.length) &&
+    isEntityTable(s.entities) &&
+    offsets(s.entityOffsets, n, s.entityRefs) &&
     typeof s.sigSize === 'number' &&
     i32(s.len, n) &&
     s.fingerprint instanceof Float64Array &&
     s.fingerprint.length === n &&
     s.sig instanceof Uint32Array &&
     s.sig.length === n * (s.sigSize as number) &&
-    i32(s.termOffsets, n + 1) &&
-    i32(s.terms) &&
-    i32(s.tfs, (s.terms as Int32Array).length) &&
-    i32(s.sentOffsets, n + 1) &&
-    i32(s.sentences) &&
+    offsets(s.termOffsets, n, s.terms) &&
+    offsets(s.sentOffsets, n, s.sentences) &&
     s.strings instanceof Uint8Array &&
     i32(s.stringOffsets, n * FIELDS + 1) &&
     (s.stringOffsets as Int32Array)[n * FIELDS] === s.strings.length
   );
 }
 
-function jsonStrings(v: unknown): string[] | null {
-  if (typeof v !== 'string') return null;
-  try {
-    const a: unknown = JSON.parse(v);
-    return Array.isArray(a) && a.every((x) => typeof x === 'string') ? a : null;
-  } catch {
-    return null; // not JSON: a damaged snapshot, which the caller does not use
-  }
-}
-
 /** The library article ids of a snapshot, in order, or null when damaged. */
 export function snapshotIds(s: Partial<IndexSnapshot>): string[] | null {
-  return jsonStrings(s.ids);
+  if (typeof s.ids !== 'string') return null;
+  // Parsed once per stored value: the check and the restore both ask.
+  const cached = idsCache.get(s);
+  if (cached !== undefined) return cached;
+  let ids: string[] | null = null;
+  try {
+    const a: unknown = JSON.parse(s.ids);
+    ids = Array.isArray(a) && a.every((x) => typeof x === 'string') ? a : null;
+  } catch {
+    ids = null; // not JSON: a damaged snapshot, which the caller does not use
+  }
+  idsCache.set(s, ids);
+  return ids;
+}
+const idsCache = new WeakMap<object, string[] | null>();
+
+/** A term's postings as stored, decoded: [doc, tf, doc, tf, …]. */
+export function snapshotPostings(s: IndexSnapshot, t: number): number[] {
+  return readDeltaPairs(s.postings, s.postOffsets[t] as number, s.postOffsets[t + 1] as number);
 }
 
-/** The entity document frequencies of a snapshot (checked by `isSnapshot`). */
-export function snapshotEntityDf(s: IndexSnapshot): Record<string, number> {
-  const names = jsonStrings(s.entityNames) ?? [];
-  const df: Record<string, number> = {};
-  for (let i = 0; i < names.length; i++) df[names[i] as string] = s.entityCounts[i] as number;
-  return df;
+/** A term's postings bytes as stored. */
+export function rawSnapshotPostings(s: IndexSnapshot, t: number): Uint8Array {
+  return s.postings.subarray(s.postOffsets[t], s.postOffsets[t + 1]);
 }

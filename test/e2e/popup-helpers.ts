@@ -79,3 +79,15 @@ export async function screenshots(page: Page, target: Locator | Page, name: stri
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
+
+/**
+ * Screenshots of the popup's whole timeline (`<name>-light.png`, `<name>-dark.png`): the popup's
+ * fixed frame is let out to the content's height for the photograph, then put back.
+ */
+export async function timelineShots(popup: Page, name: string): Promise<void> {
+  const frame =
+    'body { height: auto !important; } .shell, #app { height: auto !important; } .scroll { overflow: visible !important; }';
+  const style = await popup.addStyleTag({ content: frame });
+  await screenshots(popup, popup.locator('.timeline').first(), name);
+  await style.evaluate((el) => (el as Element).remove());
+}

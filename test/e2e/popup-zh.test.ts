@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../_locales/en/messages.json' with { type: 'json' };
 import zh from '../../_locales/zh_CN/messages.json' with { type: 'json' };
 import { openPopup, waitForAnalysis, useExtension } from './harness.ts';
-import { axeBothSchemes, screenshots } from './popup-helpers.ts';
+import { axeBothSchemes, screenshots, timelineShots } from './popup-helpers.ts';
 
 const suite = useExtension({ lang: 'zh-CN' });
 
@@ -90,6 +90,16 @@ describe('the interface in a Chinese browser', () => {
       await popup.locator(`#${section}`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
       await screenshots(popup, popup.locator('body'), `popup-zh-diplomacy-${section.slice(0, -2)}`);
     }
+    // The timeline's events in Chinese, durations and figures too (the events' zh text).
+    const timeline = popup.locator('.timeline').first();
+    const events = await timeline.locator('li.event:not(.now) .event-title').allTextContents();
+    expect(events.length).toBeGreaterThan(0);
+    for (const title of events) expect(title).toMatch(/\p{Script=Han}/u);
+    const meta = await timeline.locator('li.event:not(.now) .meta').allTextContents();
+    for (const line of meta) expect(line).not.toMatch(/minutes|hours?\b/);
+    for (const line of await timeline.locator('.figures').allTextContents())
+      expect(line).not.toMatch(/aircraft|\(|, /);
+    await timelineShots(popup, 'popup-zh-diplomacy-timeline');
     await popup.close();
     await page.close();
   });

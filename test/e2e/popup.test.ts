@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredAnalysis } from '../../src/analysis-store.ts';
 import type { Detection } from '../../src/core/types.ts';
 import { badgeText, openPopup, waitForAnalysis, useExtension } from './harness.ts';
-import { axeBothSchemes, screenshots, shownReason } from './popup-helpers.ts';
+import { axeBothSchemes, screenshots, shownReason, timelineShots } from './popup-helpers.ts';
 import { bare } from '../../src/core/reasons.ts';
 
 const suite = useExtension();
@@ -312,6 +312,8 @@ describe('the popup on a US–China diplomacy article', () => {
       await popup.locator(`#${section}`).evaluate((h) => h.scrollIntoView({ block: 'start' }));
       await screenshots(popup, popup.locator('body'), `popup-diplomacy-${section.slice(0, -2)}`);
     }
+    // The whole timeline, photographed: in English here (popup-zh.test.ts has it in Chinese).
+    await timelineShots(popup, 'popup-diplomacy-timeline');
 
     // The card on the page, opened from the keyboard on the first highlighted quote in view.
     await page.bringToFront();

@@ -19,15 +19,29 @@ export function identifyCorpusArticle(
   opts?: MatchOptions,
   /** The query of the page's title and text, when the caller has it already. */
   query?: IndexQuery,
+  /**
+   * That query's index candidates, best first, when the caller has them already (its best
+   * `IDENTITY_CANDIDATES` or more, read with the default budget and `MATCH_LIMITS.queryTerms`).
+   */
+  pool?: readonly number[],
 ): string | null {
   const body = pageText(article);
   if (body.trim().length === 0) return null;
   const index = corpus.match;
   const { fingerprint: fp, sig } = identityOf(body);
   for (const d of index.docs) if (d.fingerprint === fp && !isExcluded(d.id, opts)) return d.id;
-  const q = query ?? prepareQuery(index, `${article.meta?.title ?? ''}\n\n${body}`);
+  // The best k of a query's candidates are the first k of its best k' > k (one total order).
+  const near =
+    query && pool
+      ? pool.slice(0, IDENTITY_CANDIDATES)
+      : candidates(
+          index,
+          query ?? prepareQuery(index, `${article.meta?.title ?? ''}\n\n${body}`),
+          IDENTITY_CANDIDATES,
+          MATCH_LIMITS.queryTerms,
+        );
   let best: { id: string; sim: number } | null = null;
-  for (const di of candidates(index, q, IDENTITY_CANDIDATES, MATCH_LIMITS.queryTerms)) {
+  for (const di of near) {
     const d = index.docs[di];
     if (!d || isExcluded(d.id, opts)) continue;
     const sim = minhashSimilarity(sig, d.sig);
@@ -42,6 +56,9 @@ export function selfOf(
   corpus: LoadedCorpus,
   opts?: MatchOptions,
   query?: IndexQuery,
+  pool?: readonly number[],
 ): string | null {
-  return opts?.self !== undefined ? opts.self : identifyCorpusArticle(article, corpus, opts, query);
+  return opts?.self !== undefined
+    ? opts.self
+    : identifyCorpusArticle(article, corpus, opts, query, pool);
 }

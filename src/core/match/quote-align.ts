@@ -46,6 +46,18 @@ export interface Alignment {
   polarity: boolean;
 }
 
+/** English prefixes that negate the word they make ("unwilling", "disagree", "non-binding"). */
+const NEGATING_PREFIX = /^(?:un|dis|non-?)(\p{L}{3,})$/u;
+
+/** `word` is `other` with a negating prefix ("unbear" / "bear", "disagre" / "agre"). */
+function negatedBy(word: string, other: string): boolean {
+  const m = NEGATING_PREFIX.exec(word);
+  const rest = m?.[1];
+  return (
+    rest !== undefined && other.length >= 3 && (rest.startsWith(other) || other.startsWith(rest))
+  );
+}
+
 /**
  * Weight of a word in a quote. Negations count half. In a corpus big enough for document
  * frequencies to mean something, words found everywhere ("China") weigh less; in a small one
@@ -58,6 +70,33 @@ function quoteWordWeight(index: MatchIndex, s: string): number {
   const max = maxIdf(index);
   const v = id === undefined ? max : idf(index, id);
   return COMMON_WORD_FLOOR + (1 - COMMON_WORD_FLOOR) * Math.min(1, v / max);
+}
+
+/**
+ * The weights of a remark's words in one state of the index, kept with the remark (a page quote
+ * is aligned with many corpus quotes, a corpus quote with many pages' quotes).
+ */
+const weightsCache = new WeakMap<
+  Remark,
+  { index: MatchIndex; version: number; N: number; w: number[] }
+>();
+function remarkWeights(index: MatchIndex, R: Remark): number[] {
+  const version = index.version ?? 0;
+  const c = weightsCache.get(R);
+  if (c && c.index === index && c.version === version && c.N === index.N) return c.w;
+  const w = R.stems.map((s) => quoteWordWeight(index, s));
+  weightsCache.set(R, { index, version, N: index.N, w });
+  return w;
+}
+
+/** Which of a remark's words negate, kept with the remark (it is aligned many times). */
+const negationCache = new WeakMap<Remark, { tables: MatchTables; neg: boolean[] }>();
+function negationsOf(tables: MatchTables, R: Remark): boolean[] {
+  const c = negationCache.get(R);
+  if (c && c.tables === tables) return c.neg;
+  const neg = R.stems.map((s) => isNegation(tables, s));
+  negationCache.set(R, { tables, neg });
+  return neg;
 }
 
 /**
@@ -74,8 +113,8 @@ export function alignRemark(
   const P = R.stems;
   const C = T.stems;
   if (P.length === 0 || C.length === 0) return null;
-  const wp = P.map((s) => quoteWordWeight(index, s));
-  const wc = C.map((s) => quoteWordWeight(index, s));
+  const wp = remarkWeights(index, R);
+  const wc = remarkWeights(index, T);
   const ties: Tie[][] = P.map((p) => C.map((c) => wordTie(tables, p, c)));
   const ctx: number[] = C.map((c) => (R.context.has(c) ? CONTEXT_TIE : 0));
   const colBest: number[] = C.map((_, j) => {
@@ -103,11 +142,26 @@ export function alignRemark(
   };
   const useful: number[] = [];
   for (let j = 0; j < C.length; j++) if ((colBest[j] ?? 0) > 0) useful.push(j);
-  // Flat tie weights, row-major (page word i, target word j).
-  const tw = new Float64Array(P.length * C.length);
-  for (let i = 0; i < P.length; i++) {
-    const row = ties[i] as Tie[];
-    for (let j = 0; j < C.length; j++) tw[i * C.length + j] = row[j]?.w ?? 0;
+  // The tie weights by column, only those above 0 (most pairs of words are not tied), page
+  // words in order: column j's are `tw[colStart[j] .. colStart[j + 1])`, page word `ti[·]`.
+  // A weight of 0 never raises a page word's best, so skipping them changes no sum.
+  const colStart = new Int32Array(C.length + 1);
+  let nnz = 0;
+  for (let j = 0; j < C.length; j++) {
+    colStart[j] = nnz;
+    for (let i = 0; i < P.length; i++) if ((ties[i]?.[j]?.w ?? 0) > 0) nnz++;
+  }
+  colStart[C.length] = nnz;
+  const ti = new Int32Array(nnz);
+  const tw = new Float64Array(nnz);
+  for (let j = 0, e = 0; j < C.length; j++) {
+    for (let i = 0; i < P.length; i++) {
+      const w = ties[i]?.[j]?.w ?? 0;
+      if (w > 0) {
+        ti[e] = i;
+        tw[e++] = w;
+      }
+    }
   }
   let best: { f: number; from: number; to: number; cp: number; cc: number } | null = null;
   const maxLen = Math.max(2 * P.length + SPAN_SLACK, MIN_SPAN);
@@ -125,8 +179,9 @@ export function alignRemark(
       const to = useful[b] as number;
       if (to - from + 1 > maxLen) break;
       for (; j <= to; j++) {
-        for (let i = 0; i < P.length; i++) {
-          const w = tw[i * C.length + j] as number;
+        for (let e = colStart[j] as number, end = colStart[j + 1] as number; e < end; e++) {
+          const i = ti[e] as number;
+          const w = tw[e] as number;
           if (w > (running[i] as number)) {
             cover += (w - (running[i] as number)) * (wp[i] ?? 0);
             running[i] = w;
@@ -164,6 +219,10 @@ export function alignRemark(
   }
   const kinds = new Map<TieKind, [string, string][]>();
   let anchored = false;
+  // A word that negates by its prefix, tied to the plain word on the other side: "unbearable"
+  // says what "cannot bear" says ("un" + "bear").
+  let affixR = false;
+  let affixT = false;
   for (let i = 0; i < P.length; i++) {
     let bj = -1;
     let bw = 0;
@@ -176,6 +235,8 @@ export function alignRemark(
     }
     const t = bj >= 0 ? ties[i]?.[bj] : null;
     if (!t) continue;
+    if (negatedBy(P[i] ?? '', C[bj] ?? '')) affixR = true;
+    if (negatedBy(C[bj] ?? '', P[i] ?? '')) affixT = true;
     if (ANCHORS.has(t.how) && !isNegationWord(P[i] ?? '')) {
       anchored = true;
     }
@@ -186,12 +247,13 @@ export function alignRemark(
     }
   }
   // One wording negates and the other does not ("we do not support" / "we support").
-  const negR = P.some((p) => isNegation(tables, p));
-  let negT = false;
+  const negR = affixR || negationsOf(tables, R).includes(true);
+  let negT = affixT;
   // A negation earlier in the span's sentence still governs it ("中方不愿同美方加强…交流合作").
   let lead = best.from;
   while (lead > 0 && T.sentence[lead - 1] === T.sentence[best.from]) lead--;
-  for (let j = lead; j <= best.to; j++) if (isNegation(tables, C[j] ?? '')) negT = true;
+  const negs = negationsOf(tables, T);
+  for (let j = lead; j <= best.to; j++) if (negs[j]) negT = true;
   const polarity = negR !== negT;
   return {
     f: best.f,

@@ -7,7 +7,7 @@ import type { IndexedQuote, MatchIndex } from '../match-index.ts';
 import type { MatchTables } from '../match-tables.ts';
 import { alignRemark, SHORT_REMARK, type Alignment } from './quote-align.ts';
 import { corpusRemark, pageRemark, sharesRoot, type PreparedQuote, type Remark } from './remark.ts';
-import { isNegationWord, wordTie } from './word-ties.ts';
+import { isCountry, isNegationWord, wordTie } from './word-ties.ts';
 import type { QuoteReason } from '../reasons.ts';
 import {
   coverReason,
@@ -117,8 +117,12 @@ function differentContent(tables: MatchTables, a: Alignment, R: Remark, T: Remar
   // Each gap between identical words, and after the last: does each side say something there
   // that the other side's gap does not explain? (Before the first is the subject, which
   // reported speech words freely: "he and Xi had agreed…" / "the two leaders agreed…".)
+  // ("us" is the speaker's side or the country, not content: "agreement with us".)
   const unexplained = (mine: string[], theirs: string[]) =>
-    mine.some((w) => !isNegationWord(w) && !theirs.some((o) => wordTie(tables, w, o) !== null));
+    mine.some(
+      (w) =>
+        !isNegationWord(w) && w !== 'us' && !theirs.some((o) => wordTie(tables, w, o) !== null),
+    );
   const bounds: [number, number][] = [...pairs, [R.stems.length, hi + 1]];
   for (let n = 1; n < bounds.length; n++) {
     const [i0, k0] = bounds[n - 1] as [number, number];
@@ -126,6 +130,81 @@ function differentContent(tables: MatchTables, a: Alignment, R: Remark, T: Remar
     const r = R.stems.slice(i0 + 1, i1);
     const t = T.stems.slice(k0 + 1, k1);
     if (unexplained(r, t) && unexplained(t, r)) return true;
+  }
+  return false;
+}
+
+/** A tie from which a word counts as said on the other side too (a related word does not). */
+const STRONG_TIE = 0.75;
+/** Share of the remark's words the other wording must say for the rest to be a detail. */
+const OBJECT_SHARE = 0.75;
+/**
+ * A formula remark is short, on both sides: longer ones that share a clause are one remark
+ * worded twice, or one remark and more.
+ */
+const OBJECT_MAX_WORDS = 10;
+/** Words each side says in the object's place for it to be another object (not a swapped word). */
+const OBJECT_MIN_WORDS = 2;
+
+/**
+ * One frame, another object, in either language and with renderings as well as identical words:
+ * "I raised our concerns about the detention of American citizens" / "…about China's military
+ * activity around Taiwan"; "We discussed fentanyl cooperation in depth" / "…military-to-military
+ * communication in depth"; "中方将采取坚决措施，反制美方…制裁" / "China will take resolute measures
+ * to safeguard its sovereignty". The words both say (by the same word or a translation, synonym or
+ * root; a related word does not count) come in the same order, and in the same place after them
+ * each side says two or more words the other does not say anywhere nor relates to, while the
+ * shared frame is less than three quarters of a short remark. ("us" is not read as an object: it
+ * is the speaker's side or the country.)
+ */
+function differentObject(tables: MatchTables, a: Alignment, R: Remark, T: Remark): boolean {
+  if (R.stems.length > OBJECT_MAX_WORDS) return false;
+  let lo = a.from;
+  let hi = a.to;
+  while (lo > 0 && T.sentence[lo - 1] === T.sentence[a.from]) lo--;
+  while (hi + 1 < T.stems.length && T.sentence[hi + 1] === T.sentence[a.to]) hi++;
+  if (hi - lo + 1 > OBJECT_MAX_WORDS) return false;
+  const strong = (x: string, y: string) => (wordTie(tables, x, y)?.w ?? 0) >= STRONG_TIE;
+  const tWords = T.stems.slice(lo, hi + 1);
+  const saidInT = (w: string) => tWords.some((o) => strong(w, o));
+  const saidInR = (w: string) => R.stems.some((o) => strong(o, w));
+  const content = R.stems.filter((w) => !isNegationWord(w));
+  if (content.length === 0) return false;
+  if (content.filter(saidInT).length / content.length >= OBJECT_SHARE) return false;
+  // Strongly tied words in order: remark index → other index.
+  const pairs: [number, number][] = [];
+  let j = lo;
+  for (let i = 0; i < R.stems.length && j <= hi; i++) {
+    const w = R.stems[i] as string;
+    if (isNegationWord(w)) continue;
+    for (let k = j; k <= hi; k++) {
+      if (strong(w, T.stems[k] as string)) {
+        pairs.push([i, k]);
+        j = k + 1;
+        break;
+      }
+    }
+  }
+  if (pairs.length < 2) return false;
+  // Each gap between shared words, and after the last (before the first is the subject, which
+  // reported speech words freely). The two countries are named in nearly every remark of this
+  // news and frame nothing: a gap runs across them ("…concerns about the detention of Americans
+  // in China" / "…concerns about China's military activity around Taiwan").
+  const framing = pairs.filter(([i], n) => n === 0 || !isCountry(R.stems[i] as string));
+  const bounds: [number, number][] = [...framing, [R.stems.length, hi + 1]];
+  for (let n = 1; n < bounds.length; n++) {
+    const [i0, k0] = bounds[n - 1] as [number, number];
+    const [i1, k1] = bounds[n] as [number, number];
+    const rGap = R.stems.slice(i0 + 1, i1);
+    const tGap = T.stems.slice(k0 + 1, k1);
+    // Said elsewhere on the other side, or tied in any way (a related word too) to the other
+    // side's words in the same place: a rewording, not another object.
+    const tied = (w: string, gap: string[], rFirst: boolean) =>
+      gap.some((o) => wordTie(tables, rFirst ? w : o, rFirst ? o : w) !== null);
+    const object = (w: string) => !isNegationWord(w) && w !== 'us' && !isCountry(w);
+    const r = rGap.filter((w) => object(w) && !saidInT(w) && !tied(w, tGap, true));
+    const t = tGap.filter((w) => object(w) && !saidInR(w) && !tied(w, rGap, false));
+    if (r.length >= OBJECT_MIN_WORDS && t.length >= OBJECT_MIN_WORDS) return true;
   }
   return false;
 }
@@ -162,6 +241,7 @@ export function compareQuote(
   if (!result) return null;
   const { a, reverse } = result;
   if (differentContent(tables, a, reverse ? C : P, reverse ? P : C)) return null;
+  if (differentObject(tables, a, reverse ? C : P, reverse ? P : C)) return null;
   const sameSpeaker = P.speaker !== null && P.speaker === C.speaker;
   const sameOccasion = sameSpeaker && near;
   if (!a.anchored && !sameOccasion) return null;

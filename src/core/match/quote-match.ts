@@ -11,6 +11,7 @@ import { MATCH_LIMITS, round, type MatchOptions } from './options.ts';
 import { preparePage, type PreparedPage } from './prepared-page.ts';
 import { quoteCandidates } from './quote-candidates.ts';
 import { compareQuote, isNear, SAME_NEWS_DAYS, type QuoteComparison } from './quote-compare.ts';
+import { comparePageQuote, preparedPageQuote } from './quote-memo.ts';
 import { partReason, publishedReason, renderingReason } from './reasons.ts';
 import { isChineseQuote, prepareQuote, tokensOf, type PreparedQuote } from './remark.ts';
 
@@ -33,8 +34,8 @@ export function quoteMatchesFor(
   const paras = page.paragraphs;
   return quotes.map((q, qi) => {
     if (qi >= MATCH_LIMITS.pageQuotes) return { ...q, matches: [] };
-    const pq = prepareQuote(tables, q, paras);
-    const segments = segmentsOf(tables, q, paras);
+    const pq = preparedPageQuote(page, tables, q);
+    const segments = segmentsOf(tables, q, paras, pq.context);
     const matches: QuoteMatch[] = [];
     const sides = [pq, ...segments.map((x) => x.q)];
     for (const r of page.ranked) {
@@ -46,7 +47,7 @@ export function quoteMatchesFor(
           const cmp = compareQuote(index, tables, seg.q, cq, r.days, r.cosine);
           if (cmp && (!best || cmp.score > best.cmp.score)) best = { cmp, seg: seg.label };
         }
-        const whole = compareQuote(index, tables, pq, cq, r.days, r.cosine);
+        const whole = comparePageQuote(page, index, tables, pq, cq, r.days, r.cosine);
         if (whole && (!best || whole.score >= best.cmp.score)) best = { cmp: whole, seg: null };
         if (!best || best.cmp.score < MATCH_LIMITS.quoteThreshold) continue;
         const why = [...best.cmp.why];
@@ -92,6 +93,8 @@ export function segmentsOf(
   tables: MatchTables,
   q: PageQuote,
   paras: readonly string[],
+  /** The whole quote's surrounding words, when the caller prepared it already. */
+  wholeContext?: Set<string>,
 ): { q: PreparedQuote; label: string }[] {
   const text = typeof q.text === 'string' ? q.text : '';
   // Sentences, and the two halves of "…, but …".
@@ -99,7 +102,7 @@ export function segmentsOf(
     .flatMap((s) => s.text.split(/(?<=[,;])\s+(?=but\s)/))
     .filter((s) => s.trim());
   if (parts.length < 2) return [];
-  const context = prepareQuote(tables, q, paras).context;
+  const context = wholeContext ?? prepareQuote(tables, q, paras).context;
   return parts.slice(0, PIECES_MATCHED).map((p) => ({
     q: { ...prepareQuote(tables, { ...q, text: p }, paras), context },
     label: p,

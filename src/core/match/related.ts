@@ -18,7 +18,7 @@ import {
   sharedQuotesReason,
   wordingReason,
 } from './reasons.ts';
-import { prepareQuote } from './remark.ts';
+import { comparePageQuote, preparedPageQuote } from './quote-memo.ts';
 import {
   markedNotSameStory,
   propagateSameStory,
@@ -47,11 +47,13 @@ export function relatedFor(
   if (index.N === 0 || pageText(page.article).trim().length === 0) return [];
   const story = quotes
     .slice(0, MATCH_LIMITS.storyQuotes)
-    .map((q) => prepareQuote(corpus.tables, q, page.paragraphs));
+    .map((q) => preparedPageQuote(page, corpus.tables, q));
   const out: RelatedItem[] = [];
   for (const r of page.ranked) {
     const d = index.docs[r.doc] as IndexedDoc;
-    const shared = sharedQuotes(index, corpus.tables, story, d, r.days, r.cosine);
+    const shared = sharedQuotes(index, corpus.tables, story, d, r.days, r.cosine, (q, cq) =>
+      comparePageQuote(page, index, corpus.tables, q, cq, r.days, r.cosine),
+    );
     const names = telling(index, r.sharedEntities);
     const relation = storyRelation(r, shared.length, names.length);
     if (relation === null) continue;

@@ -98,7 +98,13 @@ export function tokensOf(tables: MatchTables, cq: IndexedQuote): QuoteTokens {
   );
 }
 
+const corpusRemarks = perQuote<Remark>();
+/** A corpus quote as one side of a comparison, prepared once (read, never changed). */
 export function corpusRemark(tables: MatchTables, cq: IndexedQuote): Remark {
+  return corpusRemarks(tables, cq, () => makeCorpusRemark(tables, cq));
+}
+
+function makeCorpusRemark(tables: MatchTables, cq: IndexedQuote): Remark {
   const t = tokensOf(tables, cq);
   const n = Math.min(t.stems.length, MATCH_LIMITS.quoteWords);
   return {
@@ -111,7 +117,15 @@ export function corpusRemark(tables: MatchTables, cq: IndexedQuote): Remark {
   };
 }
 
+const pageRemarks = new WeakMap<PreparedQuote, Remark>();
+/** A page quote as one side of a comparison (one object per prepared quote, never changed). */
 export function pageRemark(q: PreparedQuote): Remark {
+  let r = pageRemarks.get(q);
+  if (!r) pageRemarks.set(q, (r = makePageRemark(q)));
+  return r;
+}
+
+function makePageRemark(q: PreparedQuote): Remark {
   return {
     stems: q.stems,
     surface: q.surface,

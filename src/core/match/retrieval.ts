@@ -134,7 +134,7 @@ export function candidates(
   let read = 0;
   let used = 0;
   for (const id of q.ranked) {
-    const list = index.data.postings[id];
+    const list = index.postingsOf ? index.postingsOf(id) : index.data.postings[id];
     if (!list) continue;
     if (used >= minTerms && read + list.length / 2 > budget) break;
     used++;

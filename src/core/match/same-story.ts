@@ -8,7 +8,7 @@ import type { MatchTables } from '../match-tables.ts';
 import type { RelatedItem } from '../types.ts';
 import { MATCH_LIMITS, type MatchOptions, isRejected } from './options.ts';
 import { quoteCandidates } from './quote-candidates.ts';
-import { compareQuote, isNear, SAME_NEWS_DAYS } from './quote-compare.ts';
+import { compareQuote, isNear, SAME_NEWS_DAYS, type QuoteComparison } from './quote-compare.ts';
 import type { DocScore } from './rank.ts';
 import { closeVersionReason, notSameStoryReason } from './reasons.ts';
 import type { PreparedQuote } from './remark.ts';
@@ -48,13 +48,17 @@ const CLOSE_VERSION_COSINE = 0.4;
  * tell, only those that at most a fifth of the articles mention ("Qin Gang", not "Joe Biden").
  */
 export function telling(index: MatchIndex, shared: string[]): string[] {
-  const df = index.data.entityDf ?? {};
+  const count = index.entityCount ?? recordCount(index.data.entityDf ?? {});
   return shared.filter(
     (e) =>
       e.includes(' ') &&
       (index.N < TELLING_MIN_ARTICLES ||
-        (df[e] ?? 0) <= Math.max(TELLING_MIN_DF, index.N / TELLING_SHARE)),
+        count(e) <= Math.max(TELLING_MIN_DF, index.N / TELLING_SHARE)),
   );
+}
+
+function recordCount(df: Record<string, number>): (e: string) => number {
+  return (e) => df[e] ?? 0;
 }
 
 /** Page quotes rendered by quotes of `d` (their text), counting the larger side of the pairs. */
@@ -65,6 +69,9 @@ export function sharedQuotes(
   d: IndexedDoc,
   days: number | null,
   cosine: number,
+  /** `compareQuote` with these arguments (the analysis remembers its comparisons). */
+  compare: (q: PreparedQuote, cq: IndexedQuote) => QuoteComparison | null = (q, cq) =>
+    compareQuote(index, tables, q, cq, days, cosine),
 ): string[] {
   // A page quote may render several corpus quotes and the reverse: count the larger side.
   const pageSide: string[] = [];
@@ -72,7 +79,7 @@ export function sharedQuotes(
   for (const q of quotes) {
     let hit = false;
     for (const k of quoteCandidates(tables, d, [q], isNear(days))) {
-      const m = compareQuote(index, tables, q, d.quotes[k] as IndexedQuote, days, cosine);
+      const m = compare(q, d.quotes[k] as IndexedQuote);
       if (m && m.score >= MATCH_LIMITS.quoteThreshold) {
         hit = true;
         corpusSide.add(k);

@@ -5,7 +5,7 @@
  */
 import type { MatchTables } from '../match-tables.ts';
 import type { TieKind } from '../reasons.ts';
-import { commonPrefix, NEGATIONS, wordSimilarity } from '../text.ts';
+import { commonPrefix, NEGATIONS, trigrams } from '../text.ts';
 
 /** How two words render the same thing: the very same word, or a tie the reasons name. */
 export type TieHow = 'same-word' | TieKind;
@@ -29,6 +29,8 @@ const TRANSLATION: Tie = { w: 0.9, how: 'translation' };
 const NEAR_TRANSLATION: Tie = { w: 0.75, how: 'translation' };
 const LOOSE_TRANSLATION: Tie = { w: 0.6, how: 'loose-translation' };
 const SAME_MEANING: Tie = { w: 0.8, how: 'same-meaning' };
+/** Renderings of a Chinese word that give its main sense (the dictionary's first ones). */
+const MAIN_SENSE = 2;
 const SYNONYM: Tie = { w: 0.9, how: 'synonym' };
 const SAME_ROOT: Tie = { w: 0.8, how: 'same-root' };
 const RELATED_WORD: Tie = { w: 0.7, how: 'related-word' };
@@ -55,7 +57,7 @@ export const ZH_NEGATIONS: ReadonlySet<string> = new Set(
  * "can't", kept whole by the tokenizer), and words that deny it ("lack transparency" says
  * "not transparent").
  */
-const EN_NEGATIONS: ReadonlySet<string> = new Set(['cannot', 'lack', 'fail', 'without']);
+const EN_NEGATIONS: ReadonlySet<string> = new Set(['cannot', 'lack', 'fail', 'without', 'neither']);
 const CONTRACTED_NOT = /n['’]t$/;
 
 function isEnglishNegation(s: string): boolean {
@@ -114,6 +116,14 @@ export function sameCountry(a: string, b: string): boolean {
   return p !== undefined && p === pairOf(b);
 }
 
+/** A word naming one of the two countries or its government ("china", "washington", 中国, 美方). */
+export function isCountry(w: string): boolean {
+  return SAME_COUNTRY.has(w) || ZH_COUNTRIES.has(w);
+}
+const ZH_COUNTRIES: ReadonlySet<string> = new Set(
+  '中国 中方 美国 美方 中美 北京 华盛顿'.split(' '),
+);
+
 /** Two long words with the same first letters ("negotiation" / "negotiate"). */
 export function sameRoot(a: string, b: string): boolean {
   return a.length >= ROOT_LENGTH && b.length >= ROOT_LENGTH && commonPrefix(a, b) >= ROOT_LENGTH;
@@ -167,8 +177,17 @@ function computeTie(tables: MatchTables, a: string, b: string): Tie {
   const hb = HAN_CHAR.test(b);
   if (ha || hb) {
     if (ha && hb) {
-      const gb = new Set(tables.zh.gloss(b));
-      return tables.zh.gloss(a).some((x) => gb.has(x)) ? SAME_MEANING : null;
+      // One rendering in common, the main sense of one of them: 坦率 "frank, candid" / 开诚布公
+      // "…, frank" (not 中方 / 美方, "China's side" / "the US side", through "side").
+      const ga = tables.zh.gloss(a);
+      const gb = tables.zh.gloss(b);
+      const main = (g: readonly string[]) => g.slice(0, MAIN_SENSE);
+      const gaSet = new Set(ga);
+      const gbSet = new Set(gb);
+      if (main(ga).some((x) => gbSet.has(x)) || main(gb).some((x) => gaSet.has(x))) {
+        return SAME_MEANING;
+      }
+      return null;
     }
     return ha ? glossTie(tables, a, b) : glossTie(tables, b, a);
   }
@@ -177,12 +196,36 @@ function computeTie(tables: MatchTables, a: string, b: string): Tie {
   if (tie === 'synonym') return SYNONYM;
   if (sameRoot(a, b)) return SAME_ROOT;
   if (tie === 'related') return RELATED_WORD;
-  if (
-    a.length >= SPELLING_MIN_LENGTH &&
-    b.length >= SPELLING_MIN_LENGTH &&
-    wordSimilarity(a, b) >= SPELLING_SIMILARITY
-  ) {
+  if (a.length >= SPELLING_MIN_LENGTH && b.length >= SPELLING_MIN_LENGTH && similarSpelling(a, b)) {
     return SIMILAR_SPELLING;
   }
   return null;
+}
+
+/** Words' character trigrams, kept (a word meets many others); then the cache is emptied. */
+const trigramCache = new Map<string, Set<string>>();
+const TRIGRAM_CACHE_SIZE = 50_000;
+function trigramsOf(w: string): Set<string> {
+  let t = trigramCache.get(w);
+  if (!t) {
+    if (trigramCache.size >= TRIGRAM_CACHE_SIZE) trigramCache.clear();
+    trigramCache.set(w, (t = trigrams(w)));
+  }
+  return t;
+}
+
+/**
+ * `wordSimilarity(a, b) >= SPELLING_SIMILARITY` (the same Dice of the same trigram sets), with
+ * each word's trigrams made once, and no counting when even all of the smaller set shared
+ * could not reach it.
+ */
+export function similarSpelling(a: string, b: string): boolean {
+  if (a === b) return 1 >= SPELLING_SIMILARITY;
+  const ta = trigramsOf(a);
+  const tb = trigramsOf(b);
+  const size = ta.size + tb.size;
+  if ((2 * Math.min(ta.size, tb.size)) / size < SPELLING_SIMILARITY) return false;
+  let shared = 0;
+  for (const g of ta) if (tb.has(g)) shared++;
+  return (2 * shared) / size >= SPELLING_SIMILARITY;
 }

@@ -88,7 +88,17 @@ export interface EventFacts {
   classes: Set<TypeClass>;
 }
 
+/** Facts by event: read by every page, the same for each (events are not changed once loaded). */
+const factsCache = new WeakMap<TimelineEvent, EventFacts | null>();
+
+/** The facts of an event that its scoring reads, computed once per event. */
 export function eventFacts(ev: TimelineEvent): EventFacts | null {
+  let facts = factsCache.get(ev);
+  if (facts === undefined) factsCache.set(ev, (facts = computeFacts(ev)));
+  return facts;
+}
+
+function computeFacts(ev: TimelineEvent): EventFacts | null {
   const from = dayOf(ev.date);
   if (from === null) return null;
   const to = (ev.end ? dayOf(ev.end) : null) ?? from;

@@ -29,6 +29,13 @@ export function parseDurationMinutes(text: string): number | null {
   return found.length > 0 ? (found[0] as DurationCue).minutes : null;
 }
 
+// Built once (matchAll reads a copy: these keep lastIndex 0).
+const HOURS = new RegExp(
+  `\\b${NUM}(\\s+and\\s+a\\s+half)?[\\s-]+hours?\\b(?:,?\\s+(?:and\\s+)?(\\d+)\\s+minutes?)?`,
+  'gi',
+);
+const MINUTES = new RegExp(`\\b${NUM}[\\s-]+minutes?\\b`, 'gi');
+
 export function findDurations(text: string): DurationCue[] {
   const out: DurationCue[] = [];
   const taken: [number, number][] = [];
@@ -39,29 +46,34 @@ export function findDurations(text: string): DurationCue[] {
     taken.push([at, at + m[0].length]);
     out.push({ kind: 'duration', text: m[0], at, minutes });
   };
-  for (const m of text.matchAll(/\ban?\s+hour\s+and\s+a\s+half\b/gi)) push(m, 90);
-  for (const m of text.matchAll(/\bhalf\s+an\s+hour\b/gi)) push(m, 30);
-  const hours = new RegExp(
-    `\\b${NUM}(\\s+and\\s+a\\s+half)?[\\s-]+hours?\\b(?:,?\\s+(?:and\\s+)?(\\d+)\\s+minutes?)?`,
-    'gi',
-  );
-  for (const m of text.matchAll(hours)) {
-    const h = numberValue(m[1] ?? '');
-    if (h === null) continue;
-    push(m, Math.round(h * 60 + (m[2] ? 30 : 0) + (m[3] ? Number(m[3]) : 0)));
+  // Each pattern needs its unit word: most sentences have none, and no pattern runs over them.
+  if (/hour/i.test(text)) {
+    for (const m of text.matchAll(/\ban?\s+hour\s+and\s+a\s+half\b/gi)) push(m, 90);
+    for (const m of text.matchAll(/\bhalf\s+an\s+hour\b/gi)) push(m, 30);
+    for (const m of text.matchAll(HOURS)) {
+      const h = numberValue(m[1] ?? '');
+      if (h === null) continue;
+      push(m, Math.round(h * 60 + (m[2] ? 30 : 0) + (m[3] ? Number(m[3]) : 0)));
+    }
   }
-  for (const m of text.matchAll(new RegExp(`\\b${NUM}[\\s-]+minutes?\\b`, 'gi'))) {
-    const v = numberValue(m[1] ?? '');
-    if (v !== null) push(m, v);
+  if (/minute/i.test(text)) {
+    for (const m of text.matchAll(MINUTES)) {
+      const v = numberValue(m[1] ?? '');
+      if (v !== null) push(m, v);
+    }
   }
   // Chinese: "三个半小时", "两个多小时", "约90分钟".
-  for (const m of text.matchAll(/(\d+|[一二三四五六七八九十两]{1,3})个(半)?多?小时/g)) {
-    const h = zhNumber(m[1] ?? '');
-    if (h !== null) push(m, h * 60 + (m[2] ? 30 : 0));
+  if (text.includes('小时')) {
+    for (const m of text.matchAll(/(\d+|[一二三四五六七八九十两]{1,3})个(半)?多?小时/g)) {
+      const h = zhNumber(m[1] ?? '');
+      if (h !== null) push(m, h * 60 + (m[2] ? 30 : 0));
+    }
   }
-  for (const m of text.matchAll(/(\d+|[一二三四五六七八九十两]{1,3})分钟/g)) {
-    const v = zhNumber(m[1] ?? '');
-    if (v !== null) push(m, v);
+  if (text.includes('分钟')) {
+    for (const m of text.matchAll(/(\d+|[一二三四五六七八九十两]{1,3})分钟/g)) {
+      const v = zhNumber(m[1] ?? '');
+      if (v !== null) push(m, v);
+    }
   }
   return out.sort((a, b) => a.at - b.at);
 }
@@ -75,19 +87,21 @@ export function durationsAgree(a: number, b: number): boolean {
 }
 
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+const MONEY = /(?:US)?\$\s?(\d+(?:[.,]\d+)*)\s*(thousand|million|billion)?\b/gi;
+const COUNTS =
+  /\b(\d{1,4})\s+(?:[A-Za-z-]+\s+){0,2}?(aircraft|warplanes|planes|jets|fighters|bombers|ships|vessels|sorties|drones)\b/gi;
 
 export function findFigures(s: string): FigureCue[] {
   const out: FigureCue[] = [];
-  const money = /(?:US)?\$\s?(\d+(?:[.,]\d+)*)\s*(thousand|million|billion)?\b/gi;
-  for (const m of s.matchAll(money)) {
+  // Every figure has a digit: most sentences have none and need no pattern run over them.
+  if (!/\d/.test(s)) return out;
+  for (const m of s.matchAll(MONEY)) {
     const v = Number((m[1] ?? '').replace(/,/g, ''));
     const scale = SCALE[(m[2] ?? '').toLowerCase()] ?? 1;
     if (Number.isFinite(v))
       out.push({ kind: 'figure', text: m[0], at: m.index ?? 0, value: v * scale });
   }
-  const counts =
-    /\b(\d{1,4})\s+(?:[A-Za-z-]+\s+){0,2}?(aircraft|warplanes|planes|jets|fighters|bombers|ships|vessels|sorties|drones)\b/gi;
-  for (const m of s.matchAll(counts)) {
+  for (const m of s.matchAll(COUNTS)) {
     out.push({ kind: 'figure', text: m[0], at: m.index ?? 0, value: Number(m[1]) });
   }
   // Chinese: "130架次", "56架军机".

@@ -23,7 +23,9 @@ const UNMARKED = new RegExp(
 );
 // Reported speech: a sentence that attributes a statement without quote marks.
 const REPORT_VERB =
-  '(?:said|says|stated|states|wrote|writes|noted|notes|added|warned|warns|stressed|insisted|argued|declared|maintained|told\\s+(?:[A-Z][\\p{L}.]*\\s+){1,3}|told\\s+(?:reporters|journalists|lawmakers|a\\s+[\\p{L}\\s]{0,30}?))';
+  '(?:said|says|stated|states|wrote|writes|noted|notes|added|warned|warns|stressed|insisted|argued|declared|maintained|told\\s+(?:[A-Z][\\p{L}.]*\\s+){1,3}|told\\s+(?:reporters|journalists|lawmakers|a\\s+[\\p{L}\\s]{0,30}?)|' +
+  // Verbs that report speech only with a "that" clause ("reiterated that…", not "claimed victory").
+  '(?:reiterated|emphasi[sz]ed|underscored|asserted|claimed|cautioned|acknowledged|confirmed|complained|predicted)(?=\\s+that\\b))';
 const REPORTED_EN = new RegExp(
   `^(?:[^,]{0,80},\\s+)?(?:[^,.;]{0,60}?\\s)?(?<![A-Z][\\p{L}'.-]*\\s)(${NAME}|${ROLE})(?:,\\s+[^,]{3,100},)?\\s+(?:also\\s+|has\\s+|had\\s+|then\\s+)?${REPORT_VERB}\\s*(?:on\\s+\\p{L}+day\\s+|in\\s+a\\s+[\\p{L}\\s]{0,30}?\\s+)?(?:that\\s+)?(.+)$`,
   'u',
@@ -59,6 +61,12 @@ const MEDIA =
 /** What follows a speech verb when no remark does: when, where, to whom. */
 const ADVERBIAL =
   /^(?:on|in|at|ahead|during|after|before|while|when|last|this|late|earlier|online|to|from|according)\b/i;
+/**
+ * Where the writer's narration takes over from a reported remark: ", without saying…",
+ * ", a day after…", ", as she wrapped up…". The remark ends before it.
+ */
+const NARRATION =
+  /,\s+(?:without|as|while|when|after|before|during|ahead\s+of|(?:a|one|two|three|several)\s+(?:days?|weeks?|hours?)\s+(?:after|before)|(?:days?|weeks?|hours?)\s+(?:after|before))\s/u;
 /** A Chinese reported remark has at least this many characters. */
 const MIN_REPORTED_HAN = 8;
 
@@ -97,6 +105,8 @@ export function reportedRemarks(p: string, lastSpeaker: string | null): Reported
       if (!that?.[1]) continue;
       clause = that[1];
     }
+    const cut = NARRATION.exec(clause);
+    if (cut && cut.index > 0) clause = clause.slice(0, cut.index);
     const body = clause.replace(/[.!?。！？\s]+$/u, '');
     const at = s.start + s.text.lastIndexOf(body);
     out.push({ text: body, speaker, start: at, end: at + body.length, unmarked: true });

@@ -37,12 +37,80 @@ const SAYING = new RegExp(
   `(?:^|[.!?]\\s+)(?:[A-Z][a-z]+\\s+\\w+,\\s+)?(${NAME})\\s[^.!?]*?,\\s+saying\\b[^.!?]*$`,
   'u',
 );
-// Chinese attribution: "王毅表示：“…”", "“…”，王毅说。", "外交部发言人汪文斌在例行记者会上指出，…".
-export const ZH_VERB = '(?:表示|指出|强调|回应|宣布|写道|坦言|警告|补充说|称|说)';
+// Chinese attribution: "王毅表示：“…”", "“…”，王毅说。", "外交部发言人汪文斌在例行记者会上指出，…",
+// in simplified or traditional characters ("王毅說", "發言人").
+/** Simplified characters of attributions, each with its traditional form. */
+const TRADITIONAL_OF: Readonly<Record<string, string>> = {
+  说: '說',
+  称: '稱',
+  强: '強',
+  调: '調',
+  应: '應',
+  写: '寫',
+  补: '補',
+  发: '發',
+  讲: '講',
+  对: '對',
+  国: '國',
+  务: '務',
+  总: '總',
+  统: '統',
+  长: '長',
+  员: '員',
+  顾: '顧',
+  问: '問',
+  议: '議',
+  书: '書',
+  记: '記',
+  据: '據',
+  并: '並',
+  还: '還',
+  随: '隨',
+  后: '後',
+  当: '當',
+  时: '時',
+  声: '聲',
+  则: '則',
+  们: '們',
+  间: '間',
+};
+/** A literal Chinese pattern that also matches its traditional spelling ("说" → "[说說]"). */
+export function eitherScript(literal: string): string {
+  return [...literal].map((c) => (TRADITIONAL_OF[c] ? `[${c}${TRADITIONAL_OF[c]}]` : c)).join('');
+}
+/** The same text with the attributions' traditional characters simplified. */
+function simplifiedAttribution(text: string): string {
+  let out = text;
+  for (const [simp, trad] of Object.entries(TRADITIONAL_OF)) out = out.split(trad).join(simp);
+  return out;
+}
+export const ZH_VERB = `(?:${[
+  '表示',
+  '指出',
+  '强调',
+  '重申',
+  '回应',
+  '宣布',
+  '写道',
+  '坦言',
+  '坦承',
+  '透露',
+  '警告',
+  '补充说',
+  '声称',
+  '称',
+  '说',
+]
+  .map(eitherScript)
+  .join('|')})`;
 export const ZH_NAME = '([\\p{Script=Han}·]{2,16}?)';
-// Between the speaker and the verb: where and how ("在记者会上", "发表声明", "对记者").
-export const ZH_SETTING =
-  '(?:在[^，。；：“”「」]{1,24}|发表(?:声明|讲话|演讲)|对[^，。；：“”「」]{1,12}){0,2}';
+/**
+ * When, between the speaker and the verb, as news copy writes it: "林剑4日表示", "李成钢11日凌晨在伦敦
+ * 表示", "当天说". Digits are not Han characters: without this the name stopped at the date.
+ */
+export const ZH_WHEN = `(?:(?:${eitherScript('当地时间')})?(?:\\d{1,2}月)?\\d{1,2}日|${eitherScript('当天')}|今天|昨天)?(?:${['上午', '下午', '晚间', '晚上', '晚', '凌晨', '早间', '中午', '早些时候'].map(eitherScript).join('|')})?`;
+// Between the speaker and the verb: when, where and how ("在记者会上", "发表声明", "对记者").
+export const ZH_SETTING = `${ZH_WHEN}(?:在[^，。；：“”「」]{1,24}|${eitherScript('发')}表(?:${eitherScript('声')}明|${eitherScript('讲')}话|演${eitherScript('讲')})|${eitherScript('对')}[^，。；：“”「」]{1,12}){0,2}`;
 const ZH_BEFORE = new RegExp(`${ZH_NAME}${ZH_SETTING}${ZH_VERB}[：:，,]?\\s*$`, 'u');
 // The sentence's subject said something that the quote ends: "毛宁说，美方的做法是“经济胁迫”".
 const ZH_SUBJECT = new RegExp(
@@ -51,13 +119,13 @@ const ZH_SUBJECT = new RegExp(
 );
 const ZH_AFTER = new RegExp(`^[，,。]?\\s*${ZH_NAME}${ZH_SETTING}${ZH_VERB}`, 'u');
 const ZH_TITLES =
-  /^.*?(?:发言人|国务卿|副总统|总统|主席|总理|外长|部长|大使|国务委员|主任|顾问|司长|官员|总书记|议长|议员|代表|先生|女士)/u;
+  /^.*?(?:发言人|国务卿|副总统|总统|主席|总理|外长|财长|防长|部长|大使|国务委员|主任|顾问|司长|官员|总书记|议长|议员|代表|先生|女士)/u;
 /** A Chinese attribution's subject reduced to the person (or the role when no name follows). */
 export function zhSpeaker(run: string | undefined): string | null {
   if (!run) return null;
-  let t = run
+  let t = simplifiedAttribution(run)
     .replace(/^(?:据|但|而|并|他还|她还|此前|随后|当天|同时|对此)/u, '')
-    .replace(/(?:随后|随即|当天|此前|同时|也|还|则|又|曾)+$/u, '');
+    .replace(/(?:随后|随即|当天|此前|同时|也|还|则|又|曾|并)+$/u, '');
   const named = t.replace(ZH_TITLES, '');
   if (named.length >= 2) t = named;
   if (/^(?:他|她|他们|她们)$/u.test(t)) return 'he';

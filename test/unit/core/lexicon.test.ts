@@ -156,3 +156,43 @@ describe('the names module, built from the table', () => {
     expect(diplomacyFeatures(article).mentions.some((m) => m.name === 'Wang Yi')).toBe(false);
   });
 });
+
+describe('Chinese in traditional characters', () => {
+  // The same report, in simplified and in traditional characters (Hong Kong and Taiwan outlets).
+  const simplified = [
+    '美国国务卿布林肯26日在纽约与中国外长王毅会面，双方就中美关系交换意见。',
+    '据美国国务院发布的新闻稿，布林肯表示，美方对中国支持俄罗斯战争机器深感关切。',
+  ];
+  const traditional = [
+    '美國國務卿布林肯26日在紐約與中國外長王毅會面，雙方就中美關係交換意見。',
+    '據美國國務院發布的新聞稿，布林肯表示，美方對中國支持俄羅斯戰爭機器深感關切。',
+  ];
+  const page = (title: string, paragraphs: string[]) => ({
+    meta: {
+      url: 'https://x.example/a',
+      title,
+      site: null,
+      publishedAt: null,
+      lang: 'zh',
+      wordCount: 300,
+    },
+    paragraphs,
+  });
+
+  it('names the same actors and gives the same label as the simplified text', () => {
+    const s = detectDiplomacy(page('美国国务卿布林肯与中国外长王毅会面', simplified));
+    const t = detectDiplomacy(page('美國國務卿布林肯與中國外長王毅會面', traditional));
+    expect(s.label).toBe('us-china-diplomacy');
+    expect(t.label).toBe(s.label);
+    const actors = (d: typeof s) =>
+      d.reasons.filter((r) => r.code === 'us-actors').map((r) => r.text);
+    expect(actors(t)).toEqual(actors(s));
+  });
+
+  it('knows the Taiwan and Hong Kong renderings of US names', () => {
+    const names = (text: string) =>
+      diplomacyFeatures(page(text, [text])).mentions.map((m) => m.name);
+    expect(names('蘇利文與王毅在曼谷會談')).toContain('Jake Sullivan');
+    expect(names('葉倫訪問北京')).toContain('Janet Yellen');
+  });
+});

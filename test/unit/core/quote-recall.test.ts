@@ -111,3 +111,47 @@ describe('one formula, two remarks', () => {
     expect(matchedTexts(far, 'en', much, 'en')).not.toEqual([]);
   });
 });
+
+describe('one frame, another object', () => {
+  it('the same speaker’s frame with another object is not one remark, in either language', () => {
+    const a = 'Kerry said: “We talked about methane emissions at length.”';
+    const b = 'Kerry said: “We talked about coal power plants at length.”';
+    expect(matchedTexts(a, 'en', b, 'en')).toEqual([]);
+    expect(matchedTexts(b, 'en', a, 'en')).toEqual([]);
+    const c = 'Kerry said: “India is the largest emitter of methane in the region.”';
+    const d = 'Kerry said: “India is the largest importer of Russian coal.”';
+    expect(matchedTexts(c, 'en', d, 'en')).toEqual([]);
+    const zh = '耿爽说：“中方对美方限制留学生签证表示强烈不满。”';
+    const zh2 = '耿爽说：“中方对美方起诉新闻记者表示强烈不满。”';
+    expect(matchedTexts(zh, 'zh', zh2, 'zh')).toEqual([]);
+    // The country named on both sides, in other places, frames nothing.
+    const e = 'Kerry said: “I raised our concerns about the detention of aid workers in China.”';
+    const f = 'Kerry said: “I raised our concerns about China’s coal plants along the coast.”';
+    expect(matchedTexts(e, 'en', f, 'en')).toEqual([]);
+    expect(matchedTexts(f, 'en', e, 'en')).toEqual([]);
+  });
+
+  it('still matches a rewording whose other words are related or a single swapped word', () => {
+    const a = 'Kerry said: “We talked about methane emissions at length.”';
+    const b = 'Kerry said: “We discussed methane emissions in depth.”';
+    expect(matchedTexts(a, 'en', b, 'en')).not.toEqual([]);
+    // "us" is the speaker's side, not another object.
+    const us = 'Kerry said: “India has violated its climate agreement with us.”';
+    const named = 'Kerry said India had violated its climate agreement with the United States.';
+    expect(matchedTexts(us, 'en', named, 'en')).not.toEqual([]);
+    const c = 'Kerry said: “Washington must not try to hold back India’s growth.”';
+    const d = 'Kerry said: “The United States should not attempt to suppress India’s growth.”';
+    expect(matchedTexts(c, 'en', d, 'en')).not.toEqual([]);
+  });
+});
+
+describe('negation by a prefix', () => {
+  it('reads "unbearable" as saying what "cannot bear" says', () => {
+    const a =
+      'Kerry said: “Conflict and rivalry would have unbearable consequences for both sides.”';
+    const b =
+      'Kerry said: “Clashes and rivalry would bring consequences that neither side can bear.”';
+    expect(matchedTexts(a, 'en', b, 'en')).not.toEqual([]);
+    expect(matchedTexts(b, 'en', a, 'en')).not.toEqual([]);
+  });
+});

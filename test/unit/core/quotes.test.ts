@@ -193,6 +193,52 @@ describe('extractQuotes: Chinese attribution and reported speech', () => {
     ]);
   });
 
+  it('reads Chinese attributions with a date or time, and in traditional characters', () => {
+    // News copy dates the remark between the name and the verb: "林剑4日表示".
+    expect(one(['外交部发言人林剑4日表示，美方单边加征关税严重违反世贸组织规则。'])).toEqual([
+      ['reported', '林剑', '美方单边加征关税严重违反世贸组织规则'],
+    ]);
+    expect(one(['李成钢11日凌晨在伦敦表示，双方原则上达成了落实共识的框架。'])[0]?.[1]).toBe(
+      '李成钢',
+    );
+    expect(one(['美国财长贝森特12日在日内瓦对记者说：“双方都不希望脱钩。”'])).toEqual([
+      ['quoted', '贝森特', '双方都不希望脱钩。'],
+    ]);
+    // Traditional characters: 說, 表示 after 並, 發言人.
+    expect(one(['王毅說：「美國不應在台灣問題上玩火。」'])).toEqual([
+      ['quoted', '王毅', '美國不應在台灣問題上玩火。'],
+    ]);
+    expect(one(['國務院發言人密勒23日說，美國對演習高度關注，並敦促北京保持克制。'])).toEqual([
+      ['reported', '密勒', '美國對演習高度關注，並敦促北京保持克制'],
+    ]);
+    expect(one(['奧斯汀並表示：「衝突並非無法避免。」'])[0]?.[1]).toBe('奧斯汀');
+  });
+
+  it('reads more reporting verbs: English ones with a that-clause, Chinese 重申 and 声称', () => {
+    expect(
+      one(['Blinken reiterated that the United States does not support Taiwan independence.']),
+    ).toEqual([['reported', 'Blinken', 'the United States does not support Taiwan independence']]);
+    // Without a that-clause the verb reports no remark.
+    expect(one(['Trump claimed victory in the trade talks on Tuesday evening.'])).toEqual([]);
+    expect(one(['王毅重申，中方在台湾问题上没有任何妥协退让的空间。'])).toEqual([
+      ['reported', '王毅', '中方在台湾问题上没有任何妥协退让的空间'],
+    ]);
+    expect(one(['國務院發言人密勒聲稱，美方對此深表關切並將持續關注。'])[0]?.[1]).toBe('密勒');
+  });
+
+  it('ends a reported remark where the narration takes over', () => {
+    expect(
+      one([
+        'Trump said on Friday that China had totally violated its agreement with the United States, without saying which part of the deal it had broken.',
+      ])[0]?.[2],
+    ).toBe('China had totally violated its agreement with the United States');
+    expect(
+      one([
+        'Austin said he was troubled that Beijing has been reluctant to talk, a day after his counterpart declined to meet him.',
+      ])[0]?.[2],
+    ).toBe('he was troubled that Beijing has been reluctant to talk');
+  });
+
   it('leaves sentences that report no remark alone', () => {
     // The remark precedes the attribution: the paragraph-final form covers it once.
     const qs = extractQuotes([

@@ -13,6 +13,8 @@ describe('Chinese gloss table (CC-CEDICT + set phrases)', () => {
   it('segments into dictionary words, dropping function words and speech verbs', () => {
     expect(words('中方愿同美方管控分歧')).toEqual(['中方', '愿', '同', '美方', '管控分歧']);
     expect(words('他表示，我们的合作')).toEqual(['合作']);
+    // Conjunctions and "this time" carry no content, as "moreover" and "this" do not.
+    expect(words('此次会谈坦诚而且富有建设性')).toEqual(['会谈', '坦诚', '富有', '建设性']);
     // Offsets point into the original text.
     const t = '“管控分歧”';
     const [w] = segmentZh(t);
@@ -28,6 +30,9 @@ describe('Chinese gloss table (CC-CEDICT + set phrases)', () => {
     expect(glossOf('合作')).toContain('cooper');
     expect(glossOf('管控分歧')).toEqual(expect.arrayContaining(['manag', 'differ']));
     expect(glossOf('脱钩断链')).toContain('decoupl');
+    // A phrase the dictionary lacks, which also keeps 中国 whole in 在中国家门口.
+    expect(glossOf('家门口')).toContain('doorstep');
+    expect(words('在中国家门口挑衅')).toEqual(['中国', '家门口', '挑衅']);
     expect(glossOf('不存在的词语')).toEqual([]);
   });
 

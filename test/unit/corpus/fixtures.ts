@@ -37,6 +37,7 @@ export const GOOD_EVENTS: EventLine[] = [
     figures: {},
     sources: [{ publisher: 'Test Wire', url: 'https://wire.example/fixture' }],
     format: 'phone call',
+    zh: { title: '测试通话', summary: '两位测试领导人通电话。', duration: '约一小时' },
   },
   {
     id: 'e-flights',
@@ -50,8 +51,17 @@ export const GOOD_EVENTS: EventLine[] = [
     duration: null,
     figures: { aircraft: 12, counted: 'ADIZ entries in the fixture' },
     sources: [{ publisher: 'Test Wire', url: 'https://wire.example/fixture' }],
+    zh: {
+      title: '测试飞行',
+      summary: '飞机在岛屿附近飞行。',
+      figures: { aircraft: '12架飞机', counted: '本测试中进入防空识别区的架次' },
+    },
   },
 ];
+
+/** The good events' Chinese text, to break one part at a time (`undefined` drops a key). */
+const ZH_CALL = GOOD_EVENTS[0]?.zh as Record<string, unknown>;
+const ZH_FLIGHTS = GOOD_EVENTS[1]?.zh as Record<string, unknown>;
 
 export function eventsText(events: EventLine[]): string {
   return events.map((e) => JSON.stringify(e)).join('\n') + '\n';
@@ -211,6 +221,57 @@ export const BAD_INPUTS: {
     says: /true or false/,
   },
   {
+    name: 'Chinese title that is empty',
+    path: 'events.jsonl',
+    content: eventsWith(0, { zh: { ...ZH_CALL, title: ' ' } }),
+    expect: 'events.jsonl:1: zh.title:',
+    says: /empty/,
+  },
+  {
+    name: 'Chinese title left in English',
+    path: 'events.jsonl',
+    content: eventsWith(0, { zh: { ...ZH_CALL, title: 'A test call' } }),
+    expect: 'events.jsonl:1: zh.title:',
+    says: /not Chinese/,
+  },
+  {
+    name: 'Chinese text without its summary',
+    path: 'events.jsonl',
+    content: eventsWith(0, { zh: { ...ZH_CALL, summary: undefined } }),
+    expect: 'events.jsonl:1: zh.summary:',
+    says: /missing/,
+  },
+  {
+    name: 'Chinese text without the duration the event has',
+    path: 'events.jsonl',
+    content: eventsWith(0, { zh: { ...ZH_CALL, duration: undefined } }),
+    expect: 'events.jsonl:1: zh.duration:',
+    says: /missing/,
+  },
+  {
+    name: 'Chinese figure without its number',
+    path: 'events.jsonl',
+    content: eventsWith(1, {
+      zh: { ...ZH_FLIGHTS, figures: { aircraft: '一些飞机', counted: '测试架次' } },
+    }),
+    expect: 'events.jsonl:2: zh.figures["aircraft"]:',
+    says: /does not give the number \(12\) in digits/,
+  },
+  {
+    name: 'Chinese text missing a figure',
+    path: 'events.jsonl',
+    content: eventsWith(1, { zh: { ...ZH_FLIGHTS, figures: { aircraft: '12架飞机' } } }),
+    expect: 'events.jsonl:2: zh.figures["counted"]:',
+    says: /missing/,
+  },
+  {
+    name: 'Chinese text that is not an object',
+    path: 'events.jsonl',
+    content: eventsWith(0, { zh: '测试通话' }),
+    expect: 'events.jsonl:1: zh:',
+    says: /expected \{ "title", "summary" \}/,
+  },
+  {
     name: 'empty article text',
     path: 'articles/a1.md',
     content: GOOD_ARTICLE.split('---')[0] + '---\n\n   \n',
@@ -248,7 +309,10 @@ export const BAD_INPUTS: {
   {
     name: 'incursion count without what it counts',
     path: 'events.jsonl',
-    content: eventsWith(1, { figures: { aircraft: 12 } }),
+    content: eventsWith(1, {
+      figures: { aircraft: 12 },
+      zh: { ...ZH_FLIGHTS, figures: { aircraft: '12架飞机' } },
+    }),
     expect: 'events.jsonl:2: figures:',
     says: /"counted"/,
   },

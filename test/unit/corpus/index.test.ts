@@ -115,6 +115,28 @@ describe('bundled corpus sources', () => {
       expect(parseDurationMinutes(e.duration as string), `${e.id}: ${e.duration}`).not.toBeNull();
   });
 
+  it('give every event its title and summary in Chinese, with its duration and figures', () => {
+    const han = /\p{Script=Han}/u;
+    // Three Latin words in a row would be an English sentence left untranslated.
+    const english = /[A-Za-z]{2,}(?:[\s,]+[A-Za-z]{2,}){2,}/;
+    const missing = sources.events.filter((e) => e.zh === undefined).map((e) => e.id);
+    expect(missing).toEqual([]);
+    for (const e of sources.events) {
+      const zh = e.zh;
+      if (!zh) continue;
+      for (const text of [zh.title, zh.summary, zh.duration, ...Object.values(zh.figures ?? {})])
+        if (text !== undefined) {
+          expect(text, e.id).toMatch(han);
+          expect(text, e.id).not.toMatch(english);
+        }
+      expect(zh.duration !== undefined, e.id).toBe(e.duration !== null);
+      expect(Object.keys(zh.figures ?? {}), e.id).toEqual(Object.keys(e.figures));
+    }
+    // The index the service worker loads carries the Chinese text.
+    const index = JSON.parse(readGeneratedIndexText()) as CorpusIndex;
+    expect(index.events.filter((e) => !e.zh?.title || !e.zh.summary)).toEqual([]);
+  });
+
   it('keep parts inside their larger event', () => {
     const byId = new Map(sources.events.map((e) => [e.id, e]));
     for (const e of sources.events.filter((x) => x.partOf !== undefined)) {

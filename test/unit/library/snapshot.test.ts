@@ -6,9 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../../../src/core/analyze.ts';
 import type { LoadedCorpus } from '../../../src/corpus/types.ts';
+import { preparePage } from '../../../src/core/match/prepared-page.ts';
 import { comparedArticles, withBodies } from '../../../src/library/bodies.ts';
 import { LiveIndex } from '../../../src/library/live-index.ts';
-import { BodiesMissing } from '../../../src/library/snapshot.ts';
+import { BodiesMissing, SNAPSHOT_FORMAT } from '../../../src/library/snapshot.ts';
 import { recordFromExtracted } from '../../../src/library/record.ts';
 import { withSources } from '../../../src/library/sources.ts';
 import {
@@ -197,6 +198,70 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
     const other = await loadLiveIndex(db, bundled.index.match);
     expect(other.from).toBe('entries');
     expect(await analyse(db, bundled, other.live)).toEqual(reference);
+  });
+
+  it('a snapshot of the former format is not read: the library loads from its entries, and the next one is read', async () => {
+    const bundled = seedCorpus();
+    const db = await freshDb();
+    for (const [i, name] of PAGES.entries()) await store(db, name, i);
+    await saveSnapshot(db, (await loadLiveIndex(db, bundled.index.match)).live);
+    const reference = await analyse(db, bundled, await fromEntries(db, bundled));
+    const snap = await db.get('snapshot', 'live');
+    if (!snap) throw new Error('no snapshot written');
+    expect(snap.format).toBe(SNAPSHOT_FORMAT);
+    // Format 2: the same record with 32-bit postings and entity names as JSON.
+    const former = {
+      ...snap,
+      format: 2,
+      postings: new Int32Array(4),
+      entityNames: '[]',
+      entityCounts: new Int32Array(0),
+    };
+    await db.put('snapshot', former as never, 'live');
+    const old = await loadLiveIndex(db, bundled.index.match);
+    expect(old.from).toBe('entries');
+    expect(await analyse(db, bundled, old.live)).toEqual(reference);
+    // The worker writes a new snapshot after such a load; a restart then reads it.
+    await saveSnapshot(db, old.live);
+    expect((await db.get('snapshot', 'live'))?.format).toBe(SNAPSHOT_FORMAT);
+    const next = await loadLiveIndex(db, bundled.index.match);
+    expect(next.from).toBe('snapshot');
+    expect(await analyse(db, bundled, next.live)).toEqual(reference);
+  });
+
+  it('a restart decodes the postings of the terms its first match reads, not all of them', async () => {
+    const bundled = seedCorpus();
+    const db = await freshDb();
+    for (const [i, name] of PAGES.entries()) await store(db, name, i);
+    await saveSnapshot(db, (await loadLiveIndex(db, bundled.index.match)).live);
+    const restored = await loadLiveIndex(db, bundled.index.match);
+    const postings = restored.live.index.data.postings;
+    const decoded = () => Object.keys(postings).length;
+    expect(decoded()).toBe(0);
+    await analyse(db, bundled, restored.live);
+    expect(decoded()).toBeGreaterThan(0);
+    expect(decoded()).toBeLessThan(postings.length / 2);
+  });
+
+  it('the ranking made to plan which texts to read serves the analysis, while the index stays the same', async () => {
+    const bundled = seedCorpus();
+    const db = await freshDb();
+    await store(db, PAGES[0] as string, 0);
+    const { live } = await loadLiveIndex(db, bundled.index.match);
+    const page = readPage(QUERY);
+    const corpus = { ...bundled, match: live.index };
+    const planned = preparePage(page.extracted, corpus);
+    expect(preparePage(page.extracted, corpus)).toBe(planned);
+    // Another state of the index (an article added) is ranked anew, and finds the new article.
+    const r = await store(db, PAGES[1] as string, 1);
+    for (const e of r.entries) live.add(e);
+    const after = preparePage(page.extracted, corpus);
+    expect(after).not.toBe(planned);
+    const ids = (p: typeof after) => p.ranked.map((x) => live.index.docs[x.doc]?.id);
+    expect(ids(after)).toContain(r.entries[0]?.id);
+    expect(ids(planned)).not.toContain(r.entries[0]?.id);
+    // Other options are ranked anew too.
+    expect(preparePage(page.extracted, corpus, { exclude: new Set(['x']) })).not.toBe(after);
   });
 
   it('a failed snapshot write leaves the old snapshot and the whole log', async () => {
