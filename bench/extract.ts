@@ -11,7 +11,13 @@
  *                   always read (as "analyse anyway" does): the cost of a page that is read;
  *   readability:    new Readability(document.cloneNode(true)).parse() — the baseline, on the
  *                   same page in the same run (Readability needs a clone: it rewrites the DOM);
- *   precheck:       precheck(document, url) alone.
+ *   precheck:       precheck(document, url) alone;
+ *   longest slice:  the content script's work on the page read in full, run step by step as
+ *                   content/slices.ts runs it (extractAndDetectSteps, full: true): the longest
+ *                   single step, which is the longest task the content script's extraction and
+ *                   detection can add to the page (Readability's parse is one of the steps).
+ * `--browser firefox` runs the same in headless Firefox ESR (puppeteer-core over WebDriver BiDi;
+ * every request but the page server's goes to a closed port).
  * Each page is measured --reps times (default 5), rotating which side runs first; a page's time
  * is the median of its reps. The table gives median and p95 over pages. The saved HTML pages are
  * the benchmark; the White House texts (Markdown, served wrapped in a bare <article>) are
@@ -22,6 +28,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { BROWSER_FLAGS, findChrome } from '../scripts/chrome.ts';
 import { ROOT, SHARED_DATA, pageHtml, sharedPages } from '../eval/labelled-pages.ts';
 
@@ -31,12 +38,15 @@ const arg = (name: string, fallback: number): number => {
 };
 const REPS = arg('--reps', 5);
 const LIMIT = arg('--limit', Infinity);
+const BROWSER = process.argv.includes('--browser')
+  ? process.argv[process.argv.indexOf('--browser') + 1]
+  : 'chromium';
 const CHROMIUM = findChrome() ?? '/usr/bin/chromium';
 const FLAGS = [...BROWSER_FLAGS];
 
 const ENTRY = `
 import { Readability } from '@mozilla/readability';
-import { extractAndDetect } from './src/core/classify.ts';
+import { extractAndDetect, extractAndDetectSteps } from './src/core/classify.ts';
 import { precheck } from './src/core/extract.ts';
 import { installLexicon } from './src/core/lexicon.ts';
 import lexiconTable from './src/core/data/lexicon.json';
@@ -63,7 +73,21 @@ globalThis.__backstoryBench = (url, reps) => {
     precheckOk = precheck(document, url).ok;
     t.pre.push(performance.now() - t0);
   }
-  return { ours: median(t.ours), full: median(t.full), base: median(t.base), pre: median(t.pre), label, read, precheckOk };
+  const longest = [];
+  let slices = 0, at = 0;
+  for (let i = 0; i < reps; i++) {
+    const steps = extractAndDetectSteps(document, url, { full: true });
+    let max = 0;
+    for (slices = 1; ; slices++) {
+      const t0 = performance.now();
+      const next = steps.next();
+      const dt = performance.now() - t0;
+      if (dt > max) { max = dt; at = slices; }
+      if (next.done) break;
+    }
+    longest.push(max);
+  }
+  return { ours: median(t.ours), full: median(t.full), base: median(t.base), pre: median(t.pre), slice: median(longest), slices, at, label, read, precheckOk };
 };
 `;
 
@@ -76,6 +100,71 @@ function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   if (!s.length) return NaN;
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+}
+
+/** One page of the benchmark, loaded and measured in a browser. */
+interface Driver {
+  version: string;
+  measure(pageUrl: string, script: string, url: string, reps: number): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+type Bench = (u: string, n: number) => unknown;
+
+async function chromiumDriver(origin: string): Promise<Driver> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+  );
+  const page = await context.newPage();
+  return {
+    version: `Chromium ${browser.version()}`,
+    async measure(pageUrl, script, url, reps) {
+      await page.goto(pageUrl, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      await page.addScriptTag({ content: script });
+      return page.evaluate(
+        ([u, n]) => (globalThis as unknown as { __backstoryBench: Bench }).__backstoryBench(u, n),
+        [url, reps] as [string, number],
+      );
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function firefoxDriver(origin: string): Promise<Driver> {
+  const executablePath = process.env['FIREFOX_PATH'] || '/usr/bin/firefox-esr';
+  if (!existsSync(executablePath)) throw new Error(`no Firefox at ${executablePath}`);
+  const port = new URL(origin).port;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    extraPrefsFirefox: {
+      // Only the page server is reached: everything else goes to a proxy on a closed port.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': `127.0.0.1:${port}`,
+      'network.proxy.allow_hijacking_localhost': true,
+    },
+  });
+  const page = await browser.newPage();
+  return {
+    version: `Firefox ${(await browser.version()).replace(/^firefox\//i, '')}`,
+    async measure(pageUrl, script, url, reps) {
+      await page.goto(pageUrl, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      await page.addScriptTag({ content: script });
+      return page.evaluate(
+        (u, n) => (globalThis as unknown as { __backstoryBench: Bench }).__backstoryBench(u, n),
+        url,
+        reps,
+      );
+    },
+    close: () => browser.close(),
+  };
 }
 
 const fmt = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–');
@@ -109,13 +198,8 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(origin) ? route.continue() : route.abort(),
-  );
-  const page = await context.newPage();
-  const version = browser.version();
+  const driver = BROWSER === 'firefox' ? await firefoxDriver(origin) : await chromiumDriver(origin);
+  const version = driver.version;
 
   interface Row {
     id: string;
@@ -124,6 +208,9 @@ async function main(): Promise<void> {
     full: number;
     base: number;
     pre: number;
+    slice: number;
+    slices: number;
+    at: number;
     label: string;
     read: boolean;
     precheckOk: boolean;
@@ -131,25 +218,15 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const [i, p] of pages.entries()) {
     try {
-      await page.goto(`${origin}/p/${i}`, { waitUntil: 'domcontentloaded', timeout: 30_000 });
-      await page.addScriptTag({ content: script });
-      const r = await page.evaluate(
-        ([url, reps]) =>
-          (
-            globalThis as unknown as {
-              __backstoryBench: (u: string, n: number) => Omit<Row, 'id' | 'html'>;
-            }
-          ).__backstoryBench(url, reps),
-        [p.url, REPS] as [string, number],
-      );
-      rows.push({ id: p.id, html: /\.html?$/i.test(p.path), ...r });
+      const r = await driver.measure(`${origin}/p/${i}`, script, p.url, REPS);
+      rows.push({ id: p.id, html: /\.html?$/i.test(p.path), ...(r as Omit<Row, 'id' | 'html'>) });
     } catch (err) {
       console.error(
         `skipped ${p.id}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
       );
     }
   }
-  await browser.close();
+  await driver.close();
   server.close();
 
   const med = (xs: number[]): number => quantile(xs, 0.5);
@@ -160,7 +237,7 @@ async function main(): Promise<void> {
   const ratio = (rs: Row[], side: 'ours' | 'full'): string =>
     (med(rs.map((r) => r[side])) / med(rs.map((r) => r.base))).toFixed(2);
   console.log(
-    `\nChromium ${version}, ${rows.length} labelled pages of ../shared/data (${html.length} saved HTML pages, ${texts.length} White House texts), ${REPS} reps per page (median per page)\n`,
+    `\n${version}, ${rows.length} labelled pages of ../shared/data (${html.length} saved HTML pages, ${texts.length} White House texts), ${REPS} reps per page (median per page)\n`,
   );
   console.log(`| ${'measure'.padEnd(66)} | pages | median ms | p95 ms |`);
   console.log(`|${'-'.repeat(68)}|------:|----------:|-------:|`);
@@ -233,6 +310,21 @@ async function main(): Promise<void> {
   }
   console.log(
     `pre-check median on not-article pages: ${fmt(med(notArticles.map((r) => r.pre)))} ms; goal ≤ 2 ms`,
+  );
+  const bySlice = [...html].sort((a, b) => b.slice - a.slice);
+  console.log(
+    `longest slice of the content script's work, every HTML page read in full: median ${fmt(med(html.map((r) => r.slice)))} ms, p95 ${fmt(
+      quantile(
+        html.map((r) => r.slice),
+        0.95,
+      ),
+    )}, max ${fmt(bySlice[0]?.slice ?? NaN)}; pages with a slice over 50 ms: ${html.filter((r) => r.slice > 50).length} of ${html.length}; goal: none`,
+  );
+  console.log(
+    `  longest: ${bySlice
+      .slice(0, 5)
+      .map((r) => `${r.id.split('/').pop()} ${fmt(r.slice)} (slice ${r.at} of ${r.slices})`)
+      .join('; ')}`,
   );
   const labels = new Map<string, number>();
   for (const r of rows) labels.set(r.label, (labels.get(r.label) ?? 0) + 1);

@@ -8,7 +8,7 @@ import { compactAlternation } from './alternation.ts';
 import { attr, queryOne, rootOf, textOf, titleOf } from './dom-safe.ts';
 import { fromLexicon, lexicon } from './lexicon.ts';
 import { cleanTitle, primaryLang } from './page-head.ts';
-import { MAX_TEXT_CHARS, pageTextOf } from './page-text.ts';
+import { glanceTextOf, MAX_TEXT_CHARS } from './page-text.ts';
 import type { ExtractedArticle } from './types.ts';
 
 /**
@@ -78,7 +78,7 @@ function host(url: string): string | null {
 export function glance(doc: Document, url: string): ExtractedArticle | null {
   const ogTitle = content(doc, 'og:title');
   // Beyond MAX_TEXT_CHARS a page is not an article (precheck.ts): the rest is not read.
-  const text = pageTextOf(doc).slice(0, MAX_TEXT_CHARS);
+  const text = glanceTextOf(doc).slice(0, MAX_TEXT_CHARS);
   if (namesChinaAnywhere(`${ogTitle ?? ''}\n${titleOf(doc)}\n${text}`)) return null;
   const site = content(doc, 'og:site_name') ?? host(url);
   return {

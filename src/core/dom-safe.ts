@@ -28,6 +28,11 @@ function protoGetter<T>(obj: object, key: string): T | undefined {
   return undefined;
 }
 
+/** A member of `obj` as its prototypes define it (a method, say), past any shadowing own member. */
+export function protoMember<T>(obj: object, key: string): T | undefined {
+  return protoGetter<T>(obj, key);
+}
+
 function isElement(value: unknown): value is Element {
   return (
     typeof value === 'object' &&

@@ -1,14 +1,15 @@
 /**
  * From a page to an ExtractedArticle. The first look (first-look.ts: metadata, the pre-check)
  * turns away pages that are not articles (home pages, section fronts, search results) before
- * Readability runs, on a clone so the live page is never touched; teaser lists are turned away
- * after it. Never throws.
+ * Readability runs, on a pruned copy of the part that holds the article, so the live page is
+ * never touched; teaser lists are turned away after it. Never throws.
  */
 import { Readability } from '@mozilla/readability';
 import type { ExtractedArticle } from './types.ts';
 import { attr, bodyOf, rootOf, titleOf } from './dom-safe.ts';
 import { firstLook, notAnArticle, toArticleMeta } from './first-look.ts';
 import { guessLang, type PageMeta } from './metadata.ts';
+import { textContentOf } from './page-text.ts';
 
 export { nonArticleUrl, precheck } from './precheck.ts';
 
@@ -16,82 +17,48 @@ export { nonArticleUrl, precheck } from './precheck.ts';
 export const MAX_ELEMENTS = 60_000;
 export const TOO_MANY_ELEMENTS = 'page has too many elements';
 
-const ORDERED_NODE_SNAPSHOT_TYPE = 7;
-
 /**
  * Elements that hold no article text: scripts, styles, icon sprites, media, menus and form
- * controls. Readability drops them from its result anyway; removing them from the clone first
- * spares it walking and scoring them. Asides, footers, images, tables, forms and embeds stay:
- * Readability weighs them when it picks and cleans the content.
+ * controls. Readability drops them from its result anyway; leaving them out of its copy spares
+ * it walking and scoring them (the CLI's early element count leaves them out too).
  */
 export const NO_ARTICLE_TEXT =
   'script, style, link, noscript, template, svg, canvas, video, audio, nav, select, button, textarea';
 
 /**
- * Readies the (cloned) document for Readability: removes what holds no article text, then
- * inline on* handlers. Readability re-parses HTML (innerHTML) when it retries; run in a page's
- * own world, handlers there trip a strict page CSP and log errors in the page's console.
- * Chromium checks a content script's parsing against the extension's CSP instead (a strict-CSP
- * page stayed quiet with this step switched off), but other callers and browsers may not, and
- * the handlers carry no text.
+ * Elements not copied for Readability, with what is inside them: NO_ARTICLE_TEXT, and the page
+ * furniture Readability removes from its result anyway (asides, footers, frames and embeds);
+ * their text would only add to its scoring.
  */
-function prepareClone(doc: Document): void {
-  const root = rootOf(doc);
-  if (!root) return;
-  for (const el of Array.from(root.querySelectorAll(NO_ARTICLE_TEXT))) el.remove();
-  dropInlineHandlers(doc, root);
-}
-
-/** Removes on* attributes from a (cloned) document; one native XPath query where available. */
-function dropInlineHandlers(doc: Document, root: Element): void {
-  if (typeof doc.evaluate === 'function') {
-    try {
-      // The HTML parser lower-cases attribute names, and only lower-case on* names are handlers.
-      const found = doc.evaluate(
-        "//*[@*[starts-with(name(), 'on')]]",
-        doc,
-        null,
-        ORDERED_NODE_SNAPSHOT_TYPE,
-        null,
-      );
-      for (let i = 0; i < found.snapshotLength; i++) {
-        const el = found.snapshotItem(i) as Element | null;
-        if (!el) continue;
-        for (const a of Array.from(el.attributes))
-          if (a.name.startsWith('on')) el.removeAttribute(a.name);
-      }
-      return;
-    } catch {
-      // fall back to walking the elements
-    }
-  }
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    for (const a of Array.from(el.attributes))
-      if (a.name.startsWith('on')) el.removeAttribute(a.name);
-  }
-}
+const NOT_COPIED = new Set(
+  [...NO_ARTICLE_TEXT.split(','), 'aside', 'iframe', 'object', 'embed'].map((s) => s.trim()),
+);
 
 /**
- * Pages with more elements than this are not cloned whole for Readability: only the part that
- * holds the article (see candidateOf), and of it no more than MAX_READ_CHARS of text. On such
- * pages cloning the document and Readability's passes over it take hundreds of milliseconds in
- * one go, which the page feels as a freeze; smaller pages are read as they are.
+ * What Readability reads is a copy of the element that holds the article (candidateOf), without
+ * NOT_COPIED, and of it no more than MAX_READ_CHARS of text and MAX_READ_ELEMENTS elements: so
+ * Readability's parse, one synchronous call, stays short on any page (on a 1 MB page the whole
+ * page took hundreds of milliseconds). Longer articles are read up to there.
  */
-export const PRUNE_ABOVE_ELEMENTS = 3000;
-/** Text read from a pruned page's candidate: about 5,000 words, the length of a long feature. */
-export const MAX_READ_CHARS = 30_000;
+export const MAX_READ_CHARS = 200_000;
+/** Elements copied at most (wiki pages have a link or a span every few words). */
+export const MAX_READ_ELEMENTS = 2_000;
 /** Paragraphs looked at per slice when looking for the candidate. */
 const PARAGRAPHS_PER_SLICE = 400;
+/** Nodes of the page copied per slice. */
+const NODES_PER_SLICE = 1_500;
 
 /**
- * The element that holds the article on a big page, as Readability's own first guess scores it:
- * each paragraph of 25 characters or more gives its length to its parent and half to its
+ * The element that holds the article, as Readability's own first guess scores it, and the text
+ * of the page's paragraphs (those it scores) in all: each
+ * paragraph of 25 characters or more gives its length to its parent and half to its
  * grandparent; the best-scored element's parent is the candidate, so the headline, byline and
  * sibling sections next to the body stay in view. Reads the live page and changes nothing.
  */
-function* candidateOf(doc: Document): Generator<void, Element | null> {
+function* candidateOf(doc: Document): Generator<void, { el: Element; text: number } | null> {
   const body = bodyOf(doc);
   if (!body) return null;
+  let text = 0;
   const paragraphs = body.getElementsByTagName('p');
   const score = new Map<Element, number>();
   let best: Element | null = null;
@@ -110,87 +77,115 @@ function* candidateOf(doc: Document): Generator<void, Element | null> {
     const p = paragraphs[i]!;
     const n = (p.textContent ?? '').length;
     if (n < 25) continue;
+    text += n;
     add(p.parentElement, n);
     add(p.parentElement?.parentElement ?? null, n / 2);
   }
   const found = best as Element | null;
   if (!found) return null;
   const parent = found.parentElement;
-  return parent && parent !== body && parent !== rootOf(doc) ? parent : found;
+  return { el: parent && parent !== body && parent !== rootOf(doc) ? parent : found, text };
 }
 
-/** Child indexes from `root` down to `node`. */
-function pathTo(root: Node, node: Node): number[] {
-  const path: number[] = [];
-  for (let n: Node = node; n !== root && n.parentNode; n = n.parentNode) {
-    path.unshift(Array.prototype.indexOf.call(n.parentNode.childNodes, n) as number);
+/** A shallow copy of `el` into `out`, without inline on* handlers. */
+function shallowCopy(out: Document, el: Element): Element {
+  const copy = out.importNode(el, false);
+  // Readability re-parses HTML (innerHTML) when it retries; in a page's own world, handlers
+  // there trip a strict page CSP and log errors in the page's console. They carry no text.
+  const attrs = copy.attributes;
+  for (let i = attrs.length - 1; i >= 0; i--) {
+    const name = attrs[i]!.name;
+    if (name.length > 2 && name.charCodeAt(0) === 111 && name.charCodeAt(1) === 110)
+      copy.removeAttribute(name);
   }
-  return path;
-}
-
-/**
- * A deep copy of `el` into `doc` up to the text node at `path` (that node included) and nothing
- * after it in document order; all of it when `path` is null.
- */
-function copyUpTo(doc: Document, el: Node, path: number[] | null, depth = 0): Node {
-  if (!path || depth >= path.length) return doc.importNode(el, true);
-  const copy = doc.importNode(el, false);
-  const kids = el.childNodes;
-  const stop = path[depth]!;
-  for (let i = 0; i < stop && i < kids.length; i++)
-    copy.appendChild(doc.importNode(kids[i]!, true));
-  const next = kids[stop];
-  if (next) copy.appendChild(copyUpTo(doc, next, path, depth + 1));
   return copy;
 }
 
-/** Where `root`'s text passes MAX_READ_CHARS: the path to that text node; null if it never does. */
-function cutPoint(root: Node): number[] | null {
+/**
+ * Copies what is under `from` into `into` (a node of another document), in document order, leaving out NOT_COPIED elements and comments, until MAX_READ_CHARS of text or
+ * MAX_READ_ELEMENTS elements are copied. Reads the live page only; yields every NODES_PER_SLICE
+ * nodes. Should the page remove the node being read meanwhile, the copy ends there. True when
+ * all of it was copied.
+ */
+function* copyPruned(out: Document, from: Element, into: Node): Generator<void, boolean> {
+  const top = into;
   let chars = 0;
-  let node: Node | null = root.firstChild;
+  let elements = 0;
+  let visited = 0;
+  let node: Node | null = from.firstChild;
+  let parent: Node = top;
   while (node) {
-    if (node.nodeType === 3) {
-      chars += node.nodeValue?.length ?? 0;
-      if (chars > MAX_READ_CHARS) return pathTo(root, node);
+    if (++visited % NODES_PER_SLICE === 0) yield;
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
+      const text = (node as CharacterData).data;
+      parent.appendChild(out.createTextNode(text));
+      chars += text.length;
+      if (chars > MAX_READ_CHARS) return false;
+    } else if (type === 1) {
+      const el = node as Element;
+      if (!NOT_COPIED.has(el.localName)) {
+        const copy = shallowCopy(out, el);
+        parent.appendChild(copy);
+        if (++elements > MAX_READ_ELEMENTS) return false;
+        if (el.firstChild) {
+          parent = copy;
+          node = el.firstChild;
+          continue;
+        }
+      }
     }
-    if (node.firstChild) {
-      node = node.firstChild;
-      continue;
+    // The next node: a sibling, else up (never above `from`) and on.
+    while (!node.nextSibling) {
+      const up: Node | null = node.parentNode;
+      if (up === from) return true;
+      if (!up || parent === top || !parent.parentNode) return false;
+      node = up;
+      parent = parent.parentNode;
     }
-    while (node && node !== root && !node.nextSibling) node = node.parentNode;
-    if (!node || node === root) return null;
     node = node.nextSibling;
   }
-  return null;
+  return true;
+}
+
+/** A new document with the page's title, language and `<meta>` tags (Readability reads them). */
+function emptyCopy(doc: Document): Document {
+  const title = titleOf(doc);
+  const out = doc.implementation.createHTMLDocument(title);
+  // (Not every DOM implementation writes the title element: happy-dom does not.)
+  if (title && !out.querySelector('title')) {
+    out.head.appendChild(out.createElement('title')).textContent = title;
+  }
+  const root = rootOf(doc);
+  const lang = attr(root, 'lang');
+  if (lang) out.documentElement.setAttribute('lang', lang);
+  const head = root?.querySelector('head');
+  if (head)
+    for (const meta of Array.from(head.querySelectorAll('meta')))
+      out.head.appendChild(shallowCopy(out, meta));
+  return out;
 }
 
 /**
- * What Readability reads: a clone of the whole page, or on a page with more than
- * PRUNE_ABOVE_ELEMENTS elements a new document holding only the candidate (candidateOf), cut
- * after MAX_READ_CHARS of its text, with the page's title and language. Either way the live page
- * is only read. Yields between slices of the work.
+ * What Readability reads: a new document holding a pruned copy of the page's body, cut at
+ * MAX_READ_CHARS or MAX_READ_ELEMENTS (copyPruned). On a page too big for all of it, the element
+ * that holds the article (candidateOf) is read instead, unless the page's paragraphs hold less
+ * than a fifth of its text (its text is in other elements: the body's first part is read).
+ * The live page is only read. Yields between slices of the work.
  */
-function* cloneForReading(doc: Document): Generator<void, Document> {
-  const root = rootOf(doc);
-  if (!root || root.getElementsByTagName('*').length <= PRUNE_ABOVE_ELEMENTS) {
-    return doc.cloneNode(true) as Document;
-  }
+function* copyForReading(doc: Document): Generator<void, Document | null> {
+  const body = bodyOf(doc);
+  if (!body) return null;
+  const whole = emptyCopy(doc);
+  if (yield* copyPruned(whole, body, whole.body)) return whole;
+  yield;
   const candidate = yield* candidateOf(doc);
-  const from = candidate ?? bodyOf(doc);
-  if (!from) return doc.cloneNode(true) as Document;
+  if (!candidate || candidate.text * 5 < textContentOf(body).length) return whole;
   yield;
-  const cut = cutPoint(from);
-  yield;
-  try {
-    const out = doc.implementation.createHTMLDocument(titleOf(doc));
-    const lang = attr(root, 'lang');
-    if (lang) out.documentElement.setAttribute('lang', lang);
-    out.body.appendChild(copyUpTo(out, from, cut));
-    return out;
-  } catch {
-    // A page that shadows `implementation` with a named element: read a clone of all of it.
-    return doc.cloneNode(true) as Document;
-  }
+  const part = emptyCopy(doc);
+  const top = part.body.appendChild(shallowCopy(part, candidate.el));
+  yield* copyPruned(part, candidate.el, top);
+  return part;
 }
 
 const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, figcaption, td';
@@ -384,6 +379,52 @@ export function extractArticle(doc: Document, url: string): ExtractedArticle {
   return finish(readArticleSteps(doc, url, look.meta));
 }
 
+/** Article text shorter than this makes Readability try again, less strictly. */
+const CHAR_THRESHOLD = 400;
+/**
+ * Readability's own attempts, strictest first: it drops "unlikely" elements, weighs class names
+ * and cleans conditionally (its FLAG_ bits 1, 2 and 4), then tries again without each in turn
+ * while the text it found is shorter than CHAR_THRESHOLD, and keeps the longest if none reaches
+ * it. Inside one parse() that is up to four passes in one synchronous call; here each attempt is
+ * its own parse of its own copy, one per slice.
+ */
+const ATTEMPTS = [0b111, 0b110, 0b100, 0b000];
+
+type Parsed = NonNullable<ReturnType<Readability<Element>['parse']>>;
+
+/** Readability on `copy`, one attempt per slice (ATTEMPTS). Rewrites `copy`. */
+function* readability(copy: Document): Generator<void, Parsed | null> {
+  const tried: { parsed: Parsed; length: number }[] = [];
+  for (const [i, flags] of ATTEMPTS.entries()) {
+    yield;
+    // Readability rewrites what it reads: all but the last attempt read a clone.
+    const doc = i < ATTEMPTS.length - 1 ? (copy.cloneNode(true) as Document) : copy;
+    const reader = new Readability<Element>(doc, {
+      serializer: (node) => node as Element,
+      // One attempt per parse: it retries by itself only when it found no text at all.
+      charThreshold: 1,
+      // metadata.ts has read JSON-LD already
+      disableJSONLD: true,
+      // paragraphsOf reads tags only; stripping class attributes is work for nothing
+      keepClasses: true,
+      maxElemsToParse: MAX_ELEMENTS,
+    });
+    const internal = reader as unknown as { _flags?: unknown };
+    if (typeof internal._flags !== 'number') {
+      throw new Error('Readability has no _flags: check readability() against its version');
+    }
+    internal._flags = flags;
+    const parsed = reader.parse();
+    if (!parsed) continue;
+    // As Readability measures it: the text, trimmed, runs of white space as one.
+    const length = (parsed.textContent ?? '').trim().replace(/\s{2,}/g, ' ').length;
+    if (length >= CHAR_THRESHOLD) return parsed;
+    tried.push({ parsed, length });
+  }
+  const longest = tried.sort((a, b) => b.length - a.length)[0];
+  return longest && longest.length > 0 ? longest.parsed : null;
+}
+
 /**
  * Readability's reading of a page that passed the first look, in steps: each `yield` is a point
  * where a caller on the page's main thread may let the page run (see content/slices.ts); run
@@ -396,19 +437,9 @@ export function* readArticleSteps(
 ): Generator<void, ExtractedArticle> {
   const notArticle = (reason: string): ExtractedArticle => notAnArticle(doc, url, meta, reason);
   try {
-    const clone = yield* cloneForReading(doc);
-    yield;
-    prepareClone(clone);
-    yield;
-    const parsed = new Readability<Element>(clone, {
-      serializer: (node) => node as Element,
-      charThreshold: 400,
-      // metadata.ts has read JSON-LD already
-      disableJSONLD: true,
-      // paragraphsOf reads tags only; stripping class attributes is work for nothing
-      keepClasses: true,
-      maxElemsToParse: MAX_ELEMENTS,
-    }).parse();
+    const copy = yield* copyForReading(doc);
+    if (!copy) return notArticle('no article text found');
+    const parsed = yield* readability(copy);
     const content = parsed?.content;
     if (!parsed || !content) return notArticle('no article text found');
     yield;

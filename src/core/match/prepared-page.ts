@@ -4,6 +4,7 @@
  * the same ranking, so neither ranks the corpus again.
  */
 import type { LoadedCorpus } from '../../corpus/types.ts';
+import type { MatchIndex } from '../match-index.ts';
 import type { ExtractedArticle } from '../types.ts';
 import { selfOf } from './identify.ts';
 import { isExcluded, MATCH_LIMITS, type MatchOptions } from './options.ts';
@@ -26,7 +27,56 @@ export interface PreparedPage {
   ranked: DocScore[];
 }
 
+/**
+ * The page last prepared for an article, with what it was prepared over: the worker ranks a page
+ * to know which texts to read, then analyses it over the index in the same state, which reuses
+ * it (the texts read in between change no ranking).
+ */
+interface Prepared {
+  index: MatchIndex;
+  version: number | undefined;
+  N: number;
+  tables: LoadedCorpus['tables'];
+  exclude: MatchOptions['exclude'];
+  self: MatchOptions['self'];
+  page: PreparedPage;
+}
+const lastPrepared = new WeakMap<ExtractedArticle, Prepared>();
+
 export function preparePage(
+  article: ExtractedArticle,
+  corpus: LoadedCorpus,
+  opts?: MatchOptions,
+): PreparedPage {
+  const index = corpus.match;
+  const last = lastPrepared.get(article);
+  // Only over an index that counts its changes (a live index); a plain one is prepared anew.
+  if (
+    last &&
+    index.version !== undefined &&
+    last.index === index &&
+    last.version === index.version &&
+    last.N === index.N &&
+    last.tables === corpus.tables &&
+    last.exclude === opts?.exclude &&
+    last.self === opts?.self
+  ) {
+    return last.page;
+  }
+  const page = prepare(article, corpus, opts);
+  lastPrepared.set(article, {
+    index,
+    version: index.version,
+    N: index.N,
+    tables: corpus.tables,
+    exclude: opts?.exclude,
+    self: opts?.self,
+    page,
+  });
+  return page;
+}
+
+function prepare(
   article: ExtractedArticle,
   corpus: LoadedCorpus,
   opts?: MatchOptions,

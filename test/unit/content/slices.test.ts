@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractAndDetectSteps } from '../../../src/core/classify.ts';
 import { runSliced, yieldToPage } from '../../../content/slices.ts';
-import { MAX_READ_CHARS, PRUNE_ABOVE_ELEMENTS } from '../../../src/core/extract.ts';
+import { MAX_READ_CHARS, MAX_READ_ELEMENTS } from '../../../src/core/extract.ts';
 import { fixture, parseHtml } from '../core/fixture-pages.ts';
 
 afterEach(() => {
@@ -84,9 +84,8 @@ describe('runSliced', () => {
       },
     );
     expect(result?.detection.label).toBe('us-china-diplomacy');
-    // | glance | metadata | pre-check | clone | prune | Readability | paragraphs and words |
-    // detection
-    expect(pauses).toBeGreaterThanOrEqual(8);
+    // | glance | metadata | pre-check | copy | Readability | paragraphs and words | detection
+    expect(pauses).toBeGreaterThanOrEqual(7);
   });
 
   it('cuts the look for the article on a big page into slices, and reads only its first part', async () => {
@@ -101,7 +100,7 @@ describe('runSliced', () => {
         Array.from({ length: count }, (_, i) => `<p>${paragraph(i)}</p>`).join('') +
         `</article></main></body></html>`,
     );
-    expect(doc.getElementsByTagName('*').length).toBeGreaterThan(PRUNE_ABOVE_ELEMENTS);
+    expect(doc.getElementsByTagName('*').length).toBeGreaterThan(MAX_READ_ELEMENTS);
     let pauses = 0;
     const result = await runSliced(
       extractAndDetectSteps(doc, 'https://news.example/2024/talks-resume', { full: true }),

@@ -106,8 +106,9 @@ describe('hostile pages', () => {
     const doc = parseHtml(
       `<html><head><title>x</title></head><body>${storyParagraphs}</body></html>`,
     );
-    Object.defineProperty(doc, 'cloneNode', {
-      value: () => {
+    // Extraction builds its copy of the page with the document's implementation.
+    Object.defineProperty(doc, 'implementation', {
+      get: () => {
         throw new Error('no');
       },
     });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../../../src/core/analyze.ts';
 import type { LoadedCorpus } from '../../../src/corpus/types.ts';
+import { preparePage } from '../../../src/core/match/prepared-page.ts';
 import { comparedArticles, withBodies } from '../../../src/library/bodies.ts';
 import { LiveIndex } from '../../../src/library/live-index.ts';
 import { BodiesMissing, SNAPSHOT_FORMAT } from '../../../src/library/snapshot.ts';
@@ -240,6 +241,27 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
     await analyse(db, bundled, restored.live);
     expect(decoded()).toBeGreaterThan(0);
     expect(decoded()).toBeLessThan(postings.length / 2);
+  });
+
+  it('the ranking made to plan which texts to read serves the analysis, while the index stays the same', async () => {
+    const bundled = seedCorpus();
+    const db = await freshDb();
+    await store(db, PAGES[0] as string, 0);
+    const { live } = await loadLiveIndex(db, bundled.index.match);
+    const page = readPage(QUERY);
+    const corpus = { ...bundled, match: live.index };
+    const planned = preparePage(page.extracted, corpus);
+    expect(preparePage(page.extracted, corpus)).toBe(planned);
+    // Another state of the index (an article added) is ranked anew, and finds the new article.
+    const r = await store(db, PAGES[1] as string, 1);
+    for (const e of r.entries) live.add(e);
+    const after = preparePage(page.extracted, corpus);
+    expect(after).not.toBe(planned);
+    const ids = (p: typeof after) => p.ranked.map((x) => live.index.docs[x.doc]?.id);
+    expect(ids(after)).toContain(r.entries[0]?.id);
+    expect(ids(planned)).not.toContain(r.entries[0]?.id);
+    // Other options are ranked anew too.
+    expect(preparePage(page.extracted, corpus, { exclude: new Set(['x']) })).not.toBe(after);
   });
 
   it('a failed snapshot write leaves the old snapshot and the whole log', async () => {
