@@ -60,18 +60,21 @@ export function monthIndex(word: string): number {
 }
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
+// The date patterns, compiled once (`matchAll` iterates a copy, so sharing them is safe).
+const MONTH_NAMES = `${MONTHS.join('|')}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.`;
+const EN_ABSOLUTE = new RegExp(
+  `\\b(?:(\\d{1,2})\\s+)?(${MONTH_NAMES})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+((?:19|20)\\d\\d)\\b)?`,
+  'gi',
+);
+const EN_WEEKDAY = new RegExp(`\\b(?:(last|next|this|on)\\s+)?(${WEEKDAYS.join('|')})\\b`, 'gi');
+
 function findEnglishDates(s: string, article: number | null): DateCue[] {
   const out: DateCue[] = [];
   const add = adder(out);
   const ref = article === null ? null : dayParts(article);
 
   // Absolute: "September 9, 2021", "9 September", "April 2024", "in February", "the October meeting".
-  const monthNames = `${MONTHS.join('|')}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.`;
-  const abs = new RegExp(
-    `\\b(?:(\\d{1,2})\\s+)?(${monthNames})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+((?:19|20)\\d\\d)\\b)?`,
-    'gi',
-  );
-  for (const m of s.matchAll(abs)) {
+  for (const m of s.matchAll(EN_ABSOLUTE)) {
     const name = (m[2] ?? '').toLowerCase().replace(/\.$/, '');
     const at = m.index ?? 0;
     const raw = m[0];
@@ -156,8 +159,7 @@ function findEnglishDates(s: string, article: number | null): DateCue[] {
     }
   }
   // Weekdays: "on Sunday", "last Friday", "Tuesday (9)"; "next Monday" is in the future.
-  const wd = new RegExp(`\\b(?:(last|next|this|on)\\s+)?(${WEEKDAYS.join('|')})\\b`, 'gi');
-  for (const m of s.matchAll(wd)) {
+  for (const m of s.matchAll(EN_WEEKDAY)) {
     const target = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
     const mod = (m[1] ?? '').toLowerCase();
     if (mod === 'next') {
@@ -205,15 +207,16 @@ export function zhNumber(word: string): number | null {
 }
 
 const ZH_NUM = '\\d{1,2}|[一二三四五六七八九十]{1,3}';
+const ZH_FULL = new RegExp(
+  `(?:((?:19|20)\\d\\d)年|(去年|今年|前年|明年))?(?<!个)(${ZH_NUM})月(?:份)?(?:(${ZH_NUM})[日号](?:(?:至|到|-|—)(${ZH_NUM})[日号])?)?`,
+  'g',
+);
+const ZH_BARE_DAY = new RegExp(`(?<![\\d月])(${ZH_NUM})[日号](?:(?:至|到)(${ZH_NUM})[日号])?`, 'g');
 
 function findChineseDates(s: string, article: number | null, add: Add): void {
   const ref = article === null ? null : dayParts(article);
   // "2019年6月29日", "去年十一月", "今年3月", "九月", "6日至7日" (with a month before it).
-  const full = new RegExp(
-    `(?:((?:19|20)\\d\\d)年|(去年|今年|前年|明年))?(?<!个)(${ZH_NUM})月(?:份)?(?:(${ZH_NUM})[日号](?:(?:至|到|-|—)(${ZH_NUM})[日号])?)?`,
-    'g',
-  );
-  for (const m of s.matchAll(full)) {
+  for (const m of s.matchAll(ZH_FULL)) {
     const at = m.index ?? 0;
     const month = zhNumber(m[3] ?? '');
     if (month === null || month < 1 || month > 12) continue;
@@ -250,8 +253,7 @@ function findChineseDates(s: string, article: number | null, add: Add): void {
   if (article === null || ref === null) return;
   // "16日", "14日上午", "6日至7日" without a month: this month, or last month when the day is
   // still to come. (A preceding month was taken above.)
-  const bare = new RegExp(`(?<![\\d月])(${ZH_NUM})[日号](?:(?:至|到)(${ZH_NUM})[日号])?`, 'g');
-  for (const m of s.matchAll(bare)) {
+  for (const m of s.matchAll(ZH_BARE_DAY)) {
     const day = zhNumber(m[1] ?? '');
     if (day === null || day < 1 || day > 31) continue;
     const last = m[2] ? zhNumber(m[2]) : null;
