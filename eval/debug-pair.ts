@@ -3,32 +3,14 @@
  * extracted quotes (speaker, form, content words) and every comparison, also below threshold.
  * Tune-half rows only: a test-half row is refused.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { buildCorpusIndex } from '../src/corpus/build-index.ts';
-import { corpusArticleAsPage } from '../src/corpus/as-page.ts';
-import { loadCorpus } from '../src/corpus/load.ts';
-import { bundledMatchTables, readBundledTables } from '../src/corpus/node.ts';
 import { compareQuote } from '../src/core/match/quote-compare.ts';
 import { prepareQuote } from '../src/core/match/remark.ts';
 import { extractQuotes } from '../src/core/quotes.ts';
+import { readPairs, sideAsCorpus, sideAsPage } from './quote-pairs.ts';
 
 const [file, ...ids] = process.argv.slice(2);
 if (!file) throw new Error('usage: eval/debug-pair.ts FILE ID…');
-interface Side {
-  lang: string;
-  date: string;
-  text: string;
-  quote: string;
-}
-const rows = readFileSync(
-  file.startsWith('/') ? file : fileURLToPath(new URL(`./data/${file}`, import.meta.url)),
-  'utf8',
-)
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { id: string; split: string; same: boolean; a: Side; b: Side });
-const tables = bundledMatchTables();
+const rows = readPairs(file, false);
 for (const id of ids) {
   const row = rows.find((r) => r.id === id);
   if (!row) throw new Error(`no row ${id}`);
@@ -38,18 +20,8 @@ for (const id of ids) {
     [row.a, row.b, 'a→b'],
     [row.b, row.a, 'b→a'],
   ] as const) {
-    const art = (pid: string, s: Side) => ({
-      id: pid,
-      title: s.text.slice(0, 40),
-      publishedAt: s.date,
-      outlet: null,
-      lang: s.lang,
-      url: null,
-      inferred: {},
-      text: s.text,
-    });
-    const small = loadCorpus(buildCorpusIndex([art('t', to)], [], tables), readBundledTables());
-    const page = corpusArticleAsPage(art('p', from));
+    const small = sideAsCorpus('t', to);
+    const page = sideAsPage('p', from);
     const qs = extractQuotes(page.paragraphs);
     const doc = small.match.docs[0];
     console.log(` ${dir}`);

@@ -24,12 +24,12 @@ import { buildCorpusIndex } from '../src/corpus/build-index.ts';
 import { corpusArticleAsPage } from '../src/corpus/as-page.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { bundledMatchTables, readBundledTables, readCorpusSources } from '../src/corpus/node.ts';
-import type { CorpusArticle } from '../src/corpus/types.ts';
 import { matchQuotes } from '../src/core/match/quote-match.ts';
 import { findRelated } from '../src/core/match/related.ts';
 import { extractQuotes } from '../src/core/quotes.ts';
 import type { ExtractedArticle, PageQuote } from '../src/core/types.ts';
-import { checkFreshSplit, type Half } from './split.ts';
+import { readPairs, sideAsCorpus, sideAsPage, type QuotePair } from './quote-pairs.ts';
+import type { Half } from './split.ts';
 
 interface PairLabel {
   a: [string, string];
@@ -226,20 +226,6 @@ if (existsSync(realDir)) {
 }
 
 // 4. The written sets of quote pairs, one half of each, and the two pooled.
-interface NewSide {
-  lang: string;
-  date: string;
-  text: string;
-  quote: string;
-}
-interface NewPair {
-  id: string;
-  split: Half;
-  kind: string;
-  same: boolean;
-  a: NewSide;
-  b: NewSide;
-}
 const half: Half = process.argv.includes('--tune') ? 'tune' : 'test';
 /** In the order they were written; `fresh` ones are split by `eval/split.ts`. */
 const WRITTEN_SETS = [
@@ -247,32 +233,6 @@ const WRITTEN_SETS = [
   { name: 'quote-pairs-fresh.jsonl', fresh: true },
   { name: 'quote-pairs-third.jsonl', fresh: true },
 ];
-function readPairs(name: string, fresh: boolean): NewPair[] {
-  const pairs = readFileSync(fileURLToPath(new URL(`./data/${name}`, import.meta.url)), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const p = JSON.parse(l) as NewPair;
-      for (const side of [p.a, p.b]) {
-        if (!side.text.includes(side.quote)) {
-          throw new Error(`eval/data/${name} line ${i + 1}: quote not in its text`);
-        }
-      }
-      return p;
-    });
-  if (fresh) checkFreshSplit(name, pairs);
-  return pairs;
-}
-const sideArticle = (id: string, s: NewSide): CorpusArticle => ({
-  id,
-  title: s.text.slice(0, 40),
-  publishedAt: s.date,
-  outlet: null,
-  lang: s.lang,
-  url: null,
-  inferred: {},
-  text: s.text,
-});
 interface Tally {
   tp: number;
   fp: number;
@@ -289,7 +249,7 @@ interface SetResult {
   errors: string[];
 }
 /** Each pair of one half matched both ways: each side is the page, the other a one-article corpus. */
-function evaluatePairs(title: string, pairs: NewPair[]): SetResult {
+function evaluatePairs(title: string, pairs: QuotePair[]): SetResult {
   const res: SetResult = {
     title,
     pairs: pairs.length,
@@ -303,12 +263,8 @@ function evaluatePairs(title: string, pairs: NewPair[]): SetResult {
       [pair.a, pair.b, 'a→b'],
       [pair.b, pair.a, 'b→a'],
     ] as const) {
-      const target = sideArticle(`${pair.id}-target`, to);
-      const small = loadCorpus(
-        buildCorpusIndex([target], [], bundledMatchTables()),
-        readBundledTables(),
-      );
-      const page = corpusArticleAsPage(sideArticle(`${pair.id}-page`, from));
+      const small = sideAsCorpus(`${pair.id}-target`, to);
+      const page = sideAsPage(`${pair.id}-page`, from);
       const quotes = matchQuotes(extractQuotes(page.paragraphs), page, small);
       const mine = quotes.filter((q) => q.text.includes(from.quote) || from.quote.includes(q.text));
       const hits = mine.flatMap((q) => q.matches.map((m) => ({ q, m })));
