@@ -78,6 +78,62 @@ const FORMULA_RUN = 3;
  */
 const FORMULA_MAX_WORDS = 8;
 
+/** The other wording's sentence around the aligned span: its first and last word index. */
+function sentenceSpan(a: Alignment, T: Remark): [number, number] {
+  let lo = a.from;
+  let hi = a.to;
+  while (lo > 0 && T.sentence[lo - 1] === T.sentence[a.from]) lo--;
+  while (hi + 1 < T.stems.length && T.sentence[hi + 1] === T.sentence[a.to]) hi++;
+  return [lo, hi];
+}
+
+/**
+ * The remark's words that `same` ties to words of the other wording's span `lo..hi`, in order
+ * on both sides (remark index → other index); negations are left out.
+ */
+function wordsInOrder(
+  R: Remark,
+  T: Remark,
+  lo: number,
+  hi: number,
+  same: (w: string, o: string) => boolean,
+): [number, number][] {
+  const pairs: [number, number][] = [];
+  let j = lo;
+  for (let i = 0; i < R.stems.length && j <= hi; i++) {
+    const w = R.stems[i] as string;
+    if (isNegationWord(w)) continue;
+    for (let k = j; k <= hi; k++) {
+      if (same(w, T.stems[k] as string)) {
+        pairs.push([i, k]);
+        j = k + 1;
+        break;
+      }
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Whether, in some gap between the `pairs` (in order) and after the last up to the span's end
+ * `hi`, `differ` finds the two sides saying different things (the remark's words, the other's).
+ */
+function someGapDiffers(
+  pairs: [number, number][],
+  R: Remark,
+  T: Remark,
+  hi: number,
+  differ: (r: string[], t: string[]) => boolean,
+): boolean {
+  const bounds: [number, number][] = [...pairs, [R.stems.length, hi + 1]];
+  for (let n = 1; n < bounds.length; n++) {
+    const [i0, k0] = bounds[n - 1] as [number, number];
+    const [i1, k1] = bounds[n] as [number, number];
+    if (differ(R.stems.slice(i0 + 1, i1), T.stems.slice(k0 + 1, k1))) return true;
+  }
+  return false;
+}
+
 /**
  * One formula, two contents: the two wordings share a run of identical words and, in the same
  * place, each says something the other does not explain ("我们愿同美方加强气候合作" /
@@ -88,24 +144,9 @@ const FORMULA_MAX_WORDS = 8;
 function differentContent(tables: MatchTables, a: Alignment, R: Remark, T: Remark): boolean {
   if (a.ties.size > 0 || a.cp >= 1 || R.stems.length > FORMULA_MAX_WORDS) return false;
   // The other wording from its sentence start to its end, around the aligned span.
-  let lo = a.from;
-  let hi = a.to;
-  while (lo > 0 && T.sentence[lo - 1] === T.sentence[a.from]) lo--;
-  while (hi + 1 < T.stems.length && T.sentence[hi + 1] === T.sentence[a.to]) hi++;
-  // Identical words in order: remark index → other index.
-  const pairs: [number, number][] = [];
-  let j = lo;
-  for (let i = 0; i < R.stems.length && j <= hi; i++) {
-    const w = R.stems[i] as string;
-    if (isNegationWord(w)) continue;
-    for (let k = j; k <= hi; k++) {
-      if (T.stems[k] === w) {
-        pairs.push([i, k]);
-        j = k + 1;
-        break;
-      }
-    }
-  }
+  const [lo, hi] = sentenceSpan(a, T);
+  // Identical words in order.
+  const pairs = wordsInOrder(R, T, lo, hi, (w, o) => w === o);
   let run = 0;
   let longest = 0;
   pairs.forEach(([i, k], n) => {
@@ -123,15 +164,7 @@ function differentContent(tables: MatchTables, a: Alignment, R: Remark, T: Remar
       (w) =>
         !isNegationWord(w) && w !== 'us' && !theirs.some((o) => wordTie(tables, w, o) !== null),
     );
-  const bounds: [number, number][] = [...pairs, [R.stems.length, hi + 1]];
-  for (let n = 1; n < bounds.length; n++) {
-    const [i0, k0] = bounds[n - 1] as [number, number];
-    const [i1, k1] = bounds[n] as [number, number];
-    const r = R.stems.slice(i0 + 1, i1);
-    const t = T.stems.slice(k0 + 1, k1);
-    if (unexplained(r, t) && unexplained(t, r)) return true;
-  }
-  return false;
+  return someGapDiffers(pairs, R, T, hi, (r, t) => unexplained(r, t) && unexplained(t, r));
 }
 
 /** A tie from which a word counts as said on the other side too (a related word does not). */
@@ -159,10 +192,7 @@ const OBJECT_MIN_WORDS = 2;
  */
 function differentObject(tables: MatchTables, a: Alignment, R: Remark, T: Remark): boolean {
   if (R.stems.length > OBJECT_MAX_WORDS) return false;
-  let lo = a.from;
-  let hi = a.to;
-  while (lo > 0 && T.sentence[lo - 1] === T.sentence[a.from]) lo--;
-  while (hi + 1 < T.stems.length && T.sentence[hi + 1] === T.sentence[a.to]) hi++;
+  const [lo, hi] = sentenceSpan(a, T);
   if (hi - lo + 1 > OBJECT_MAX_WORDS) return false;
   const strong = (x: string, y: string) => (wordTie(tables, x, y)?.w ?? 0) >= STRONG_TIE;
   const tWords = T.stems.slice(lo, hi + 1);
@@ -171,42 +201,24 @@ function differentObject(tables: MatchTables, a: Alignment, R: Remark, T: Remark
   const content = R.stems.filter((w) => !isNegationWord(w));
   if (content.length === 0) return false;
   if (content.filter(saidInT).length / content.length >= OBJECT_SHARE) return false;
-  // Strongly tied words in order: remark index → other index.
-  const pairs: [number, number][] = [];
-  let j = lo;
-  for (let i = 0; i < R.stems.length && j <= hi; i++) {
-    const w = R.stems[i] as string;
-    if (isNegationWord(w)) continue;
-    for (let k = j; k <= hi; k++) {
-      if (strong(w, T.stems[k] as string)) {
-        pairs.push([i, k]);
-        j = k + 1;
-        break;
-      }
-    }
-  }
+  // Strongly tied words in order.
+  const pairs = wordsInOrder(R, T, lo, hi, strong);
   if (pairs.length < 2) return false;
   // Each gap between shared words, and after the last (before the first is the subject, which
   // reported speech words freely). The two countries are named in nearly every remark of this
   // news and frame nothing: a gap runs across them ("…concerns about the detention of Americans
   // in China" / "…concerns about China's military activity around Taiwan").
   const framing = pairs.filter(([i], n) => n === 0 || !isCountry(R.stems[i] as string));
-  const bounds: [number, number][] = [...framing, [R.stems.length, hi + 1]];
-  for (let n = 1; n < bounds.length; n++) {
-    const [i0, k0] = bounds[n - 1] as [number, number];
-    const [i1, k1] = bounds[n] as [number, number];
-    const rGap = R.stems.slice(i0 + 1, i1);
-    const tGap = T.stems.slice(k0 + 1, k1);
-    // Said elsewhere on the other side, or tied in any way (a related word too) to the other
-    // side's words in the same place: a rewording, not another object.
-    const tied = (w: string, gap: string[], rFirst: boolean) =>
-      gap.some((o) => wordTie(tables, rFirst ? w : o, rFirst ? o : w) !== null);
-    const object = (w: string) => !isNegationWord(w) && w !== 'us' && !isCountry(w);
+  // Said elsewhere on the other side, or tied in any way (a related word too) to the other
+  // side's words in the same place: a rewording, not another object.
+  const tied = (w: string, gap: string[], rFirst: boolean) =>
+    gap.some((o) => wordTie(tables, rFirst ? w : o, rFirst ? o : w) !== null);
+  const object = (w: string) => !isNegationWord(w) && w !== 'us' && !isCountry(w);
+  return someGapDiffers(framing, R, T, hi, (rGap, tGap) => {
     const r = rGap.filter((w) => object(w) && !saidInT(w) && !tied(w, tGap, true));
     const t = tGap.filter((w) => object(w) && !saidInR(w) && !tied(w, rGap, false));
-    if (r.length >= OBJECT_MIN_WORDS && t.length >= OBJECT_MIN_WORDS) return true;
-  }
-  return false;
+    return r.length >= OBJECT_MIN_WORDS && t.length >= OBJECT_MIN_WORDS;
+  });
 }
 
 /**
