@@ -62,6 +62,15 @@ async function analyse(db: LibraryDb, bundled: LoadedCorpus, live: LiveIndex) {
 }
 
 /** The reference: every stored entry read and added one by one. */
+/** A library of the three PAGES over the seed corpus, with its index snapshot written. */
+async function snapshotOfThePages(): Promise<{ bundled: LoadedCorpus; db: LibraryDb }> {
+  const bundled = seedCorpus();
+  const db = await freshDb();
+  for (const [i, name] of PAGES.entries()) await store(db, name, i);
+  await saveSnapshot(db, (await loadLiveIndex(db, bundled.index.match)).live);
+  return { bundled, db };
+}
+
 async function fromEntries(db: LibraryDb, bundled: LoadedCorpus): Promise<LiveIndex> {
   const live = new LiveIndex(bundled.index.match);
   for (const e of (await loadIndexEntries(db)).entries) live.add(e);
@@ -120,10 +129,7 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
   });
 
   it('a restart reads no article text from the snapshot, only those of the articles compared', async () => {
-    const bundled = seedCorpus();
-    const db = await freshDb();
-    for (const [i, name] of PAGES.entries()) await store(db, name, i);
-    await saveSnapshot(db, (await loadLiveIndex(db, bundled.index.match)).live);
+    const { bundled, db } = await snapshotOfThePages();
     const snap = await db.get('snapshot', 'live');
     if (!snap) throw new Error('no snapshot written');
     const entries = (await loadIndexEntries(db)).entries;
@@ -147,10 +153,7 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
   });
 
   it('an entry damaged after the snapshot is left out when its text is read, the rest works', async () => {
-    const bundled = seedCorpus();
-    const db = await freshDb();
-    for (const [i, name] of PAGES.entries()) await store(db, name, i);
-    await saveSnapshot(db, (await loadLiveIndex(db, bundled.index.match)).live);
+    const { bundled, db } = await snapshotOfThePages();
     const outletA = (await loadIndexEntries(db)).entries.find((e) =>
       e.source.url?.includes('outlet-a'),
     );
@@ -181,10 +184,7 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
   });
 
   it('a damaged snapshot, or one over another bundled corpus, is not used', async () => {
-    const bundled = seedCorpus();
-    const db = await freshDb();
-    for (const [i, name] of PAGES.entries()) await store(db, name, i);
-    await saveSnapshot(db, (await loadLiveIndex(db, bundled.index.match)).live);
+    const { bundled, db } = await snapshotOfThePages();
     const reference = await analyse(db, bundled, await fromEntries(db, bundled));
 
     const snap = await db.get('snapshot', 'live');
@@ -201,10 +201,7 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
   });
 
   it('a snapshot of the former format is not read: the library loads from its entries, and the next one is read', async () => {
-    const bundled = seedCorpus();
-    const db = await freshDb();
-    for (const [i, name] of PAGES.entries()) await store(db, name, i);
-    await saveSnapshot(db, (await loadLiveIndex(db, bundled.index.match)).live);
+    const { bundled, db } = await snapshotOfThePages();
     const reference = await analyse(db, bundled, await fromEntries(db, bundled));
     const snap = await db.get('snapshot', 'live');
     if (!snap) throw new Error('no snapshot written');
@@ -230,10 +227,7 @@ describe('the live index snapshot', { timeout: 60_000 }, () => {
   });
 
   it('a restart decodes the postings of the terms its first match reads, not all of them', async () => {
-    const bundled = seedCorpus();
-    const db = await freshDb();
-    for (const [i, name] of PAGES.entries()) await store(db, name, i);
-    await saveSnapshot(db, (await loadLiveIndex(db, bundled.index.match)).live);
+    const { bundled, db } = await snapshotOfThePages();
     const restored = await loadLiveIndex(db, bundled.index.match);
     const postings = restored.live.index.data.postings;
     const decoded = () => Object.keys(postings).length;
