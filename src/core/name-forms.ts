@@ -19,12 +19,23 @@ function reasonsOf(a: Omit<Analysis, 'names'>): Reason[] {
   ];
 }
 
+/** Each timeline's English title → Chinese title, made once per loaded timeline. */
+const titlesOf = new WeakMap<readonly TimelineEvent[], ReadonlyMap<string, string>>();
+function chineseTitles(events: readonly TimelineEvent[]): ReadonlyMap<string, string> {
+  let titles = titlesOf.get(events);
+  if (!titles) {
+    titles = new Map(events.flatMap((e) => (e.zh ? [[e.title, e.zh.title] as const] : [])));
+    titlesOf.set(events, titles);
+  }
+  return titles;
+}
+
 /** English name → Chinese name, for the names the analysis' reasons give that have one. */
 export function chineseNamesFor(
   a: Omit<Analysis, 'names'>,
   events: readonly TimelineEvent[],
 ): Record<string, string> {
-  const titles = new Map(events.flatMap((e) => (e.zh ? [[e.title, e.zh.title] as const] : [])));
+  const titles = chineseTitles(events);
   const names: Record<string, string> = {};
   for (const name of new Set(reasonsOf(a).flatMap(reasonNames))) {
     const zh = chineseDisplayName(name) ?? titles.get(name);
