@@ -1,11 +1,16 @@
 /** Named entities of a text: capitalised word runs, lower-cased ("qin gang", "national committee"). */
-import { STOPWORDS, tokenize } from '../text.ts';
+import { STOPWORDS, tokenize, type Token } from '../text.ts';
 
 /** Characters of a text read for names: enough for any article, bounded for odd huge pages. */
 const MAX_ENTITY_CHARS = 200_000;
 
-export function extractEntities(text: string): string[] {
-  const src = text.length > MAX_ENTITY_CHARS ? text.slice(0, MAX_ENTITY_CHARS) : text;
+export function extractEntities(
+  text: string,
+  /** `tokenize(text)`, when the caller has it already (used unless the text is cut). */
+  tokens?: readonly Token[],
+): string[] {
+  const cut = text.length > MAX_ENTITY_CHARS;
+  const src = cut ? text.slice(0, MAX_ENTITY_CHARS) : text;
   const out = new Set<string>();
   let run: string[] = [];
   let runStartsSentence = false;
@@ -23,7 +28,7 @@ export function extractEntities(text: string): string[] {
   };
   let last = 0;
   let sentenceStart = true;
-  for (const t of tokenize(src)) {
+  for (const t of cut || !tokens ? tokenize(src) : tokens) {
     const gap = src.slice(last, t.start);
     last = t.end;
     if (/[.!?\n]/.test(gap)) sentenceStart = true;

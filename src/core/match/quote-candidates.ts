@@ -37,9 +37,27 @@ function keyIndexOf(tables: MatchTables, d: IndexedDoc): Map<string, number[]> {
   return index;
 }
 
+/** A prepared quote's word and root keys (`rootKeys` of each word), made once per quote. */
+const quoteKeys = new WeakMap<MatchTables, WeakMap<PreparedQuote, readonly string[]>>();
+function keysOf(tables: MatchTables, q: PreparedQuote): readonly string[] {
+  let perQuote = quoteKeys.get(tables);
+  if (!perQuote) quoteKeys.set(tables, (perQuote = new WeakMap()));
+  let keys = perQuote.get(q);
+  if (!keys) {
+    const set = new Set<string>();
+    for (const st of q.stems) rootKeys(tables, st, set);
+    perQuote.set(q, (keys = [...set]));
+  }
+  return keys;
+}
+
+/** Marks of the quotes found (scratch: one call at a time), grown to the longest article met. */
+let hit = new Uint8Array(64);
+
 /**
  * Indexes (ascending) of the article's quotes that any of `quotes` may match: sharing a word or
- * root with one, or, when `near` (see `isNear`), said by one's speaker.
+ * root with one, or, when `near` (see `isNear`), said by one's speaker. A page quote's keys are
+ * made once, not once per article.
  */
 export function quoteCandidates(
   tables: MatchTables,
@@ -47,16 +65,20 @@ export function quoteCandidates(
   quotes: readonly PreparedQuote[],
   near: boolean,
 ): number[] {
-  if (d.quotes.length === 0) return [];
+  const n = d.quotes.length;
+  if (n === 0) return [];
   const index = keyIndexOf(tables, d);
-  const keys = new Set<string>();
+  if (hit.length < n) hit = new Uint8Array(Math.max(n, 2 * hit.length));
+  else hit.fill(0, 0, n);
+  const mark = (key: string) => {
+    const list = index.get(key);
+    if (list) for (const k of list) hit[k] = 1;
+  };
   for (const q of quotes) {
-    for (const st of q.stems) rootKeys(tables, st, keys);
-    if (near && q.speaker !== null) keys.add(SPEAKER_MARK + q.speaker);
+    for (const key of keysOf(tables, q)) mark(key);
+    if (near && q.speaker !== null) mark(SPEAKER_MARK + q.speaker);
   }
-  const hit = new Uint8Array(d.quotes.length);
-  for (const key of keys) for (const k of index.get(key) ?? []) hit[k] = 1;
   const out: number[] = [];
-  for (let k = 0; k < hit.length; k++) if (hit[k]) out.push(k);
+  for (let k = 0; k < n; k++) if (hit[k]) out.push(k);
   return out;
 }

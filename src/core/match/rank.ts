@@ -3,7 +3,7 @@
  * vectors, the names both mention and how far apart they were published.
  */
 import type { IndexedDoc, MatchIndex } from '../match-index.ts';
-import { daysBetween } from '../text.ts';
+import { daysBetween, tokenize } from '../text.ts';
 import type { ExtractedArticle } from '../types.ts';
 import type { MatchTables } from '../match-tables.ts';
 import { isChinese } from '../zh-gloss.ts';
@@ -44,7 +44,9 @@ export function profilePage(
   // A Chinese page is compared with the corpus through the English renderings of its words.
   const glossed = isChinese(text);
   if (glossed) text = `${text}\n\n${tables.zh.glossText(text)}`;
-  const query = prepareQuery(index, text);
+  // One tokenisation serves the query and the names.
+  const tokens = tokenize(text);
+  const query = prepareQuery(index, text, tokens);
   const weights = new Map<number, number>();
   let sq = 0;
   for (const [id, tf] of query.terms) {
@@ -59,7 +61,7 @@ export function profilePage(
     query,
     weights,
     norm: Math.sqrt(sq) || 1,
-    entities: new Set(extractEntities(text)),
+    entities: new Set(extractEntities(text, tokens)),
     date: article.meta?.publishedAt ?? null,
     glossed,
   };

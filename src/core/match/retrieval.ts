@@ -4,7 +4,7 @@
  * query's most telling terms.
  */
 import type { MatchIndex } from '../match-index.ts';
-import { STOPWORDS, stem, tokenize } from '../text.ts';
+import { STOPWORDS, stem, tokenize, type Token } from '../text.ts';
 
 /** BM25 term-frequency saturation: the usual 1.2 (a term's tenth use adds little). */
 const BM25_K1 = 1.2;
@@ -15,10 +15,13 @@ const MAX_QUERY_TF = 3;
 /** Postings read per query before the common terms are skipped (keeps a query in ~1 ms). */
 const POSTINGS_BUDGET = 20_000;
 
-/** Term frequencies of a text's content stems. */
-export function termFrequencies(text: string): Map<string, number> {
+/** Term frequencies of a text's content stems (`tokens`: its tokens, when the caller has them). */
+export function termFrequencies(
+  text: string,
+  tokens: readonly Token[] = tokenize(text),
+): Map<string, number> {
   const tf = new Map<string, number>();
-  for (const t of tokenize(text)) {
+  for (const t of tokens) {
     if (STOPWORDS.has(t.word) || t.word.length < 2) continue;
     const s = stem(t.word);
     tf.set(s, (tf.get(s) ?? 0) + 1);
@@ -98,10 +101,15 @@ export interface IndexQuery {
   ranked: number[];
 }
 
-export function prepareQuery(index: MatchIndex, text: string): IndexQuery {
+export function prepareQuery(
+  index: MatchIndex,
+  text: string,
+  /** `tokenize(text)`, when the caller has it already. */
+  tokens?: readonly Token[],
+): IndexQuery {
   const terms = new Map<number, number>();
   const unknown: number[] = [];
-  for (const [t, f] of termFrequencies(text)) {
+  for (const [t, f] of termFrequencies(text, tokens)) {
     const id = index.termIds.get(t);
     if (id !== undefined) terms.set(id, f);
     else unknown.push(f);

@@ -43,14 +43,35 @@ export function sharedEvent(
   return best?.title ?? null;
 }
 
+/** An article's sentences that may name its event, each with its distinct content stems. */
+interface EventSentences {
+  /** The text they were read from (an article's text is attached once, then never changes). */
+  text: string;
+  list: { text: string; terms: string[] }[];
+}
+// Per article, read once: every same-story page it meets reads the same sentences.
+const sentencesOf = new WeakMap<IndexedDoc, EventSentences>();
+
+function eventSentences(d: IndexedDoc): EventSentences['list'] {
+  const text = d.text;
+  const known = sentencesOf.get(d);
+  if (known && known.text === text) return known.list;
+  const list: EventSentences['list'] = [];
+  for (const [s, e] of d.sentences.slice(0, SENTENCES_READ)) {
+    const t = text.slice(s, e);
+    if (t.length < SENTENCE_MIN || t.length > SENTENCE_MAX || QUOTE_MARK.test(t)) continue;
+    list.push({ text: t, terms: [...termFrequencies(t).keys()] });
+  }
+  sentencesOf.set(d, { text, list });
+  return list;
+}
+
 /** The article sentence that shares the most telling words with the page: the common event. */
 export function eventSentence(index: MatchIndex, page: PageProfile, d: IndexedDoc): string | null {
   let best: { text: string; score: number } | null = null;
-  for (const [s, e] of d.sentences.slice(0, SENTENCES_READ)) {
-    const text = d.text.slice(s, e);
-    if (text.length < SENTENCE_MIN || text.length > SENTENCE_MAX || QUOTE_MARK.test(text)) continue;
+  for (const { text, terms } of eventSentences(d)) {
     let score = 0;
-    for (const t of termFrequencies(text).keys()) {
+    for (const t of terms) {
       const id = index.termIds.get(t);
       if (id !== undefined && page.weights.has(id)) score += idf(index, id);
     }
