@@ -31,7 +31,14 @@ const MAX_SENSES = 3;
 const MAX_STEMS = 6;
 const HAN = /^\p{Script=Han}+$/u;
 const SKIP_SENSE =
-  /^(?:surname|variant of|old variant|see |also written|used in|CL:|Taiwan pr\.|erhua variant|abbr\. for|\(old\)|\(archaic\))/i;
+  /^(?:surname|variant of|old variant|see |also written|used in|CL:|Taiwan pr\.|erhua variant|classifier for|\(old\)|\(archaic\))/i;
+/**
+ * "abbr. for 中國共產黨|中国共产党[…], Chinese Communist Party": an abbreviation, often with its
+ * English after the full form. News writes abbreviations (中共, 陆委会, 人大) far more than the
+ * full names, so the sense is kept: its English when it gives some, else the full form's.
+ */
+const ABBREVIATION =
+  /^abbr\. (?:for|of) (?:[^|\s,;\[]*\|)?([\p{Script=Han}]+)(?:\[[^\]]*\])?,?\s*(.*)$/u;
 
 interface Entry {
   simplified: string;
@@ -68,6 +75,41 @@ function nameOf(entry: Entry): string[] | null {
   return parts.length > 1 ? [lower, ...parts] : [lower];
 }
 
+/**
+ * The stems of an entry's first senses (at most MAX_SENSES, each non-empty). An abbreviation's
+ * sense is its English, or else (`resolve`) the first senses of the full form it abbreviates.
+ */
+function sensesOf(english: readonly string[], resolve: boolean): string[][] {
+  const out: string[][] = [];
+  for (const raw of english) {
+    const sense = raw.trim();
+    if (SKIP_SENSE.test(sense)) continue;
+    const abbr = ABBREVIATION.exec(sense);
+    let stems: string[];
+    if (abbr) {
+      stems = stemsOf(abbr[2] ?? '');
+      if (stems.length === 0 && resolve) stems = fullFormStems(abbr[1] ?? '');
+    } else stems = stemsOf(sense);
+    if (stems.length === 0) continue;
+    out.push(stems);
+    if (out.length >= MAX_SENSES) break;
+  }
+  return out;
+}
+
+/** The stems of the first senses of a full form (abbreviations inside it are not followed). */
+function fullFormStems(word: string): string[] {
+  const results = cedict.getBySimplified(word, null, { asObject: false, allowVariants: false }) as
+    Entry[] | Record<string, Entry[]> | null;
+  const entries: Entry[] = Array.isArray(results) ? results : Object.values(results ?? {}).flat();
+  for (const e of entries) {
+    if (e.is_variant || e.simplified !== word) continue;
+    const senses = sensesOf(e.english, false);
+    if (senses.length > 0) return senses.flat();
+  }
+  return [];
+}
+
 const words = new Map<string, Set<string>>();
 const add = (key: string, list: Iterable<string>) => {
   let s = words.get(key);
@@ -83,20 +125,16 @@ for (const word of Object.keys(data)) {
   const results = cedict.getBySimplified(word, null, { asObject: false, allowVariants: false }) as
     Entry[] | Record<string, Entry[]> | null;
   const entries: Entry[] = Array.isArray(results) ? results : Object.values(results ?? {}).flat();
+  // Each entry's senses (a name is one), then interleaved: the first sense of every reading
+  // before any second one, so a character with several readings (只: "grain…", "classifier…",
+  // "only; merely") keeps each reading's main sense within MAX_STEMS.
+  const senseLists: string[][][] = [];
   for (const e of entries) {
     if (e.is_variant || e.simplified !== word) continue;
     const name = nameOf(e);
-    const glosses: string[] = name ?? [];
-    if (!name) {
-      let senses = 0;
-      for (const sense of e.english) {
-        if (SKIP_SENSE.test(sense.trim())) continue;
-        if (++senses > MAX_SENSES) break;
-        glosses.push(...stemsOf(sense));
-      }
-    }
-    if (glosses.length === 0) continue;
-    add(word, glosses);
+    const senses: string[][] = name ? [name] : sensesOf(e.english, true);
+    if (senses.length === 0) continue;
+    senseLists.push(senses);
     const trad = [...e.traditional];
     const simp = [...word];
     if (trad.length === simp.length) {
@@ -105,6 +143,9 @@ for (const word of Object.keys(data)) {
         if (t !== s && !toSimplified.has(t)) toSimplified.set(t, s);
       });
     }
+  }
+  for (let k = 0; k < MAX_SENSES; k++) {
+    for (const senses of senseLists) if (senses[k]) add(word, senses[k]);
   }
 }
 
