@@ -9,6 +9,8 @@ import { bundledMatchTables, readBundledTables } from '../../../src/corpus/node.
 import type { CorpusArticle, LoadedCorpus } from '../../../src/corpus/types.ts';
 import { englishNameIn } from '../../../src/core/chinese-names.ts';
 import { matchQuotes } from '../../../src/core/match/quote-match.ts';
+import { quoteTokens } from '../../../src/core/match/quote-tokens.ts';
+import { isNegation } from '../../../src/core/match/word-ties.ts';
 import { extractQuotes, extractQuotesDetailed } from '../../../src/core/quotes.ts';
 import { speakerKey } from '../../../src/core/quotes/speakers.ts';
 import { pageOf } from '../helpers/seed-corpus.ts';
@@ -153,5 +155,19 @@ describe('negation by a prefix', () => {
       'Kerry said: “Clashes and rivalry would bring consequences that neither side can bear.”';
     expect(matchedTexts(a, 'en', b, 'en')).not.toEqual([]);
     expect(matchedTexts(b, 'en', a, 'en')).not.toEqual([]);
+  });
+});
+
+describe('a negation that only hedges', () => {
+  it('"not surprisingly", "not only" and 不仅 negate nothing; a plain "not" still does', () => {
+    const quoted = 'Kerry said: “India, perhaps not surprisingly, has broken its pledge on coal.”';
+    const reported = 'Kerry said India had broken its pledge on coal plants.';
+    expect(matchedTexts(quoted, 'en', reported, 'en')).not.toEqual([]);
+    expect(matchedTexts(reported, 'en', quoted, 'en')).not.toEqual([]);
+    expect(quoteTokens('not only talks but deeds').stems).toEqual(['onli', 'talk', 'deed']);
+    expect(quoteTokens('not talks but deeds').stems).toEqual(['not', 'talk', 'deed']);
+    const tables = bundledMatchTables();
+    expect(isNegation(tables, '不仅')).toBe(false);
+    expect(isNegation(tables, '不是')).toBe(true);
   });
 });
