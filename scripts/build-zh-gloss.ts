@@ -145,7 +145,10 @@ for (const word of Object.keys(data)) {
     }
   }
   for (let k = 0; k < MAX_SENSES; k++) {
-    for (const senses of senseLists) if (senses[k]) add(word, senses[k]);
+    for (const senses of senseLists) {
+      const sense = senses[k];
+      if (sense) add(word, sense);
+    }
   }
 }
 

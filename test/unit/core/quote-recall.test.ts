@@ -171,3 +171,39 @@ describe('a negation that only hedges', () => {
     expect(isNegation(tables, '不是')).toBe(true);
   });
 });
+
+describe('reported speech around settings and marked quotes', () => {
+  const reported = (p: string) =>
+    extractQuotesDetailed([p])
+      .filter((q) => q.form === 'reported')
+      .map((q) => q.text);
+
+  it('"…, X said <clause>" reports the clause after the verb, after one or two scene-setting phrases', () => {
+    expect(
+      reported(
+        'Speaking in Geneva, a city far from the coal fields, Kerry said the pledge was binding and that India would keep it.',
+      ),
+    ).toEqual(['the pledge was binding and that India would keep it']);
+    // "…, X said." still reports what precedes.
+    expect(reported('India will keep every pledge it made in Paris, Kerry said.')).toEqual([
+      'India will keep every pledge it made in Paris',
+    ]);
+  });
+
+  it('a sentence that ends in a marked quote still reports the clauses before it, 他 / 她 included', () => {
+    const zh = extractQuotesDetailed([
+      '克里周二抵达新德里。他表示，印度必须履行减排承诺，不能再拖延，「言而有信」。',
+    ]);
+    expect(zh.map((q) => [q.form, q.text])).toEqual([
+      ['reported', '印度必须履行减排承诺，不能再拖延'],
+      ['quoted', '言而有信'],
+    ]);
+    expect(
+      reported(
+        'Kerry said the pledge was binding on every government, calling it “a promise to our children.”',
+      ),
+    ).toEqual(['the pledge was binding on every government']);
+    // No clause before the mark: the quote alone.
+    expect(reported('Kerry said the talks were “frank and useful.”')).toEqual([]);
+  });
+});
