@@ -207,3 +207,16 @@ describe('reported speech around settings and marked quotes', () => {
     expect(reported('Kerry said the talks were “frank and useful.”')).toEqual([]);
   });
 });
+
+describe('two wordings of one length', () => {
+  it('are aligned both ways, so the whole remark is found from either side', () => {
+    const zh = '外交部发言人说：“美方在人权问题上玩火，玩火者必自焚。”';
+    const en =
+      'The spokesman said the US was “playing with fire on human rights, and those who play with fire will perish by it.”';
+    // Seven content words each: aligned only one way, the Chinese page found a fragment.
+    expect(matchedTexts(zh, 'zh', en, 'en')).toEqual([
+      'playing with fire on human rights, and those who play with fire will perish by it',
+    ]);
+    expect(matchedTexts(en, 'en', zh, 'zh')).toEqual(['美方在人权问题上玩火，玩火者必自焚。']);
+  });
+});
