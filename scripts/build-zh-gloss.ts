@@ -48,20 +48,43 @@ interface Entry {
   is_variant: boolean;
 }
 
-function stemsOf(sense: string): string[] {
+/** The English words of a sense, without notes, Chinese and a leading "to" / "lit." / "fig.". */
+function englishWords(sense: string): string[] {
   const clean = sense
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\[[^\]]*\]/g, ' ')
     .replace(/[\p{Script=Han}|]+/gu, ' ')
     .replace(/^\s*(?:lit\.|fig\.|to)\s+/i, '');
+  return clean.match(/[A-Za-z]+(?:-[A-Za-z]+)?(?!['\u2019])/g) ?? [];
+}
+
+function stemsOf(sense: string): string[] {
   const out: string[] = [];
-  for (const w of clean.toLowerCase().match(/[a-z]+(?:-[a-z]+)?(?!['\u2019])/g) ?? []) {
+  for (const w of englishWords(sense).map((x) => x.toLowerCase())) {
     for (const part of [w, ...(w.includes('-') ? w.split('-') : [])]) {
       if (part.length < 2 || STOPWORDS.has(part) || part === 'sb' || part === 'sth') continue;
       out.push(stem(part));
     }
   }
   return out;
+}
+
+/**
+ * A sense that English renders with function words only ("more (than sth else)", "if",
+ * "also", "we; us"): the word it glosses is a function word, left out of comparisons as the
+ * English words are. A capitalised word ("May") is a name, and a stopword that is also a noun
+ * ("might") may be content: neither makes a function word.
+ */
+/** English stopwords that are also nouns: 威力 "might", 意志 "will", 罐 "can" are content. */
+const NOUN_TOO = new Set(['might', 'will', 'can', 'may', 'own']);
+
+function functionSense(sense: string): boolean {
+  const ws = englishWords(sense);
+  return (
+    ws.length > 0 &&
+    ws.every((w) => !/^[A-Z]/.test(w) && !NOUN_TOO.has(w)) &&
+    ws.every((w) => STOPWORDS.has(w.toLowerCase()) || w === 'sb' || w === 'sth')
+  );
 }
 
 /** "Xi Jinping (1953–), PRC politician" → ["xi jinping", "xi", "jinping"]. */
@@ -119,6 +142,7 @@ const add = (key: string, list: Iterable<string>) => {
 
 /** Traditional → simplified, character by character (the table is keyed by simplified words). */
 const toSimplified = new Map<string, string>();
+let functionWords = 0;
 const data = cedict.data.simplified as Record<string, unknown>;
 for (const word of Object.keys(data)) {
   if (!HAN.test(word) || [...word].length > MAX_CHARS) continue;
@@ -129,9 +153,17 @@ for (const word of Object.keys(data)) {
   // before any second one, so a character with several readings (只: "grain…", "classifier…",
   // "only; merely") keeps each reading's main sense within MAX_STEMS.
   const senseLists: string[][][] = [];
+  // Whether every reading's main sense is function words only.
+  let functionWord = true;
+  let readings = 0;
   for (const e of entries) {
     if (e.is_variant || e.simplified !== word) continue;
     const name = nameOf(e);
+    const main = e.english.find((x) => !SKIP_SENSE.test(x.trim()));
+    if (main !== undefined) {
+      readings++;
+      if (name || !functionSense(main)) functionWord = false;
+    }
     const senses: string[][] = name ? [name] : sensesOf(e.english, true);
     if (senses.length === 0) continue;
     senseLists.push(senses);
@@ -143,6 +175,12 @@ for (const word of Object.keys(data)) {
         if (t !== s && !toSimplified.has(t)) toSimplified.set(t, s);
       });
     }
+  }
+  if (functionWord && readings > 0) {
+    // Kept with no renderings (""): segmented as one word, then left out (zh-gloss.ts).
+    words.set(word, new Set());
+    functionWords++;
+    continue;
   }
   for (let k = 0; k < MAX_SENSES; k++) {
     for (const senses of senseLists) {
@@ -184,5 +222,5 @@ writeFileSync(
   }) + '\n',
 );
 console.log(
-  `zh-gloss: ${Object.keys(table).length} headwords (${phraseCount} curated set phrases) → ${outFile}`,
+  `zh-gloss: ${Object.keys(table).length} headwords (${functionWords} function words, ${phraseCount} curated set phrases) → ${outFile}`,
 );
