@@ -3,6 +3,7 @@
  * files go through exactly the same extraction as web pages. Markdown is read by markdown.ts,
  * as the library's import reads it.
  */
+import { clip } from './text.ts';
 import { markdownBlocks, readMarkdown, type MarkdownBlock } from './markdown.ts';
 
 export interface TextDocument {
@@ -59,7 +60,7 @@ export function textToHtml(
   }
   if (!title) {
     const first = blocks[0]?.text ?? opts.fallbackTitle ?? '';
-    title = first.length <= 200 ? first : `${first.slice(0, 197)}…`;
+    title = clip(first, 200);
   }
   const head = [
     '<meta charset="utf-8">',
