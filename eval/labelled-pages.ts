@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { textToHtml } from '../src/core/text-doc.ts';
 import type { Label } from '../src/core/types.ts';
 
 export interface LabelledPage {
@@ -174,52 +175,11 @@ export function fixturePages(): LabelledPage[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** Strips Markdown syntax we meet in the briefings (emphasis, links, escapes, headings). */
-function plainMarkdown(s: string): string {
-  return s
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
-    .replace(/(\*\*|__|\*|_)(\S(?:.*?\S)?)\1/g, '$2')
-    .replace(/^#{1,6}\s+/, '')
-    .replace(/^\s*[-*+]\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * A plain-text or Markdown document as the simple HTML page the CLI builds:
- * title from the front matter (or the first line), one <p> per paragraph.
- */
-export function textToHtml(text: string, titleHint = ''): string {
-  let body = text.replace(/\r\n?/g, '\n');
-  let title = titleHint;
-  const fm = /^---\n([\s\S]*?)\n---\n/.exec(body);
-  if (fm) {
-    body = body.slice(fm[0].length);
-    if (!title) {
-      const t = /^title:\s*(.*)$/m.exec(fm[1]!);
-      title = t ? t[1]!.replace(/^["']|["']$/g, '') : '';
-    }
-  }
-  const paras = body
-    .split(/\n\s*\n/)
-    .map(plainMarkdown)
-    .filter((p) => p && !/^#+$/.test(p) && p !== '###');
-  if (!title) title = paras.shift() ?? '';
-  return (
-    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><article>` +
-    `<h1>${escapeHtml(title)}</h1>` +
-    paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
-    '</article></body></html>'
-  );
-}
-
-/** The page as HTML (Markdown and text documents converted). */
+/** The page as HTML (Markdown and text documents converted as the CLI converts them). */
 export function pageHtml(page: LabelledPage): string {
   const raw = readFileSync(page.path, 'utf8');
-  return /\.(md|txt)$/i.test(page.path) ? textToHtml(raw, page.title) : raw;
+  const kind = /\.(md|txt)$/i.exec(page.path)?.[1]?.toLowerCase();
+  return kind === 'md' || kind === 'txt'
+    ? textToHtml(raw, kind, { fallbackTitle: page.title }).html
+    : raw;
 }

@@ -6,15 +6,17 @@
  *     matches are compared with the labelled pairs of `test/fixtures/quote-pairs.json`. Any
  *     match between seed quotes that is not labelled as the same remark counts as an error.
  *  3. real pages about other things (../shared/data, when present): any quote match is false;
- *  4. two written sets of quote pairs in wording nobody tuned for (Chinese↔English
+ *  4. the written sets of quote pairs in wording nobody tuned for (Chinese↔English
  *     translations, reported speech, paraphrase, second translations, must-not-match pairs),
  *     each split into tune and test halves before tuning on it (each pair's `split`):
  *     `eval/data/quote-pairs-new.jsonl` and `eval/data/quote-pairs-fresh.jsonl` (the later one;
- *     its halves follow `eval/split.ts`) and `eval/data/quote-pairs-third.jsonl` (written after
- *     the first two test halves had been seen; same split rule). Each side is a small article; each is matched as the
- *     page against a corpus of the other side alone, both ways. Each set's half and the pooled
- *     half are printed, with every error; the pooled test half decides; `--tune` prints the
- *     tune halves instead.
+ *     its halves follow `eval/split.ts`), `eval/data/quote-pairs-third.jsonl` (written after
+ *     the first two test halves had been seen; same split rule) and
+ *     `eval/data/quote-pairs-fourth.jsonl` (written by an outsider who read neither the matcher
+ *     nor any evaluation output; same split rule). Each side is a small article; each is
+ *     matched as the page against a corpus of the other side alone, both ways. Each set's half
+ *     and the pooled half are printed, with every error; the pooled test half decides; `--tune`
+ *     prints the tune halves instead.
  * Prints precision, recall and every error. Exits non-zero when an acceptance figure fails.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -232,6 +234,7 @@ const WRITTEN_SETS = [
   { name: 'quote-pairs-new.jsonl', fresh: false },
   { name: 'quote-pairs-fresh.jsonl', fresh: true },
   { name: 'quote-pairs-third.jsonl', fresh: true },
+  { name: 'quote-pairs-fourth.jsonl', fresh: true },
 ];
 interface Tally {
   tp: number;

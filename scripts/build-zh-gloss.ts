@@ -31,7 +31,14 @@ const MAX_SENSES = 3;
 const MAX_STEMS = 6;
 const HAN = /^\p{Script=Han}+$/u;
 const SKIP_SENSE =
-  /^(?:surname|variant of|old variant|see |also written|used in|CL:|Taiwan pr\.|erhua variant|abbr\. for|\(old\)|\(archaic\))/i;
+  /^(?:surname|variant of|old variant|see |also written|used in|CL:|Taiwan pr\.|erhua variant|classifier for|\(old\)|\(archaic\))/i;
+/**
+ * "abbr. for 中國共產黨|中国共产党[…], Chinese Communist Party": an abbreviation, often with its
+ * English after the full form. News writes abbreviations (中共, 陆委会, 人大) far more than the
+ * full names, so the sense is kept: its English when it gives some, else the full form's.
+ */
+const ABBREVIATION =
+  /^abbr\. (?:for|of) (?:[^|\s,;\[]*\|)?([\p{Script=Han}]+)(?:\[[^\]]*\])?,?\s*(.*)$/u;
 
 interface Entry {
   simplified: string;
@@ -41,20 +48,43 @@ interface Entry {
   is_variant: boolean;
 }
 
-function stemsOf(sense: string): string[] {
+/** The English words of a sense, without notes, Chinese and a leading "to" / "lit." / "fig.". */
+function englishWords(sense: string): string[] {
   const clean = sense
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\[[^\]]*\]/g, ' ')
     .replace(/[\p{Script=Han}|]+/gu, ' ')
     .replace(/^\s*(?:lit\.|fig\.|to)\s+/i, '');
+  return clean.match(/[A-Za-z]+(?:-[A-Za-z]+)?(?!['\u2019])/g) ?? [];
+}
+
+function stemsOf(sense: string): string[] {
   const out: string[] = [];
-  for (const w of clean.toLowerCase().match(/[a-z]+(?:-[a-z]+)?(?!['\u2019])/g) ?? []) {
+  for (const w of englishWords(sense).map((x) => x.toLowerCase())) {
     for (const part of [w, ...(w.includes('-') ? w.split('-') : [])]) {
       if (part.length < 2 || STOPWORDS.has(part) || part === 'sb' || part === 'sth') continue;
       out.push(stem(part));
     }
   }
   return out;
+}
+
+/**
+ * A sense that English renders with function words only ("more (than sth else)", "if",
+ * "also", "we; us"): the word it glosses is a function word, left out of comparisons as the
+ * English words are. A capitalised word ("May") is a name, and a stopword that is also a noun
+ * ("might") may be content: neither makes a function word.
+ */
+/** English stopwords that are also nouns: 威力 "might", 意志 "will", 罐 "can" are content. */
+const NOUN_TOO = new Set(['might', 'will', 'can', 'may', 'own']);
+
+function functionSense(sense: string): boolean {
+  const ws = englishWords(sense);
+  return (
+    ws.length > 0 &&
+    ws.every((w) => !/^[A-Z]/.test(w) && !NOUN_TOO.has(w)) &&
+    ws.every((w) => STOPWORDS.has(w.toLowerCase()) || w === 'sb' || w === 'sth')
+  );
 }
 
 /** "Xi Jinping (1953–), PRC politician" → ["xi jinping", "xi", "jinping"]. */
@@ -68,6 +98,41 @@ function nameOf(entry: Entry): string[] | null {
   return parts.length > 1 ? [lower, ...parts] : [lower];
 }
 
+/**
+ * The stems of an entry's first senses (at most MAX_SENSES, each non-empty). An abbreviation's
+ * sense is its English, or else (`resolve`) the first senses of the full form it abbreviates.
+ */
+function sensesOf(english: readonly string[], resolve: boolean): string[][] {
+  const out: string[][] = [];
+  for (const raw of english) {
+    const sense = raw.trim();
+    if (SKIP_SENSE.test(sense)) continue;
+    const abbr = ABBREVIATION.exec(sense);
+    let stems: string[];
+    if (abbr) {
+      stems = stemsOf(abbr[2] ?? '');
+      if (stems.length === 0 && resolve) stems = fullFormStems(abbr[1] ?? '');
+    } else stems = stemsOf(sense);
+    if (stems.length === 0) continue;
+    out.push(stems);
+    if (out.length >= MAX_SENSES) break;
+  }
+  return out;
+}
+
+/** The stems of the first senses of a full form (abbreviations inside it are not followed). */
+function fullFormStems(word: string): string[] {
+  const results = cedict.getBySimplified(word, null, { asObject: false, allowVariants: false }) as
+    Entry[] | Record<string, Entry[]> | null;
+  const entries: Entry[] = Array.isArray(results) ? results : Object.values(results ?? {}).flat();
+  for (const e of entries) {
+    if (e.is_variant || e.simplified !== word) continue;
+    const senses = sensesOf(e.english, false);
+    if (senses.length > 0) return senses.flat();
+  }
+  return [];
+}
+
 const words = new Map<string, Set<string>>();
 const add = (key: string, list: Iterable<string>) => {
   let s = words.get(key);
@@ -77,26 +142,31 @@ const add = (key: string, list: Iterable<string>) => {
 
 /** Traditional → simplified, character by character (the table is keyed by simplified words). */
 const toSimplified = new Map<string, string>();
+let functionWords = 0;
 const data = cedict.data.simplified as Record<string, unknown>;
 for (const word of Object.keys(data)) {
   if (!HAN.test(word) || [...word].length > MAX_CHARS) continue;
   const results = cedict.getBySimplified(word, null, { asObject: false, allowVariants: false }) as
     Entry[] | Record<string, Entry[]> | null;
   const entries: Entry[] = Array.isArray(results) ? results : Object.values(results ?? {}).flat();
+  // Each entry's senses (a name is one), then interleaved: the first sense of every reading
+  // before any second one, so a character with several readings (只: "grain…", "classifier…",
+  // "only; merely") keeps each reading's main sense within MAX_STEMS.
+  const senseLists: string[][][] = [];
+  // Whether every reading's main sense is function words only.
+  let functionWord = true;
+  let readings = 0;
   for (const e of entries) {
     if (e.is_variant || e.simplified !== word) continue;
     const name = nameOf(e);
-    const glosses: string[] = name ?? [];
-    if (!name) {
-      let senses = 0;
-      for (const sense of e.english) {
-        if (SKIP_SENSE.test(sense.trim())) continue;
-        if (++senses > MAX_SENSES) break;
-        glosses.push(...stemsOf(sense));
-      }
+    const main = e.english.find((x) => !SKIP_SENSE.test(x.trim()));
+    if (main !== undefined) {
+      readings++;
+      if (name || !functionSense(main)) functionWord = false;
     }
-    if (glosses.length === 0) continue;
-    add(word, glosses);
+    const senses: string[][] = name ? [name] : sensesOf(e.english, true);
+    if (senses.length === 0) continue;
+    senseLists.push(senses);
     const trad = [...e.traditional];
     const simp = [...word];
     if (trad.length === simp.length) {
@@ -104,6 +174,18 @@ for (const word of Object.keys(data)) {
         const s = simp[i] as string;
         if (t !== s && !toSimplified.has(t)) toSimplified.set(t, s);
       });
+    }
+  }
+  if (functionWord && readings > 0) {
+    // Kept with no renderings (""): segmented as one word, then left out (zh-gloss.ts).
+    words.set(word, new Set());
+    functionWords++;
+    continue;
+  }
+  for (let k = 0; k < MAX_SENSES; k++) {
+    for (const senses of senseLists) {
+      const sense = senses[k];
+      if (sense) add(word, sense);
     }
   }
 }
@@ -140,5 +222,5 @@ writeFileSync(
   }) + '\n',
 );
 console.log(
-  `zh-gloss: ${Object.keys(table).length} headwords (${phraseCount} curated set phrases) → ${outFile}`,
+  `zh-gloss: ${Object.keys(table).length} headwords (${functionWords} function words, ${phraseCount} curated set phrases) → ${outFile}`,
 );

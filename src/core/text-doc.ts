@@ -1,7 +1,10 @@
 /**
  * Turns a plain-text or Markdown article into a minimal HTML document, so that `.txt` and `.md`
- * files go through exactly the same extraction as web pages.
+ * files go through exactly the same extraction as web pages. Markdown is read by markdown.ts,
+ * as the library's import reads it.
  */
+import { clip } from './text.ts';
+import { markdownBlocks, readMarkdown, type MarkdownBlock } from './markdown.ts';
 
 export interface TextDocument {
   html: string;
@@ -11,26 +14,29 @@ export interface TextDocument {
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Split `key: value` front matter (between `---` lines) from the body. */
+/**
+ * The front matter (between `---` lines, read by front-matter.ts) and the body; throws naming
+ * the line, key and problem when the front matter is malformed.
+ */
 export function splitFrontMatter(text: string): { meta: Record<string, string>; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  if (!m) return { meta: {}, body: text };
+  const doc = readMarkdown(text);
+  const fm = doc.frontMatter;
+  if (fm === null) return { meta: {}, body: text };
+  if (fm === 'unclosed') throw new Error('line 1: front matter: not closed with ---');
+  if (!fm.ok) throw new Error(`line ${fm.line}: ${fm.field}: ${fm.problem}`);
   const meta: Record<string, string> = {};
-  for (const line of (m[1] ?? '').split(/\r?\n/)) {
-    const kv = /^([A-Za-z_][\w.-]*):\s*(.*)$/.exec(line);
-    if (kv?.[1]) meta[kv[1]] = (kv[2] ?? '').replace(/^["']|["']$/g, '').trim();
-  }
-  return { meta, body: text.slice(m[0].length) };
+  for (const [key, value] of fm.values) if (value !== null) meta[key] = value.trim();
+  return { meta, body: doc.body.join('\n') };
 }
 
-/** Markdown inline syntax removed, keeping the words. */
-function stripInlineMarkdown(s: string): string {
-  return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|\W)[*_](\S[^*_]*?)[*_](?=\W|$)/g, '$1$2')
-    .replace(/`([^`]*)`/g, '$1');
+/** Plain text's blocks: blank-line separated, wrapped lines joined. */
+function textBlocks(body: string): MarkdownBlock[] {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((b) => b.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((b) => b.length > 0)
+    .map((text) => ({ level: 0, text }));
 }
 
 export function textToHtml(
@@ -39,31 +45,22 @@ export function textToHtml(
   opts: { url?: string; fallbackTitle?: string } = {},
 ): TextDocument {
   const { meta, body } = kind === 'md' ? splitFrontMatter(text) : { meta: {}, body: text };
-  const blocks = body
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((b) => b.replace(/\s*\n\s*/g, ' ').trim())
-    .filter((b) => b.length > 0);
+  const blocks = kind === 'md' ? markdownBlocks(body.split(/\r?\n/)) : textBlocks(body);
 
   let title = meta['title'] ?? '';
   const parts: string[] = [];
   for (const block of blocks) {
-    const heading = kind === 'md' ? /^(#{1,6})\s+(.*)$/.exec(block) : null;
-    if (heading) {
-      const words = stripInlineMarkdown(heading[2] ?? '');
-      if (!title && heading[1] === '#') {
-        title = words;
-        continue;
-      }
-      parts.push(`<h2>${escapeHtml(words)}</h2>`);
+    if (block.level === 1 && !title) {
+      title = block.text;
       continue;
     }
-    const words = kind === 'md' ? stripInlineMarkdown(block) : block;
-    parts.push(`<p>${escapeHtml(words)}</p>`);
+    parts.push(
+      block.level > 0 ? `<h2>${escapeHtml(block.text)}</h2>` : `<p>${escapeHtml(block.text)}</p>`,
+    );
   }
   if (!title) {
-    const first = blocks[0] ?? opts.fallbackTitle ?? '';
-    title = first.length <= 200 ? first : `${first.slice(0, 197)}…`;
+    const first = blocks[0]?.text ?? opts.fallbackTitle ?? '';
+    title = clip(first, 200);
   }
   const head = [
     '<meta charset="utf-8">',
@@ -72,7 +69,6 @@ export function textToHtml(
       ? `<meta property="article:published_time" content="${escapeHtml(meta['date'])}">`
       : '',
     meta['source_url'] ? `<link rel="canonical" href="${escapeHtml(meta['source_url'])}">` : '',
-    meta['lang'] ? '' : '',
   ]
     .filter(Boolean)
     .join('\n');

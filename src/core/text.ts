@@ -15,6 +15,11 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/** `s` in at most `n` characters: cut at n − 1 and ended with "…" when longer (for display). */
+export function clip(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
+}
+
 /** A token with its character offsets in the (un-normalised) source string. */
 export interface Token {
   /** Lower-cased surface form. */

@@ -14,7 +14,10 @@ export interface ZhGlossTable {
   version: number;
   /** Traditional→simplified character pairs, concatenated. */
   traditional: string;
-  /** Simplified headword → comma-separated English stems. */
+  /**
+   * Simplified headword → comma-separated English stems; "" for a function word (its main
+   * sense is English function words only: 更加 "more", 的话 "if"), segmented but not compared.
+   */
   words: Record<string, string>;
 }
 
@@ -103,7 +106,7 @@ export function zhGlossFrom(table: ZhGlossTable): ZhGloss {
       offs.push(o);
       for (const [from, to] of bestSplit(simp, has)) {
         const word = simp.slice(from, to).join('');
-        if (!ZH_STOPWORDS.has(word)) {
+        if (!ZH_STOPWORDS.has(word) && words[word] !== '') {
           out.push({ word, start: offs[from] as number, end: offs[to] as number });
         }
       }

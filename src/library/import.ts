@@ -16,7 +16,7 @@ import {
   textHashOf,
 } from './record.ts';
 import { extractQuotes } from '../core/quotes.ts';
-import { parseFrontMatter } from './front-matter.ts';
+import { markdownBlocks, readMarkdown } from '../core/markdown.ts';
 import {
   ARTICLE_KINDS,
   GOVERNMENTS,
@@ -181,13 +181,12 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** Markdown with front matter (see front-matter.ts), as the White House texts come. */
+/** Markdown with front matter (see markdown.ts), as the White House texts come. */
 export function parseMarkdown(file: string, text: string, now?: Date): ParsedFile {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trim() !== '---') return fail(file, 1, 'front matter', 'missing (expected ---)');
-  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (close < 0) return fail(file, 1, 'front matter', 'not closed with ---');
-  const fm = parseFrontMatter(lines.slice(1, close), 2);
+  const doc = readMarkdown(text);
+  const fm = doc.frontMatter;
+  if (fm === null) return fail(file, 1, 'front matter', 'missing (expected ---)');
+  if (fm === 'unclosed') return fail(file, 1, 'front matter', 'not closed with ---');
   if (!fm.ok) return fail(file, fm.line, fm.field, fm.problem);
   const f = (key: string): string | null | undefined => fm.values.get(key);
   const lineOf = (key: string): number => fm.lines.get(key) ?? 1;
@@ -211,9 +210,14 @@ export function parseMarkdown(file: string, text: string, now?: Date): ParsedFil
     bad('government', `expected one of ${GOVERNMENTS.join(', ')}`);
   }
   const site = f('site');
-  const paragraphs = markdownParagraphs(lines.slice(close + 1));
+  const paragraphs = markdownBlocks(doc.body).map((b) => b.text);
   if (paragraphs.length === 0) {
-    problems.push({ file, line: close + 2, field: 'body', problem: 'no text after front matter' });
+    problems.push({
+      file,
+      line: doc.bodyLine,
+      field: 'body',
+      problem: 'no text after front matter',
+    });
   }
   if (problems.length > 0) return { ok: false, file, problems };
   const sourceUrl = url ?? null;
@@ -252,31 +256,6 @@ function outletOf(url: string | null): string | null {
   if (/state\.gov$/.test(host)) return 'U.S. Department of State';
   if (/fmprc\.gov\.cn$|mfa\.gov\.cn$/.test(host)) return 'PRC Ministry of Foreign Affairs';
   return null;
-}
-
-/** Body paragraphs: blank-line separated, wrapped lines joined, Markdown marks dropped. */
-export function markdownParagraphs(lines: string[]): string[] {
-  const out: string[] = [];
-  let cur: string[] = [];
-  const flush = () => {
-    const p = cur
-      .join(' ')
-      .replace(/\\([\\`*_{}[\]()#+\-.!&])/g, '$1')
-      .replace(/<[^>]{1,40}>/g, '')
-      .replace(/\*\*|__/g, '')
-      .replace(/^\s*(?:#{1,6}\s+|>\s+|[*-]\s+)/, '')
-      .replace(/^\*(.*)\*$/, '$1')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (p && !/^[#*\-_\s]+$/.test(p)) out.push(p);
-    cur = [];
-  };
-  for (const l of lines) {
-    if (l.trim() === '') flush();
-    else cur.push(l.trim());
-  }
-  flush();
-  return out;
 }
 
 /** A saved page: the address it was saved from, when the file tells it. */

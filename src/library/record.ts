@@ -3,7 +3,7 @@
  * article (same address, same canonical address, or the same text) and for what a valid record is.
  */
 import { extractQuotes } from '../core/quotes.ts';
-import { hash32, normalizeText, tokenize } from '../core/text.ts';
+import { clip as clipText, hash32, normalizeText, tokenize } from '../core/text.ts';
 import type { ExtractedArticle } from '../core/types.ts';
 import {
   ARTICLE_KINDS,
@@ -242,5 +242,5 @@ export function checkRecord(value: unknown): { field: string; problem: string }[
 
 function clip(v: unknown): string {
   const s = JSON.stringify(v) ?? String(v);
-  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+  return clipText(s, 40);
 }

@@ -223,7 +223,7 @@ function differentObject(tables: MatchTables, a: Alignment, R: Remark, T: Remark
 
 /**
  * Compares a page quote with a corpus quote. Both directions are tried: the page quote
- * rendered by a span of the corpus quote, or (when the page quote is the longer one) the
+ * rendered by a span of the corpus quote, or (when the page quote is not the shorter one) the
  * corpus quote rendered within the page quote. A match needs a shared word or root, unless
  * the same speaker said it around the same time (`near`); the speaker adjusts the score.
  */
@@ -246,7 +246,8 @@ export function compareQuote(
   let result: { a: Alignment; reverse: boolean } | null = null;
   const fwd = alignRemark(index, tables, P, C);
   if (fwd) result = { a: fwd, reverse: false };
-  if (P.stems.length > C.stems.length) {
+  // Of one length, both ways too: which wording is the page's must not decide the match.
+  if (P.stems.length >= C.stems.length) {
     const rev = alignRemark(index, tables, C, P);
     if (rev && (!result || rev.f > result.a.f)) result = { a: rev, reverse: true };
   }

@@ -17,6 +17,17 @@ export interface QuoteTokens {
 const MAX_QUOTE_WORDS = 200;
 /** Characters looked at on each side of a quote for its sentence. */
 const CONTEXT_REACH = 200;
+/**
+ * Words after which a negation negates the word, not the remark: a focus word ("not only
+ * talks but deeds", "not just words") or a comment adverb ("perhaps not surprisingly, China
+ * has violated…", "not unexpectedly"). Such a "not" is left out like a function word.
+ */
+const HEDGED_AFTER_NOT = /^(?:only|just|merely|simply|solely|\p{L}{3,}(?:ingly|edly))$/u;
+
+/** A negation that only hedges the next word ("not only", "not surprisingly"). */
+function hedgingNegation(word: string, next: string | undefined): boolean {
+  return NEGATIONS.has(word) && next !== undefined && HEDGED_AFTER_NOT.test(next);
+}
 
 /**
  * Content words of a quote (negations kept: "not conflict" is not "conflict"). A run of
@@ -29,7 +40,9 @@ export function quoteTokens(text: string, max = MAX_QUOTE_WORDS): QuoteTokens {
   let last = 0;
   let prevName = false;
   let sentenceStart = true;
-  for (const t of tokenize(text)) {
+  const tokens = tokenize(text);
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti] as (typeof tokens)[number];
     const gap = text.slice(last, t.start);
     if (/[.!?;]/.test(gap)) {
       sentence++;
@@ -40,7 +53,10 @@ export function quoteTokens(text: string, max = MAX_QUOTE_WORDS): QuoteTokens {
     const isName = capital && !sentenceStart && !STOPWORDS.has(t.word);
     const wasStart = sentenceStart;
     sentenceStart = false;
-    if (STOPWORDS.has(t.word) && !NEGATIONS.has(t.word)) {
+    if (
+      (STOPWORDS.has(t.word) && !NEGATIONS.has(t.word)) ||
+      hedgingNegation(t.word, tokens[ti + 1]?.word)
+    ) {
       prevName = false;
       continue;
     }

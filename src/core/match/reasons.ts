@@ -14,6 +14,7 @@ import {
 } from '../reasons.ts';
 import type { EventKind } from '../types.ts';
 import { distinctNames, plainNames, titleCase } from './shown-names.ts';
+import { clip } from '../text.ts';
 
 /** Characters of a quote shown inside a reason. */
 const QUOTE_CLIP = 60;
@@ -21,10 +22,6 @@ const QUOTE_CLIP = 60;
 const EVENT_CLIP = 140;
 /** Shared names shown. */
 const NAMES_SHOWN = 4;
-
-export function clip(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
-}
 
 // Related coverage
 

@@ -69,10 +69,21 @@ export function isNegationWord(s: string): boolean {
   return isEnglishNegation(s) || ZH_NEGATIONS.has(s);
 }
 
-/** A negation: "not", "never", 不, 没有, or a Chinese word whose gloss is one ("不是"). */
+/**
+ * Glosses of a Chinese word that make a negation in it a focus word: 不仅 / 不只 / 不光 "not
+ * only", as English "not only" (see quote-tokens.ts) negates nothing.
+ */
+const ZH_FOCUS_GLOSSES: ReadonlySet<string> = new Set(['onli', 'mere', 'just', 'simpli', 'sole']);
+
+/**
+ * A negation: "not", "never", 不, 没有, or a Chinese word whose gloss is one ("不是") and not
+ * "not only" (不仅).
+ */
 export function isNegation(tables: MatchTables, s: string): boolean {
   if (isNegationWord(s)) return true;
-  return HAN_CHAR.test(s) && tables.zh.gloss(s).some(isEnglishNegation);
+  if (!HAN_CHAR.test(s)) return false;
+  const g = tables.zh.gloss(s);
+  return g.some(isEnglishNegation) && !g.some((x) => ZH_FOCUS_GLOSSES.has(x));
 }
 
 /**

@@ -7,7 +7,6 @@ import {
   NON_SPEAKERS,
   PRONOUN,
   ROLE,
-  ZH_NAME,
   ZH_SETTING,
   ZH_VERB,
   zhSpeaker,
@@ -27,15 +26,20 @@ const REPORT_VERB =
   // Verbs that report speech only with a "that" clause ("reiterated that…", not "claimed victory").
   '(?:reiterated|emphasi[sz]ed|underscored|asserted|claimed|cautioned|acknowledged|confirmed|complained|predicted)(?=\\s+that\\b))';
 const REPORTED_EN = new RegExp(
-  `^(?:[^,]{0,80},\\s+)?(?:[^,.;]{0,60}?\\s)?(?<![A-Z][\\p{L}'.-]*\\s)(${NAME}|${ROLE})(?:,\\s+[^,]{3,100},)?\\s+(?:also\\s+|has\\s+|had\\s+|then\\s+)?${REPORT_VERB}\\s*(?:on\\s+\\p{L}+day\\s+|in\\s+a\\s+[\\p{L}\\s]{0,30}?\\s+)?(?:that\\s+)?(.+)$`,
+  `^(?:[^,]{0,80},\\s+){0,2}(?:[^,.;]{0,60}?\\s)?(?<![A-Z][\\p{L}'.-]*\\s)(${NAME}|${ROLE})(?:,\\s+[^,]{3,100},)?\\s+(?:also\\s+|has\\s+|had\\s+|then\\s+)?${REPORT_VERB}\\s*(?:on\\s+\\p{L}+day\\s+|in\\s+a\\s+[\\p{L}\\s]{0,30}?\\s+)?(?:that\\s+)?(.+)$`,
   'u',
 );
 const REPORTED_ACCORDING = new RegExp(
   `^According to\\s+(${NAME}|${ROLE})[^,]{0,60},\\s+(.+)$`,
   'u',
 );
+/**
+ * The speaker of a Chinese report (one group): a name as `ZH_NAME` reads it, or 他 / 她, who is
+ * the speaker named last.
+ */
+const ZH_REPORTER = '([\\p{Script=Han}·]{2,16}?|他|她)';
 const REPORTED_ZH = new RegExp(
-  `^(?:[^，。]{0,30}[，,])?${ZH_NAME}${ZH_SETTING}${ZH_VERB}[，,：:]\\s*(.+)$`,
+  `^(?:[^，。]{0,30}[，,])?${ZH_REPORTER}${ZH_SETTING}${ZH_VERB}[，,：:]\\s*(.+)$`,
   'u',
 );
 
@@ -71,15 +75,33 @@ const NARRATION =
 const MIN_REPORTED_HAN = 8;
 
 /**
+ * A sentence's part before its first quote mark, up to the last clause break before it: "他表示，
+ * A，B，「C」" reports A and B and then quotes C ("…, calling it “C”" is the writer's lead-in to
+ * the marked quote, which is extracted on its own). Null when no clause precedes the mark.
+ */
+function beforeQuoteMark(s: {
+  text: string;
+  start: number;
+}): { text: string; start: number } | null {
+  const mark = s.text.search(QUOTE_MARK);
+  if (mark < 0) return s;
+  const head = s.text.slice(0, mark);
+  const cut = Math.max(head.lastIndexOf('，'), head.lastIndexOf(', '));
+  if (cut <= 0) return null;
+  return { text: head.slice(0, cut), start: s.start };
+}
+
+/**
  * Remarks reported without quote marks: "Blinken said (that) …", "According to Wang, …",
  * "王毅表示，…". The remark is the reported clause, without the attribution.
  */
 export function reportedRemarks(p: string, lastSpeaker: string | null): Reported[] {
   if (p.length > MAX_PARAGRAPH) return [];
   const out: Reported[] = [];
-  for (const s of splitSentences(p)) {
+  for (const whole of splitSentences(p)) {
     if (out.length >= MAX_REPORTED) break;
-    if (QUOTE_MARK.test(s.text)) continue;
+    const s = beforeQuoteMark(whole);
+    if (!s) continue;
     const m = REPORTED_ACCORDING.exec(s.text) ?? REPORTED_EN.exec(s.text);
     let speaker: string | null = null;
     let clause: string | undefined;
@@ -127,6 +149,11 @@ export function unmarkedRemark(
   let hit: RegExpMatchArray | null = null;
   for (const m of lastSentence.matchAll(UNMARKED)) hit = m;
   if (!hit || !hit[1] || hit.index === undefined || hit.index === 0) return null;
+  // "…, Lai said peace was priceless": a clause after the verb is the remark (reported speech),
+  // the words before it the writer's setting. Only "…, X said." or "…, X said on Monday, …"
+  // reports what precedes.
+  const rest = lastSentence.slice(hit.index + hit[0].length);
+  if (/^\s+\p{L}/u.test(rest) && !ADVERBIAL.test(rest.trim())) return null;
   const m = [hit[0], lastSentence.slice(0, hit.index), hit[1]] as const;
   let speaker = cleanSpeaker(m[2]);
   if (speaker && NON_SPEAKERS.has(speaker.split(' ')[0] ?? '')) return null;

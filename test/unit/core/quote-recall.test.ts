@@ -9,6 +9,8 @@ import { bundledMatchTables, readBundledTables } from '../../../src/corpus/node.
 import type { CorpusArticle, LoadedCorpus } from '../../../src/corpus/types.ts';
 import { englishNameIn } from '../../../src/core/chinese-names.ts';
 import { matchQuotes } from '../../../src/core/match/quote-match.ts';
+import { quoteTokens } from '../../../src/core/match/quote-tokens.ts';
+import { isNegation } from '../../../src/core/match/word-ties.ts';
 import { extractQuotes, extractQuotesDetailed } from '../../../src/core/quotes.ts';
 import { speakerKey } from '../../../src/core/quotes/speakers.ts';
 import { pageOf } from '../helpers/seed-corpus.ts';
@@ -153,5 +155,68 @@ describe('negation by a prefix', () => {
       'Kerry said: “Clashes and rivalry would bring consequences that neither side can bear.”';
     expect(matchedTexts(a, 'en', b, 'en')).not.toEqual([]);
     expect(matchedTexts(b, 'en', a, 'en')).not.toEqual([]);
+  });
+});
+
+describe('a negation that only hedges', () => {
+  it('"not surprisingly", "not only" and 不仅 negate nothing; a plain "not" still does', () => {
+    const quoted = 'Kerry said: “India, perhaps not surprisingly, has broken its pledge on coal.”';
+    const reported = 'Kerry said India had broken its pledge on coal plants.';
+    expect(matchedTexts(quoted, 'en', reported, 'en')).not.toEqual([]);
+    expect(matchedTexts(reported, 'en', quoted, 'en')).not.toEqual([]);
+    expect(quoteTokens('not only talks but deeds').stems).toEqual(['onli', 'talk', 'deed']);
+    expect(quoteTokens('not talks but deeds').stems).toEqual(['not', 'talk', 'deed']);
+    const tables = bundledMatchTables();
+    expect(isNegation(tables, '不仅')).toBe(false);
+    expect(isNegation(tables, '不是')).toBe(true);
+  });
+});
+
+describe('reported speech around settings and marked quotes', () => {
+  const reported = (p: string) =>
+    extractQuotesDetailed([p])
+      .filter((q) => q.form === 'reported')
+      .map((q) => q.text);
+
+  it('"…, X said <clause>" reports the clause after the verb, after one or two scene-setting phrases', () => {
+    expect(
+      reported(
+        'Speaking in Geneva, a city far from the coal fields, Kerry said the pledge was binding and that India would keep it.',
+      ),
+    ).toEqual(['the pledge was binding and that India would keep it']);
+    // "…, X said." still reports what precedes.
+    expect(reported('India will keep every pledge it made in Paris, Kerry said.')).toEqual([
+      'India will keep every pledge it made in Paris',
+    ]);
+  });
+
+  it('a sentence that ends in a marked quote still reports the clauses before it, 他 / 她 included', () => {
+    const zh = extractQuotesDetailed([
+      '克里周二抵达新德里。他表示，印度必须履行减排承诺，不能再拖延，「言而有信」。',
+    ]);
+    expect(zh.map((q) => [q.form, q.text])).toEqual([
+      ['reported', '印度必须履行减排承诺，不能再拖延'],
+      ['quoted', '言而有信'],
+    ]);
+    expect(
+      reported(
+        'Kerry said the pledge was binding on every government, calling it “a promise to our children.”',
+      ),
+    ).toEqual(['the pledge was binding on every government']);
+    // No clause before the mark: the quote alone.
+    expect(reported('Kerry said the talks were “frank and useful.”')).toEqual([]);
+  });
+});
+
+describe('two wordings of one length', () => {
+  it('are aligned both ways, so the whole remark is found from either side', () => {
+    const zh = '外交部发言人说：“美方在人权问题上玩火，玩火者必自焚。”';
+    const en =
+      'The spokesman said the US was “playing with fire on human rights, and those who play with fire will perish by it.”';
+    // Seven content words each: aligned only one way, the Chinese page found a fragment.
+    expect(matchedTexts(zh, 'zh', en, 'en')).toEqual([
+      'playing with fire on human rights, and those who play with fire will perish by it',
+    ]);
+    expect(matchedTexts(en, 'en', zh, 'zh')).toEqual(['美方在人权问题上玩火，玩火者必自焚。']);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  clip,
   daysBetween,
   normalizeText,
   stem,
@@ -18,6 +19,19 @@ describe('normalizeText', () => {
   });
   it('applies NFKC (full-width letters)', () => {
     expect(normalizeText('\uFF21\uFF22\uFF23')).toBe('ABC');
+  });
+});
+
+describe('clip', () => {
+  it('keeps text that fits and cuts longer text to the limit, ending in …', () => {
+    expect(clip('Talks resume', 12)).toBe('Talks resume');
+    const cut = clip('The two presidents spoke by phone', 12);
+    expect(cut).toBe('The two pre…');
+    expect(cut.length).toBeLessThanOrEqual(12);
+  });
+
+  it('drops the space before the ellipsis', () => {
+    expect(clip('The two presidents', 9)).toBe('The two…');
   });
 });
 

@@ -36,6 +36,28 @@ describe('Chinese gloss table (CC-CEDICT + set phrases)', () => {
     expect(glossOf('不存在的词语')).toEqual([]);
   });
 
+  it('glosses abbreviations and keeps the main sense of every reading of a character', () => {
+    // "abbr. for 中国共产党, Chinese Communist Party": news writes the abbreviation.
+    expect(glossOf('中共')).toEqual(expect.arrayContaining(['communist', 'parti']));
+    // An abbreviation with no English of its own takes its full form's.
+    expect(glossOf('人大')).toContain('congress');
+    expect(words('中共的軍事恫嚇')).toEqual(['中共', '军事', '恫吓']);
+    // 只 is "grain that has begun to ripen", a classifier and "only; merely": the first sense
+    // of each reading, not the first reading's senses only (a classifier's gloss is grammar).
+    expect(glossOf('只')).toContain('onli');
+    expect(glossOf('只')).not.toContain('classifi');
+  });
+
+  it('leaves out words whose main sense English says with function words only', () => {
+    // 更加 "more (than sth else)", 的话 "if", 者 "-er": segmented whole, then left out, as
+    // "more" and "if" are English stopwords.
+    expect(words('只会让人民更加反感')).toEqual(['只', '人民', '反感']);
+    expect(words('如果美方执意如此的话')).toEqual(['美方', '执意', '如此']);
+    // A stopword that is also a noun is content: 威力 "might, power".
+    expect(words('威力巨大')).toEqual(['威力', '巨大']);
+    expect(glossOf('威力')).toContain('power');
+  });
+
   it('reads traditional characters through the simplified table', () => {
     expect(toSimplified('關係')).toBe('关系');
     expect(words('兩國關係')).toEqual(['两国关系']);

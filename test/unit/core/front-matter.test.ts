@@ -4,7 +4,7 @@
  * problem for each thing it does not read.
  */
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter, type FrontMatter } from '../../../src/library/front-matter.ts';
+import { parseFrontMatter, type FrontMatter } from '../../../src/core/front-matter.ts';
 
 const parse = (text: string): FrontMatter => parseFrontMatter(text.split('\n'), 2);
 
