@@ -46,6 +46,9 @@ describe('Chinese gloss table (CC-CEDICT + set phrases)', () => {
     // of each reading, not the first reading's senses only (a classifier's gloss is grammar).
     expect(glossOf('只')).toContain('onli');
     expect(glossOf('只')).not.toContain('classifi');
+    // Near-synonyms are separate senses; translators pick any: 不断 "…; continuous; constant".
+    expect(glossOf('不断')).toContain('constant');
+    expect(glossOf('一边')).toContain('while');
   });
 
   it('leaves out words whose main sense English says with function words only', () => {
