@@ -1,5 +1,8 @@
 /**
- * `npx tsx bench/page-cost.ts [--pages N] [--runs N] [--dist DIR]` (also `npm run bench:page-cost`)
+ * `npx tsx bench/page-cost.ts [--pages N] [--runs N] [--dist DIR] [--compare DIR] [--kind none|china]`
+ * (also `npm run bench:page-cost`; `--compare`: another build loaded the same way in the same run,
+ * such as main's, for a before/after; `--kind`: only pages that name no Chinese actor, or only
+ * pages that do)
  *
  * What Backstory costs the pages a reader opens. Real saved pages of ../shared/data (HTML only;
  * skipped with a message when the folder is absent) are served from 127.0.0.1, every other
@@ -10,8 +13,9 @@
  *   - JavaScript bytes the extension loads into the page: its content script (the loader the
  *     manifest names) plus every chrome-extension:// script the page's frame then requests;
  *   - main-thread time: CDP `Performance.getMetrics` TaskDuration and ScriptDuration of the page,
- *     read once Backstory is done (analysis stored, highlights reported on matched pages, then
- *     1 s more); with the pages' scripts removed, ScriptDuration without the extension is the
+ *     read once Backstory is done (on pages that name China: analysis stored, highlights
+ *     reported on matched pages, then 1 s more; on the others, which send nothing until asked,
+ *     2 s after `load`, and their verdict is asked for after the measures); with the pages' scripts removed, ScriptDuration without the extension is the
  *     browser's alone, so the difference is Backstory's;
  *   - long tasks (a buffered `longtask` PerformanceObserver installed before the page's first
  *     script), their number and the longest;
@@ -36,11 +40,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { NO_CHINA_REASON, namesChinaAnywhere } from '../src/core/china.ts';
+import type { PageVerdict } from '../src/messages.ts';
 import { pageHtml, SHARED_DATA, sharedPages, type LabelledPage } from '../eval/labelled-pages.ts';
 import { BROWSER_FLAGS, findChrome, INSTALL_HINT } from '../scripts/chrome.ts';
 import {
   DIST,
   launchExtension,
+  tabOfPage,
   waitForAnalysis,
   type Extension,
 } from '../scripts/extension-browser.ts';
@@ -53,6 +59,10 @@ const arg = (name: string): string | undefined => {
 const PER_KIND = Number(arg('--pages') ?? 12);
 const RUNS = Number(arg('--runs') ?? 2);
 const dist = arg('--dist') ?? DIST;
+/** Another build of Backstory loaded the same way, in the same run (a before/after). */
+const otherDist = arg('--compare');
+/** Only pages of one kind: `none` (name no Chinese actor) or `china`. */
+const onlyKind = arg('--kind');
 const SETTLE_MS = 1000;
 /**
  * How long a load waits for the page's `load` event. A saved page whose `load` never comes (a
@@ -91,7 +101,7 @@ interface Load {
   loaded: boolean;
 }
 
-type SideName = 'with' | 'floor' | 'without';
+type SideName = 'with' | 'floor' | 'without' | 'other';
 
 /**
  * A copy of the build whose content script only reads `chrome.runtime.id`: the floor, what
@@ -115,6 +125,11 @@ function withEmptyContentScript(manifestPath: string): string {
 interface Side {
   context: BrowserContext;
   ext: Extension | null;
+  /** Ask a page settled at a glance for its verdict (this build's; `--compare` may be older). */
+  asks?: boolean;
+  /** The build's content script, KB, and the size of a file it loads. */
+  loaderBytes?: number;
+  sizeOf?: (u: string) => number;
 }
 
 function quantile(xs: number[], q: number): number {
@@ -138,6 +153,8 @@ function pickPages(): { page: LabelledPage; html: string }[] {
     china.filter((p) => !biggest.includes(p)),
     Math.max(0, PER_KIND - biggest.length),
   );
+  if (onlyKind === 'none') return spread(none, PER_KIND);
+  if (onlyKind === 'china') return [...biggest, ...rest];
   return [...spread(none, PER_KIND), ...biggest, ...rest];
 }
 
@@ -238,14 +255,18 @@ async function measure(
       () => false,
     );
     let reasons: string[] = [];
-    if (side.ext) {
+    await page.waitForTimeout(SETTLE_MS);
+    // A page that names a Chinese actor imports the rest of the content script (a script request
+    // of its frame) and stores its analysis; one that names none sends nothing until asked.
+    if (side.ext && scripts.size === 0) await page.waitForTimeout(SETTLE_MS);
+    if (side.ext && scripts.size > 0) {
       const { analysis } = await waitForAnalysis(side.ext.worker, url, () => true, 30_000);
       reasons = analysis.detection.reasons.map((r) => r.text);
       if (analysis.quotes.some((q) => q.matches.length > 0)) {
         await waitForAnalysis(side.ext.worker, url, (a) => a.highlights !== undefined, 30_000);
       }
+      await page.waitForTimeout(SETTLE_MS);
     }
-    await page.waitForTimeout(SETTLE_MS);
     const { metrics } = (await cdp.send('Performance.getMetrics')) as {
       metrics: { name: string; value: number }[];
     };
@@ -258,6 +279,8 @@ async function measure(
         (globalThis as unknown as { __benchLongTasks?: number[] }).__benchLongTasks ?? [];
       return { loadMs: nav.loadEventEnd - nav.startTime, tasks };
     });
+    // Settled at a glance: its verdict, asked for as the popup would, once the measures are taken.
+    if (side.ext && side.asks && scripts.size === 0) reasons = await verdictReasons(side.ext, url);
     await page.close();
     const jsBytes = side.ext ? loaderBytes + [...scripts].reduce((n, u) => n + sizeOf(u), 0) : 0;
     return { reasons, load: loadOf(jsBytes, tasks, metric, inPage, loaded) };
@@ -267,6 +290,20 @@ async function measure(
     await page.close().catch(() => undefined);
     throw err;
   }
+}
+
+/** The detection reasons of the page at `url`, asked of its content script (it stored none). */
+async function verdictReasons(ext: Extension, url: string): Promise<string[]> {
+  const tabId = await tabOfPage(ext.worker, url);
+  const answer = (await ext.worker.evaluate(
+    (id) =>
+      chrome.tabs.sendMessage(id, { backstory: 1, to: 'content', method: 'verdict', params: {} }),
+    tabId,
+  )) as { ok: boolean; value?: PageVerdict | null; error?: string };
+  if (!answer.ok) throw new Error(`verdict: ${answer.error}`);
+  if (!answer.value)
+    throw new Error('the page loaded nothing more, yet has no verdict at a glance');
+  return answer.value.detection.reasons.map((r) => r.text);
 }
 
 function loadOf(
@@ -325,6 +362,7 @@ async function main(): Promise<void> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const ext = await launchExtension({ dist });
+  const other = otherDist ? await launchExtension({ dist: otherDist }) : null;
   const floorDist = withEmptyContentScript(manifestPath);
   const floor = await launchExtension({ dist: floorDist });
   const plainBrowser = await chromium.launch({
@@ -333,7 +371,7 @@ async function main(): Promise<void> {
     headless: true,
   });
   const plain = await plainBrowser.newContext({ viewport: { width: 1200, height: 900 } });
-  for (const context of [ext.context, floor.context, plain]) {
+  for (const context of [ext.context, floor.context, plain, ...(other ? [other.context] : [])]) {
     await context.route(
       (u) => /^(https?|wss?):$/.test(u.protocol) && !u.href.startsWith(origin),
       (route) => route.abort(),
@@ -343,7 +381,21 @@ async function main(): Promise<void> {
     with: { context: ext.context, ext },
     floor: { context: floor.context, ext: null },
     without: { context: plain, ext: null },
+    other: { context: other?.context ?? plain, ext: other },
   };
+  sides.with.asks = true;
+  if (otherDist) {
+    const m = JSON.parse(readFileSync(join(otherDist, 'manifest.json'), 'utf8')) as {
+      content_scripts: { js: string[] }[];
+    };
+    sides.other.loaderBytes = m.content_scripts
+      .flatMap((c) => c.js)
+      .reduce((n, f) => n + statSync(join(otherDist, f)).size, 0);
+    sides.other.sizeOf = (u: string): number => {
+      const file = join(otherDist, new URL(u).pathname);
+      return existsSync(file) ? statSync(file).size : 0;
+    };
+  }
 
   interface Row {
     id: string;
@@ -352,6 +404,7 @@ async function main(): Promise<void> {
     with: Load[];
     floor: Load[];
     without: Load[];
+    other: Load[];
   }
   const rows: Row[] = [];
   for (const [i, { page, html }] of pages.entries()) {
@@ -363,17 +416,23 @@ async function main(): Promise<void> {
       with: [],
       floor: [],
       without: [],
+      other: [],
     };
     try {
       for (let r = 0; r < RUNS; r++) {
-        const names: SideName[] = ['with', 'floor', 'without'];
+        const names: SideName[] = [
+          'with',
+          'floor',
+          'without',
+          ...(other ? ['other' as const] : []),
+        ];
         const order = names.map((_, k) => names[(i + r + k) % names.length]!);
         for (const s of order) {
           const { load, reasons } = await measure(
             sides[s],
             `${origin}/p/${i}/${r}`,
-            loaderBytes,
-            sizeOf,
+            sides[s].loaderBytes ?? loaderBytes,
+            sides[s].sizeOf ?? sizeOf,
           );
           row[s].push(load);
           if (s === 'with')
@@ -389,6 +448,7 @@ async function main(): Promise<void> {
   }
   await ext.close();
   await floor.close();
+  await other?.close();
   rmSync(floorDist, { recursive: true, force: true });
   await plainBrowser.close();
   server.close();
@@ -435,6 +495,31 @@ async function main(): Promise<void> {
         0,
       )}; ${rs.filter((r) => r.with.some((l) => l.longScriptRuns > 0)).length} | ${fmt(col(ratio('loadMs')), 2)} |`,
     );
+  }
+  if (otherDist) {
+    console.log(
+      `\nThe other build (\`--compare ${otherDist}\`), the same pages and loads in the same run:\n`,
+    );
+    console.log(
+      '| pages | n | script ms over the minimal content script: this build / other, median (max) | longest run of JS, ms: this build / other, median (max) | runs of JS over 50 ms: this build / other |',
+    );
+    console.log('|---|--:|--:|--:|--:|');
+    for (const kind of ['no China', 'names China'] as const) {
+      const rs = rows.filter((r) => r.kind === kind);
+      if (!rs.length) continue;
+      const both = (f: (r: Row, side: 'with' | 'other') => number, d = 1): string =>
+        (['with', 'other'] as const)
+          .map(
+            (side) =>
+              `${fmt(median(rs.map((r) => f(r, side))), d)} (${fmt(Math.max(...rs.map((r) => f(r, side))))})`,
+          )
+          .join(' / ');
+      const longRuns = (side: 'with' | 'other'): number =>
+        rs.reduce((n, r) => n + Math.max(...r[side].map((l) => l.longScriptRuns)), 0);
+      console.log(
+        `| ${kind} | ${rs.length} | ${both((r, side) => per(r, side, 'scriptMs') - per(r, 'floor', 'scriptMs'), 2)} | ${both((r, side) => Math.max(...r[side].map((l) => l.longestScriptRunMs)))} | ${longRuns('with')} / ${longRuns('other')} |`,
+      );
+    }
   }
   const unloaded = rows.flatMap((r) =>
     (['with', 'floor', 'without'] as const).flatMap((side) =>

@@ -1,11 +1,14 @@
 /**
  * What runs on every page the reader opens: the glance for a Chinese actor (src/core/china.ts).
- * Most pages end there, their verdict (`unrelated`) sent to the background. A page that names
- * one loads the rest of the content script (full.ts: the pre-check, Readability, detection,
- * anchoring, the card) once, and from then on every run of that page goes to it.
+ * Most pages end there, and send nothing: the popup, finding no analysis for the tab, asks the
+ * page for its verdict (`unrelated`, built then), and from then on the page keeps the worker's
+ * copy current. A page that names one loads the rest of the content script (full.ts: the
+ * pre-check, Readability, detection, anchoring, the card) once, and from then on every run of
+ * that page goes to it.
  */
-import { glance } from '../src/core/china.ts';
+import { namesChinaOnPage, unnamedPage } from '../src/core/china.ts';
 import { unreadDetection } from '../src/core/unread.ts';
+import type { PageVerdict } from '../src/messages.ts';
 import { send } from './port.ts';
 
 /** The loaded rest of the content script, as the gate sees it (app.ts' PageSession). */
@@ -16,6 +19,11 @@ export interface FullSession {
 
 export class PageGate {
   private full: Promise<FullSession> | null = null;
+  /**
+   * The worker holds this page's verdict (it asked for it, or asked for a run): a later run of a
+   * page that names no Chinese actor sends its verdict, so that the stored one stays this page's.
+   */
+  private told = false;
 
   constructor(
     private readonly doc: Document,
@@ -27,15 +35,17 @@ export class PageGate {
     return this.full !== null;
   }
 
-  async run(signal: AbortSignal, force = false): Promise<void> {
+  /**
+   * Look at the page again (first load, single-page navigation). `asked`: the worker asked for
+   * this run ("analyse anyway", a changed setting), so its verdict is sent whatever it is.
+   */
+  async run(signal: AbortSignal, force = false, asked = false): Promise<void> {
     try {
+      if (asked) this.told = true;
       if (this.full) return await (await this.full).run(signal, force);
-      const pageUrl = this.doc.location?.href ?? '';
-      const unrelated = force ? null : glance(this.doc, pageUrl);
-      const detection = unrelated && unreadDetection(unrelated);
-      if (unrelated && detection) {
-        if (signal.aborted) return;
-        await send('analyzePage', { pageUrl, extracted: unrelated, detection, force });
+      if (!force && !namesChinaOnPage(this.doc)) {
+        if (!this.told || signal.aborted) return;
+        await send('analyzePage', { ...this.describe(), force });
         return;
       }
       this.full = this.load();
@@ -48,8 +58,28 @@ export class PageGate {
     }
   }
 
+  /**
+   * The page's verdict for the worker that asks (it has none stored), or null when the rest of
+   * the content script has the page (its analysis is sent when done) or the page names a Chinese
+   * actor now (a run is due: the caller starts one).
+   */
+  verdict(): PageVerdict | null {
+    if (this.full || namesChinaOnPage(this.doc)) return null;
+    this.told = true;
+    return this.describe();
+  }
+
   /** Show a matched quote; a page that never loaded the rest has none. */
   async reveal(quoteIndex: number): Promise<boolean> {
     return this.full ? (await this.full).reveal(quoteIndex) : false;
+  }
+
+  /** The verdict on a page that names no Chinese actor, as the popup shows it. */
+  private describe(): PageVerdict {
+    const pageUrl = this.doc.location?.href ?? '';
+    const extracted = unnamedPage(this.doc, pageUrl);
+    const detection = unreadDetection(extracted);
+    if (!detection) throw new Error('Backstory: a page read at a glance has no verdict');
+    return { pageUrl, extracted, detection };
   }
 }

@@ -23,9 +23,15 @@ function start(): void {
   let asked: AbortController | null = null;
   // Once the rest is loaded (the page names China, or the reader asked), the page's content is
   // watched too; until then only its address.
-  const run = async (signal: AbortSignal, force = false): Promise<void> => {
-    await gate.run(signal, force);
+  const run = async (signal: AbortSignal, force = false, byWorker = false): Promise<void> => {
+    await gate.run(signal, force, byWorker);
     if (gate.loaded) watch.watchContent();
+  };
+  /** A run the worker asked for; it replaces the one it asked for before. */
+  const runAsked = (force: boolean): void => {
+    asked?.abort();
+    asked = new AbortController();
+    void run(asked.signal, force, true);
   };
 
   // First run, and again on single-page navigation (the session drops stale highlights).
@@ -34,12 +40,17 @@ function start(): void {
   answerBackground<BackgroundToContent>(
     {
       reanalyze: ({ force }) => {
-        asked?.abort();
-        asked = new AbortController();
-        void run(asked.signal, force);
+        runAsked(force);
         return true;
       },
       revealQuote: ({ quoteIndex }) => gate.reveal(quoteIndex),
+      verdict: () => {
+        const verdict = gate.verdict();
+        // The page names a Chinese actor now, and nothing has read it yet: read it.
+        if (!verdict && !gate.loaded) runAsked(false);
+        return verdict;
+      },
+      pageAddress: () => location.href,
     },
     life.signal,
   );

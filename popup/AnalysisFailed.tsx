@@ -1,21 +1,27 @@
 /**
- * The popup's error state: the tab's last analysis failed. Says what went wrong (the worker's
- * error message) and offers to run the analysis again; the answer is a new stored analysis, or a
- * new failure.
+ * The popup's error state: the tab's last analysis failed, or asking its page for one did. Says
+ * what went wrong (the error's message) and offers to try again; the answer is a new stored
+ * analysis, or a new failure (`attempt` changes).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { StoredFailure } from '../src/analysis-store.ts';
 import { t } from '../src/i18n.ts';
-import { callBackground } from '../src/messaging.ts';
 
-export function AnalysisFailed({ tabId, failure }: { tabId: number; failure: StoredFailure }) {
-  const [retry, setRetry] = useState<'idle' | 'busy' | 'no-page'>('idle');
+export function AnalysisFailed({
+  error,
+  attempt,
+  retry,
+}: {
+  error: string;
+  /** Identifies the failure shown: a new one resets the button. */
+  attempt: number;
+  retry: () => Promise<unknown>;
+}) {
+  const [state, setState] = useState<'idle' | 'busy' | 'no-page'>('idle');
   // A new failure is the answer to a retry that failed again.
-  useEffect(() => setRetry('idle'), [failure.run]);
+  useEffect(() => setState('idle'), [attempt]);
   const again = (): void => {
-    setRetry('busy');
-    const method = failure.force ? 'analyzeAnyway' : 'reanalyzeTab';
-    callBackground(method, { tabId }).catch(() => setRetry('no-page'));
+    setState('busy');
+    retry().catch(() => setState('no-page'));
   };
   return (
     <section class="verdict" aria-labelledby="failed-title">
@@ -23,14 +29,14 @@ export function AnalysisFailed({ tabId, failure }: { tabId: number; failure: Sto
         {t('failedTitle')}
       </h1>
       <p class="problem" role="alert">
-        {failure.error}
+        {error}
       </p>
       <div class="anyway">
-        <button type="button" class="primary" onClick={again} disabled={retry === 'busy'}>
-          {retry === 'busy' ? t('retrying') : t('retry')}
+        <button type="button" class="primary" onClick={again} disabled={state === 'busy'}>
+          {state === 'busy' ? t('retrying') : t('retry')}
         </button>
       </div>
-      {retry === 'no-page' && (
+      {state === 'no-page' && (
         <p class="muted" role="status">
           {t('retryNoPage')}
         </p>

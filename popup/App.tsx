@@ -20,6 +20,7 @@ import { RelatedList } from './RelatedList.tsx';
 import { Skeleton } from './Skeleton.tsx';
 import { SinceThisArticle } from './SinceThisArticle.tsx';
 import { startsAfterArticle, Timeline } from './Timeline.tsx';
+import { useAskPage } from './use-ask-page.ts';
 import { useBackground } from './use-background.ts';
 import { toggleSite, useSettings } from './use-settings.ts';
 import { useElapsed, useTabAnalysis, type TabState } from './use-tab-analysis.ts';
@@ -178,6 +179,11 @@ function Body({ initial }: { initial?: TabState | undefined }) {
   const tabId = tab.status === 'ready' ? tab.tabId : null;
   const failure = currentFailure(analysis, useTabFailure(tabId));
   const waitedLong = useElapsed(tab.status === 'ready' && analysis === null, WAIT_MS);
+  // No analysis stored: a page that names no Chinese actor gives its verdict when asked.
+  const { asked, retry } = useAskPage(
+    tabId,
+    tab.status === 'ready' && analysis === null && failure === null,
+  );
   const marked = useRef(false);
   const { settings, update } = useSettings();
 
@@ -200,7 +206,18 @@ function Body({ initial }: { initial?: TabState | undefined }) {
   if (failure && tabId !== null) {
     return (
       <Shell site={hostnameOf(failure.pageUrl)}>
-        <AnalysisFailed tabId={tabId} failure={failure} />
+        <AnalysisFailed
+          error={failure.error}
+          attempt={failure.run}
+          retry={() => callBackground(failure.force ? 'analyzeAnyway' : 'reanalyzeTab', { tabId })}
+        />
+      </Shell>
+    );
+  }
+  if (!analysis && asked.status === 'failed') {
+    return (
+      <Shell site={site}>
+        <AnalysisFailed error={asked.error} attempt={asked.attempt} retry={retry} />
       </Shell>
     );
   }

@@ -150,6 +150,39 @@ export async function waitForAnalysis(
   );
 }
 
+/**
+ * The id of the tab whose page is at `pageUrl`, asked of each tab's content script: a page that
+ * names no Chinese actor stores nothing until asked (the popup asks), so storage cannot say.
+ */
+export async function tabOfPage(
+  ext: ExtensionContext,
+  pageUrl: string,
+  timeoutMs = 20_000,
+): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const addresses = await ext.evaluate(async () => {
+      // `browser` in Firefox, `chrome` in Chromium.
+      const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+      const message = { backstory: 1, to: 'content', method: 'pageAddress', params: {} };
+      const tabs = await api.tabs.query({});
+      return Promise.all(
+        tabs.map(async (tab) => {
+          const answer = (await api.tabs.sendMessage(tab.id ?? -1, message).catch(() => null)) as {
+            ok?: boolean;
+            value?: string;
+          } | null;
+          return [tab.id ?? -1, answer?.ok ? (answer.value ?? '') : ''] as const;
+        }),
+      );
+    });
+    const found = addresses.find(([, address]) => address === pageUrl);
+    if (found) return found[0];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no tab's page is at ${pageUrl} within ${timeoutMs} ms`);
+}
+
 export async function badgeText(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }

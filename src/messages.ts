@@ -39,6 +39,14 @@ export interface ContentToBackground {
 
 /** Popup or options page → background service worker. */
 export interface UiToBackground {
+  /**
+   * The tab has no stored analysis: ask its page for its verdict (a page that names no Chinese
+   * actor sends none until asked) and store it. `stored`: stored now; `pending`: the page's own
+   * analysis is under way and will be stored when done; `no-page`: no content script of ours
+   * answers in the tab (not an http(s) page, open since before Backstory started, still loading,
+   * or no such tab). Any other failure is an error.
+   */
+  askPage(params: { tabId: number }): 'stored' | 'pending' | 'no-page';
   /** Re-run the analysis of a tab even though detection did not flag it. */
   analyzeAnyway(params: { tabId: number }): boolean;
   /** Run the analysis of a tab again as usual (after the reader changed a setting). */
@@ -106,6 +114,22 @@ export interface BackgroundToContent {
   reanalyze(params: { force: boolean }): boolean;
   /** Scroll to the quote with this index in the tab's analysis and flash it. */
   revealQuote(params: { quoteIndex: number }): boolean;
+  /**
+   * The page's verdict for the worker, which found none stored (the popup asked): a page that
+   * names no Chinese actor sends none by itself, and from this call on keeps the worker's copy
+   * current (single-page navigation). Null while the rest of the content script analyses the
+   * page: that analysis is sent when done.
+   */
+  verdict(params: Record<string, never>): PageVerdict | null;
+  /** The page's address now: is a stored analysis still this tab's page? */
+  pageAddress(params: Record<string, never>): string;
+}
+
+/** A page's verdict as the content script sends it to be matched (ContentToBackground.analyzePage). */
+export interface PageVerdict {
+  pageUrl: string;
+  extracted: ExtractedArticle;
+  detection: Detection;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -6,6 +6,7 @@ import { analyzeTab, forgetTab, recordHighlights } from './tab-analysis.ts';
 import { getCorpus } from './corpus.ts';
 import { incursionSeries, summarizeCorpus } from './corpus-summary.ts';
 import { fromUi, markNotSameStory } from './ui-requests.ts';
+import { askPage, confirmTabPage } from './tab-pages.ts';
 import { forgetArticles, importArticles, libraryState, savePage } from './library-requests.ts';
 
 function senderTab(sender: Runtime.MessageSender): number {
@@ -18,6 +19,7 @@ listen<ContentToBackground & UiToBackground>('background', {
   analyzePage: (params, sender) => analyzeTab(senderTab(sender), params),
   reportHighlights: ({ run, stats }, sender) => recordHighlights(senderTab(sender), run, stats),
   clearPage: ({ run }, sender) => forgetTab(senderTab(sender), run),
+  askPage: fromUi(({ tabId }) => askPage(tabId)),
   analyzeAnyway: fromUi(({ tabId }) => callContent(tabId, 'reanalyze', { force: true })),
   reanalyzeTab: fromUi(({ tabId }) => callContent(tabId, 'reanalyze', { force: false })),
   revealQuote: fromUi(({ tabId, quoteIndex }) => callContent(tabId, 'revealQuote', { quoteIndex })),
@@ -32,4 +34,13 @@ listen<ContentToBackground & UiToBackground>('background', {
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId, null);
+});
+
+// A tab that finished loading (a new page, or single-page navigation) may have left its stored
+// analysis behind: confirmed with the page (tab-pages.ts).
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== 'complete') return;
+  confirmTabPage(tabId).catch((error: unknown) => {
+    console.error('Backstory: could not confirm the page of tab', tabId, error);
+  });
 });

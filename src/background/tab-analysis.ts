@@ -5,6 +5,7 @@
  */
 import {
   readAnalysis,
+  readFailure,
   removeAnalysis,
   removeFailure,
   writeAnalysis,
@@ -164,5 +165,33 @@ export function forgetTab(tabId: number, run: number | null): Promise<boolean> {
     await removeFailure(tabId);
     await showBadge(tabId, null).catch(() => undefined);
     return true;
+  });
+}
+
+/**
+ * Forget the tab's stored analysis of run `analysisRun` and failure of run `failureRun` (null:
+ * leave it), each only if it is still the one stored (a newer run is kept). True when something
+ * was forgotten.
+ */
+export function forgetRecords(
+  tabId: number,
+  analysisRun: number | null,
+  failureRun: number | null,
+): Promise<boolean> {
+  return inTabQueue(tabId, async () => {
+    let forgot = false;
+    const analysis = analysisRun === null ? null : await readAnalysis(tabId);
+    if (analysis && (analysis.run ?? 0) === analysisRun) {
+      lastExtracted.delete(tabId);
+      await removeAnalysis(tabId);
+      await showBadge(tabId, null);
+      forgot = true;
+    }
+    const failure = failureRun === null ? null : await readFailure(tabId);
+    if (failure && failure.run === failureRun) {
+      await removeFailure(tabId);
+      forgot = true;
+    }
+    return forgot;
   });
 }

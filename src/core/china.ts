@@ -8,7 +8,7 @@ import { compactAlternation } from './alternation.ts';
 import { attr, queryOne, rootOf, textOf, titleOf } from './dom-safe.ts';
 import { fromLexicon, lexicon } from './lexicon.ts';
 import { cleanTitle, primaryLang } from './page-head.ts';
-import { glanceTextOf, MAX_TEXT_CHARS } from './page-text.ts';
+import { glanceTextOf, MAX_TEXT_CHARS, xpathString } from './page-text.ts';
 import type { ExtractedArticle } from './types.ts';
 
 /**
@@ -70,16 +70,30 @@ function host(url: string): string | null {
   }
 }
 
+/** `meta[property="og:title" i]`'s `content` (the first such meta), as XPath 1.0 says it. */
+const OG_TITLE =
+  'string((//meta[translate(@property,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")="og:title"])[1]/@content)';
+
 /**
- * The page, `unrelated` at a glance, when its title and text name no Chinese actor; null when
- * they do (the first look and extraction follow). The result carries what the popup shows of
- * such a page (its title) and no more: dates, byline and the like are read for articles only.
+ * The glance's decision: do the page's title (its `og:title` and `<title>`) and text name a
+ * Chinese actor anywhere? The every-page script takes only this at start (content/gate.ts); what
+ * the popup shows of a page that names none (unnamedPage) is read when it is asked for.
  */
-export function glance(doc: Document, url: string): ExtractedArticle | null {
-  const ogTitle = content(doc, 'og:title');
+export function namesChinaOnPage(doc: Document): boolean {
+  // Read as XPath, like the text: the every-page script touches no element (see glanceTextOf).
+  const ogTitle = xpathString(doc, OG_TITLE) ?? content(doc, 'og:title');
   // Beyond MAX_TEXT_CHARS a page is not an article (precheck.ts): the rest is not read.
   const text = glanceTextOf(doc).slice(0, MAX_TEXT_CHARS);
-  if (namesChinaAnywhere(`${ogTitle ?? ''}\n${titleOf(doc)}\n${text}`)) return null;
+  return namesChinaAnywhere(`${ogTitle ?? ''}\n${titleOf(doc)}\n${text}`);
+}
+
+/**
+ * A page that names no Chinese actor, as the analysis describes it: `unrelated` at a glance, with
+ * what the popup shows of such a page (its title) and no more: dates, byline and the like are
+ * read for articles only.
+ */
+export function unnamedPage(doc: Document, url: string): ExtractedArticle {
+  const ogTitle = content(doc, 'og:title');
   const site = content(doc, 'og:site_name') ?? host(url);
   return {
     meta: {
@@ -95,4 +109,12 @@ export function glance(doc: Document, url: string): ExtractedArticle | null {
     paragraphs: [],
     skippedReason: NO_CHINA_REASON,
   };
+}
+
+/**
+ * The page, `unrelated` at a glance, when its title and text name no Chinese actor; null when
+ * they do (the first look and extraction follow).
+ */
+export function glance(doc: Document, url: string): ExtractedArticle | null {
+  return namesChinaOnPage(doc) ? null : unnamedPage(doc, url);
 }

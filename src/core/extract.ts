@@ -42,7 +42,7 @@ const NOT_COPIED = new Set(
  */
 export const MAX_READ_CHARS = 200_000;
 /** Elements copied at most (wiki pages have a link or a span every few words). */
-export const MAX_READ_ELEMENTS = 2_000;
+export const MAX_READ_ELEMENTS = 1_000;
 /** Paragraphs looked at per slice when looking for the candidate. */
 const PARAGRAPHS_PER_SLICE = 400;
 /** Nodes of the page copied per slice. */

@@ -29,6 +29,22 @@ type Evaluate = (
 ) => { stringValue: string };
 
 /**
+ * The string value of an XPath `expression` over the document, or null where the document cannot
+ * answer one (no `evaluate`; not an HTML document, whose elements unprefixed names do not match).
+ */
+export function xpathString(doc: Document, expression: string): string | null {
+  try {
+    if (protoMember<string>(doc, 'contentType') !== 'text/html') return null;
+    const evaluate = protoMember<Evaluate>(doc, 'evaluate');
+    if (typeof evaluate !== 'function') return null;
+    const text = evaluate.call(doc, expression, doc, null, STRING_TYPE, null).stringValue;
+    return typeof text === 'string' ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The body's text for the glance on every page: the same text as pageTextOf (an element's XPath
  * string value is its textContent), read with one XPath query on the document, so that the
  * script that runs on every page touches no element. In Chromium an isolated world's first touch

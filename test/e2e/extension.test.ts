@@ -12,6 +12,7 @@ import {
   highlightedTexts,
   openPopup,
   ROOT,
+  tabOfPage,
   waitForAnalysis,
   useExtension,
 } from './harness.ts';
@@ -73,8 +74,23 @@ describe('a US–China diplomacy article', () => {
 
 describe('an unrelated article', () => {
   it('gets no badge and no highlights, and the popup says why', async () => {
+    const requestsBefore = suite.ext.requests.length;
     const { page, url } = await visit('/test/fixtures/e2e/unrelated.html');
-    const { tabId, analysis } = await waitForAnalysis(suite.ext.worker, url);
+    const tabId = await tabOfPage(suite.ext.worker, url);
+    // It names no Chinese actor: it sends nothing and loads nothing more until the popup asks.
+    await page.waitForTimeout(300);
+    expect(
+      await suite.ext.worker.evaluate(
+        (key) => chrome.storage.session.get(key),
+        `analysis:${tabId}`,
+      ),
+    ).toEqual({});
+    expect(
+      suite.ext.requests.slice(requestsBefore).filter((u) => u.includes('content-full')),
+    ).toEqual([]);
+    const popup = await openPopup(suite.ext, tabId);
+    const { analysis, tabId: stored } = await waitForAnalysis(suite.ext.worker, url);
+    expect(stored).toBe(tabId);
     expect(analysis.detection.label).not.toBe('us-china-diplomacy');
     expect(analysis.related).toEqual([]);
     expect(await badgeText(suite.ext.worker, tabId)).toBe('');
@@ -82,7 +98,6 @@ describe('an unrelated article', () => {
     // Not even the highlights' stylesheet.
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
 
-    const popup = await openPopup(suite.ext, tabId);
     await expect
       .poll(() => popup.locator('main').innerText(), { timeout: 10_000 })
       .toMatch(/Not about US–China relations|About China, not US–China diplomacy|Not an article/);

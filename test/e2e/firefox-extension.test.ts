@@ -17,7 +17,9 @@ import {
   mainText,
   openPopup,
   screenshotPath,
+  storedAnalysis,
   storedSettings,
+  tabOfPage,
   useFirefox,
   visit,
   waitForAnalysis,
@@ -70,13 +72,38 @@ describe('Firefox: a US–China diplomacy article', () => {
 describe('Firefox: an unrelated article', () => {
   it('gets no related articles, no badge, no highlights and no card', async () => {
     const { page, url } = await open('/test/fixtures/e2e/unrelated.html');
-    const { tabId, analysis } = await waitForAnalysis(suite.ext, url);
+    const tabId = await tabOfPage(suite.ext, url);
+    // It names no Chinese actor: it sends nothing until the popup asks.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await storedAnalysis(suite.ext, tabId)).toBeNull();
+    const popup = await openPopup(suite.ext, tabId);
+    await expect.poll(() => mainText(popup)).toContain('Not about US–China relations');
+    await popup.close();
+    const { analysis, tabId: stored } = await waitForAnalysis(suite.ext, url);
+    expect(stored).toBe(tabId);
     expect(analysis.detection.label).toBe('unrelated');
     expect(analysis.related).toEqual([]);
     expect(await badgeText(suite.ext, tabId)).toBe('');
     expect(await highlightedTexts(page)).toEqual([]);
     expect(await highlightRules(page)).toEqual([]);
     expect((await cardState(page)).hosts).toBe(0);
+    await page.close();
+  });
+});
+
+describe('Firefox: a tab navigated to a new page', () => {
+  it('forgets the old page’s analysis when the new page sends none; the popup asks the new page', async () => {
+    const { page, url } = await open('/sample/article.html?then-away');
+    const { tabId, analysis } = await waitForAnalysis(suite.ext, url);
+    expect(analysis.detection.label).toBe('us-china-diplomacy');
+    const quietUrl = suite.net.fixtures.url('/test/fixtures/e2e/unrelated.html?after-article');
+    await page.goto(quietUrl);
+    await expect.poll(() => storedAnalysis(suite.ext, tabId), { timeout: 10_000 }).toBeNull();
+    expect(await badgeText(suite.ext, tabId)).toBe('');
+    const popup = await openPopup(suite.ext, tabId);
+    await expect.poll(() => mainText(popup)).toContain('Not about US–China relations');
+    expect((await storedAnalysis(suite.ext, tabId))?.pageUrl).toBe(quietUrl);
+    await popup.close();
     await page.close();
   });
 });
@@ -103,8 +130,9 @@ describe('Firefox: the popup', () => {
 
   it('gives the reasons an article is unrelated, and "analyse anyway" analyses it', async () => {
     const { page, url } = await open('/test/fixtures/popup/unrelated.html');
-    const { tabId, analysis } = await waitForAnalysis(suite.ext, url);
+    const tabId = await tabOfPage(suite.ext, url);
     const popup = await openPopup(suite.ext, tabId);
+    const { analysis } = await waitForAnalysis(suite.ext, url);
     await expect.poll(() => mainText(popup)).toContain('Not about US–China relations');
     for (const reason of analysis.detection.reasons)
       expect(await mainText(popup)).toContain(shownReason(reason));

@@ -15,6 +15,7 @@ import type { StoredAnalysis } from '../../src/analysis-store.ts';
 import {
   ROOT,
   serveFixtures,
+  tabOfPage as tabOfPageIn,
   waitForAnalysis as waitForStoredAnalysis,
   type ExtensionContext,
   type FixtureServer,
@@ -252,6 +253,27 @@ export function waitForAnalysis(
     evaluate: <R>(fn: () => R | Promise<R>) => ext.state.evaluate(fn) as Promise<R>,
   };
   return waitForStoredAnalysis(state, pageUrl, accept, timeoutMs);
+}
+
+/** The id of the tab whose page is at `pageUrl` (asked of the pages: see the shared helper). */
+export function tabOfPage(ext: FirefoxExtension, pageUrl: string): Promise<number> {
+  const state: ExtensionContext = {
+    evaluate: <R>(fn: () => R | Promise<R>) => ext.state.evaluate(fn) as Promise<R>,
+  };
+  return tabOfPageIn(state, pageUrl);
+}
+
+/** The analysis stored for `tabId`, or null. */
+export async function storedAnalysis(
+  ext: FirefoxExtension,
+  tabId: number,
+): Promise<StoredAnalysis | null> {
+  return ext.state.evaluate(async (key) => {
+    const got = await (
+      globalThis as unknown as { browser: typeof chrome }
+    ).browser.storage.session.get(key);
+    return (got[key] as StoredAnalysis | undefined) ?? null;
+  }, `analysis:${tabId}`);
 }
 
 export async function badgeText(ext: FirefoxExtension, tabId: number): Promise<string> {

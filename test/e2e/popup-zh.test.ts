@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import en from '../../_locales/en/messages.json' with { type: 'json' };
 import zh from '../../_locales/zh_CN/messages.json' with { type: 'json' };
-import { openPopup, waitForAnalysis, useExtension } from './harness.ts';
+import { openPopup, tabOfPage, waitForAnalysis, useExtension } from './harness.ts';
 import { axeBothSchemes, screenshots, timelineShots } from './popup-helpers.ts';
 
 const suite = useExtension({ lang: 'zh-CN' });
@@ -106,9 +106,9 @@ describe('the interface in a Chinese browser', () => {
 
   it('the popup on an unrelated article gives its label and reasons in Chinese', async () => {
     const { page, url } = await visit('unrelated');
-    const { tabId, analysis } = await waitForAnalysis(suite.ext.worker, url);
+    const popup = await openPopup(suite.ext, await tabOfPage(suite.ext.worker, url));
+    const { analysis } = await waitForAnalysis(suite.ext.worker, url);
     expect(analysis.detection.label).toBe('unrelated');
-    const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => text(popup)).toContain('与中美关系无关');
     const shown = await text(popup);
     expect(shown).toContain('判断依据');

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { StoredAnalysis } from '../../src/analysis-store.ts';
 import type { Detection } from '../../src/core/types.ts';
-import { badgeText, openPopup, waitForAnalysis, useExtension } from './harness.ts';
+import { badgeText, openPopup, tabOfPage, waitForAnalysis, useExtension } from './harness.ts';
 import { axeBothSchemes, screenshots, shownReason, timelineShots } from './popup-helpers.ts';
 import { bare } from '../../src/core/reasons.ts';
 
@@ -149,11 +149,12 @@ describe('the popup on a page that is not an article', () => {
 describe('the popup on an article not about US–China diplomacy', () => {
   it('gives the reasons, and "analyse anyway" analyses it', async () => {
     const { page, url } = await visit('unrelated');
-    const { tabId, analysis } = await waitForAnalysis(suite.ext.worker, url);
+    // The page sends nothing by itself: the popup asks it.
+    const tabId = await tabOfPage(suite.ext.worker, url);
+    const popup = await openPopup(suite.ext, tabId);
+    const { analysis } = await waitForAnalysis(suite.ext.worker, url);
     expect(analysis.detection.label).toBe('unrelated');
     expect(await badgeText(suite.ext.worker, tabId)).toBe('');
-
-    const popup = await openPopup(suite.ext, tabId);
     await expect.poll(() => text(popup)).toContain('Not about US–China relations');
     for (const reason of analysis.detection.reasons) {
       expect(await text(popup)).toContain(shownReason(reason));

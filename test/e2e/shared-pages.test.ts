@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredAnalysis } from '../../src/analysis-store.ts';
 import { CARD_TAG } from './highlight-helpers.ts';
-import { launchExtension, ROOT, type Extension } from './harness.ts';
+import { launchExtension, ROOT, tabOfPage, type Extension } from './harness.ts';
 
 const DATA = resolve(ROOT, '..', 'shared', 'data');
 const PARALLEL = 4;
@@ -98,7 +98,36 @@ async function analysisFor(
   return null;
 }
 
-async function check(ext: Extension, page: Page, url: string, file: string): Promise<PageResult> {
+/**
+ * Ask the page in `tabId` for its verdict as the popup does (a page that names no Chinese actor
+ * sends none by itself), from the extension page `asker`; retried while no content script answers.
+ */
+async function askPage(asker: Page, tabId: number): Promise<void> {
+  const deadline = Date.now() + ANALYSIS_TIMEOUT_MS;
+  for (;;) {
+    const answer = (await asker.evaluate(
+      (id) =>
+        chrome.runtime.sendMessage({
+          backstory: 1,
+          to: 'background',
+          method: 'askPage',
+          params: { tabId: id },
+        }),
+      tabId,
+    )) as { ok: boolean; value?: string; error?: string };
+    if (!answer.ok) throw new Error(`askPage: ${answer.error}`);
+    if (answer.value !== 'no-page' || Date.now() > deadline) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+async function check(
+  ext: Extension,
+  asker: Page,
+  page: Page,
+  url: string,
+  file: string,
+): Promise<PageResult> {
   // Ours only: saved pages may reference other extensions' files themselves.
   const ours = `chrome-extension://${ext.extensionId}/`;
   const fromBackstory = (text: string): boolean =>
@@ -136,6 +165,9 @@ async function check(ext: Extension, page: Page, url: string, file: string): Pro
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 15_000 });
     const pageUrl = page.url();
+    // A page without our content script (none found in time) is not analysed, as before.
+    const tabId = await tabOfPage(ext.worker, pageUrl, ANALYSIS_TIMEOUT_MS).catch(() => null);
+    if (tabId !== null) await askPage(asker, tabId);
     const analysis = await analysisFor(ext, pageUrl, () => true);
     if (analysis) {
       result.analysed = true;
@@ -239,18 +271,24 @@ describe.skipIf(!existsSync(DATA))('every saved page in ../shared/data', () => {
       const only = process.env['SHARED_PAGES'];
       const files = htmlFiles(DATA).filter((f) => !only || f.includes(only));
       const queue = [...files];
+      // An extension page to ask from, as the popup asks.
+      const asker = await ext.context.newPage();
+      await asker.goto(`chrome-extension://${ext.extensionId}/options/index.html`);
       const results: PageResult[] = [];
       await Promise.all(
         Array.from({ length: PARALLEL }, async () => {
           const page = await ext.context.newPage();
           for (let file = queue.shift(); file; file = queue.shift()) {
             const path = relative(DATA, file).split('/').map(encodeURIComponent).join('/');
-            results.push(await check(ext, page, `${server.origin}/${path}`, relative(DATA, file)));
+            results.push(
+              await check(ext, asker, page, `${server.origin}/${path}`, relative(DATA, file)),
+            );
           }
           await page.close();
         }),
       );
 
+      await asker.close();
       const diplomacy = results.filter((r) => r.label === 'us-china-diplomacy');
       const sum = (k: 'anchored' | 'orphaned'): number => results.reduce((s, r) => s + r[k], 0);
       console.log(

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, waitForAnalysis, useExtension } from './harness.ts';
+import { badgeText, openPopup, ROOT, tabOfPage, waitForAnalysis, useExtension } from './harness.ts';
 
 const PAGES = join(ROOT, 'test/fixtures/pages');
 
@@ -42,11 +42,34 @@ const SPA = `<!doctype html>
 </script>
 </body></html>`;
 
+/** A single-page site whose pages name no Chinese actor: goTo() swaps in another such page. */
+const QUIET = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Tide mill turns again</title></head>
+<body><main id="app"><h1>Tide mill turns again</h1><p>Volunteers restored the mill.</p></main>
+<script>
+  window.goTo = (path) => {
+    history.pushState({}, '', path);
+    document.title = 'Spring fair opens';
+    document.getElementById('app').innerHTML = '<h1>Spring fair opens</h1><p>Stalls line the quay.</p>';
+  };
+</script>
+</body></html>`;
+
 const suite = useExtension();
 
 beforeAll(() => {
   suite.server.set('/spa/news/2024/04/02/biden-xi-call', SPA);
+  suite.server.set('/quiet/tide-mill', QUIET);
 });
+
+/** What is stored for the tab, straight from storage.session. */
+async function storedFor(tabId: number): Promise<string | null> {
+  const got = (await suite.ext.worker.evaluate(
+    (key) => chrome.storage.session.get(key),
+    `analysis:${tabId}`,
+  )) as Record<string, { pageUrl: string } | undefined>;
+  return got[`analysis:${tabId}`]?.pageUrl ?? null;
+}
 
 describe('single-page navigation', () => {
   it('re-analyses when the site swaps the article and the URL without a reload', async () => {
@@ -89,6 +112,54 @@ describe('single-page navigation', () => {
       (x) => x.article?.title === first.title && x.detection.label === 'us-china-diplomacy',
     );
     expect(c.tabId).toBe(a.tabId);
+    await page.close();
+  });
+
+  it('keeps the verdict of a page that names no Chinese actor, once asked, with the page', async () => {
+    const page: Page = await suite.ext.context.newPage();
+    const firstUrl = suite.server.url('/quiet/tide-mill');
+    await page.goto(firstUrl);
+    const tabId = await tabOfPage(suite.ext.worker, firstUrl);
+    const popup = await openPopup(suite.ext, tabId);
+    await expect.poll(() => popup.locator('main').innerText()).toContain('Tide mill turns again');
+    await popup.close();
+
+    const secondUrl = suite.server.url('/quiet/spring-fair');
+    await page.evaluate(
+      (path) => (window as unknown as { goTo(p: string): void }).goTo(path),
+      new URL(secondUrl).pathname,
+    );
+    const b = await waitForAnalysis(
+      suite.ext.worker,
+      secondUrl,
+      (x) => x.article?.title === 'Spring fair opens',
+    );
+    expect(b.tabId).toBe(tabId);
+    expect(b.analysis.detection.label).toBe('unrelated');
+    await page.close();
+  });
+});
+
+describe('navigating a tab to a new page', () => {
+  it('forgets the old page’s analysis when the new page sends none; the popup asks the new page', async () => {
+    const page: Page = await suite.ext.context.newPage();
+    const articleUrl = suite.server.url('/sample/article.html');
+    await page.goto(articleUrl);
+    const a = await waitForAnalysis(suite.ext.worker, articleUrl);
+    expect(a.analysis.detection.label).toBe('us-china-diplomacy');
+    expect(await badgeText(suite.ext.worker, a.tabId)).not.toBe('');
+
+    const quietUrl = suite.server.url('/test/fixtures/e2e/unrelated.html');
+    await page.goto(quietUrl);
+    await expect.poll(() => storedFor(a.tabId), { timeout: 10_000 }).toBeNull();
+    expect(await badgeText(suite.ext.worker, a.tabId)).toBe('');
+
+    const popup = await openPopup(suite.ext, a.tabId);
+    await expect
+      .poll(() => popup.locator('main').innerText())
+      .toContain('Not about US–China relations');
+    expect(await storedFor(a.tabId)).toBe(quietUrl);
+    await popup.close();
     await page.close();
   });
 });

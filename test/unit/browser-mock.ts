@@ -117,7 +117,12 @@ export const browserMock = {
       return undefined;
     },
   },
-  tabs: { sendMessage: async (): Promise<unknown> => undefined, query: async () => [] },
+  tabs: {
+    sendMessage: async (_tabId: number, _message: unknown): Promise<unknown> => undefined,
+    query: async () => [],
+    onUpdated: event<(tabId: number, change: { status?: string }) => void>(),
+    onRemoved: event<(tabId: number) => void>(),
+  },
   storage: { local: area('local'), session: area('session'), onChanged },
   action: {
     setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) =>

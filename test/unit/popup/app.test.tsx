@@ -70,6 +70,40 @@ describe('the popup', () => {
     expect(el.querySelector('a[href="#context-h"]')?.textContent).toBe('3 events');
   });
 
+  it('asks the page for its verdict when the tab has none stored, and not when it has one', async () => {
+    await mountApp();
+    expect(sent).toContainEqual({ method: 'askPage', params: { tabId: TAB } });
+    render(null, root());
+    sent = [];
+    await writeAnalysis(TAB, unrelated);
+    await mountApp();
+    expect(sent.map((s) => s.method)).not.toContain('askPage');
+  });
+
+  it('shows the error, not "no analysis", when asking the page fails, and asks again on retry', async () => {
+    let fail = true;
+    vi.spyOn(browserMock.runtime, 'sendMessage').mockImplementation(async (m: unknown) => {
+      const { method, params } = m as { method: string; params: unknown };
+      sent.push({ method, params });
+      if (method === 'askPage' && fail) return { ok: false, error: 'the page broke' };
+      return { ok: true, value: method === 'askPage' ? 'stored' : [] };
+    });
+    const el = await mountApp();
+    expect(el.querySelector('h1')?.textContent).toBe('Backstory could not analyse this page');
+    expect(el.querySelector('[role="alert"]')?.textContent).toBe('the page broke');
+    expect(el.textContent).not.toContain('No analysis for this tab');
+    expect(el.querySelector('.skeleton')).toBeNull();
+
+    fail = false;
+    const retry = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Try again');
+    act(() => retry?.click());
+    await settle();
+    expect(sent.filter((s) => s.method === 'askPage')).toHaveLength(2);
+    await act(() => writeAnalysis(TAB, unrelated));
+    await settle();
+    expect(el.textContent).toContain('No US actor');
+  });
+
   it('in Chinese, writes the names its reasons give as the analysis carries them in Chinese', async () => {
     browserMock.i18n.useLocale('zh_CN');
     try {
