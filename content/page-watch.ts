@@ -12,6 +12,7 @@
  * It only observes: it never modifies the page DOM.
  */
 import { bodyOf, queryOne, rootOf, textStart, titleOf } from '../src/core/dom-safe.ts';
+import { withoutFragment } from '../src/page-address.ts';
 
 export interface WatchOptions {
   signal: AbortSignal;
@@ -37,9 +38,7 @@ type Run = (signal: AbortSignal) => void | Promise<void>;
 
 /** The URL without its fragment: a #hash jump is the same article. */
 function pageUrl(): string {
-  const href = location.href;
-  const hash = href.indexOf('#');
-  return hash < 0 ? href : href.slice(0, hash);
+  return withoutFragment(location.href);
 }
 
 /** What identifies the article shown: URL, title and first headline. */

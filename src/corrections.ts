@@ -3,6 +3,7 @@
  * to every later analysis of the same page.
  */
 import browser from './browser.ts';
+import { withoutFragment } from './page-address.ts';
 
 export interface Correction {
   /** Page address without its fragment. */
@@ -12,8 +13,6 @@ export interface Correction {
 }
 
 const KEY = 'corrections';
-
-export const pageKey = (url: string): string => url.split('#')[0] ?? url;
 
 export async function readCorrections(): Promise<Correction[]> {
   const got = await browser.storage.local.get(KEY);
@@ -30,7 +29,7 @@ export async function readCorrections(): Promise<Correction[]> {
 }
 
 export async function rejectedFor(pageUrl: string): Promise<Set<string>> {
-  const key = pageKey(pageUrl);
+  const key = withoutFragment(pageUrl);
   return new Set(
     (await readCorrections()).filter((c) => c.pageUrl === key).map((c) => c.articleId),
   );
@@ -38,7 +37,7 @@ export async function rejectedFor(pageUrl: string): Promise<Set<string>> {
 
 export async function addCorrection(pageUrl: string, articleId: string): Promise<void> {
   const list = await readCorrections();
-  const key = pageKey(pageUrl);
+  const key = withoutFragment(pageUrl);
   if (list.some((c) => c.pageUrl === key && c.articleId === articleId)) return;
   await browser.storage.local.set({ [KEY]: [...list, { pageUrl: key, articleId }] });
 }

@@ -12,6 +12,7 @@
  */
 import { readAnalysis, readFailure } from '../analysis-store.ts';
 import { callContent } from '../messaging.ts';
+import { withoutFragment } from '../page-address.ts';
 import { analyzeTab, forgetRecords } from './tab-analysis.ts';
 
 /**
@@ -37,12 +38,6 @@ export async function askPage(tabId: number): Promise<'stored' | 'pending' | 'no
   if (!verdict) return 'pending';
   await analyzeTab(tabId, { ...verdict, force: false });
   return 'stored';
-}
-
-/** The address without its fragment: a #hash jump stays on the same page. */
-function withoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash < 0 ? url : url.slice(0, hash);
 }
 
 /** The page's address, or null when no content script of ours answers in the tab. */

@@ -53,21 +53,5 @@ export function xpathString(doc: Document, expression: string): string | null {
  * unprefixed XPath names do not match).
  */
 export function glanceTextOf(doc: Document): string {
-  try {
-    const evaluate = protoMember<Evaluate>(doc, 'evaluate');
-    if (typeof evaluate === 'function') {
-      const text = evaluate.call(
-        doc,
-        'string(/html/body)',
-        doc,
-        null,
-        STRING_TYPE,
-        null,
-      ).stringValue;
-      if (typeof text === 'string' && text) return text;
-    }
-  } catch {
-    // fall back to textContent
-  }
-  return pageTextOf(doc);
+  return xpathString(doc, 'string(/html/body)') || pageTextOf(doc);
 }
