@@ -71,6 +71,18 @@ async function storedFor(tabId: number): Promise<string | null> {
   return got[`analysis:${tabId}`]?.pageUrl ?? null;
 }
 
+/**
+ * The site's own navigation to `url` (goTo: the article swapped, the URL pushed, no reload), then
+ * the analysis stored for it once its article is the one titled `title`.
+ */
+async function goToInPage(page: Page, url: string, title: string) {
+  await page.evaluate(
+    (path) => (window as unknown as { goTo(p: string): void }).goTo(path),
+    new URL(url).pathname,
+  );
+  return waitForAnalysis(suite.ext.worker, url, (x) => x.article?.title === title);
+}
+
 describe('single-page navigation', () => {
   it('re-analyses when the site swaps the article and the URL without a reload', async () => {
     const page: Page = await suite.ext.context.newPage();
@@ -81,15 +93,7 @@ describe('single-page navigation', () => {
     expect(a.analysis.article?.title).toBe(first.title);
 
     const secondUrl = suite.server.url('/spa/news/2023/09/30/house-stopgap');
-    await page.evaluate(
-      (path) => (window as unknown as { goTo(p: string): void }).goTo(path),
-      new URL(secondUrl).pathname,
-    );
-    const b = await waitForAnalysis(
-      suite.ext.worker,
-      secondUrl,
-      (x) => x.article?.title === second.title,
-    );
+    const b = await goToInPage(page, secondUrl, second.title);
     expect(b.tabId).toBe(a.tabId);
     expect(b.analysis.detection.label).toBe('unrelated');
     // No reload happened: the page's own state survives.
@@ -125,15 +129,7 @@ describe('single-page navigation', () => {
     await popup.close();
 
     const secondUrl = suite.server.url('/quiet/spring-fair');
-    await page.evaluate(
-      (path) => (window as unknown as { goTo(p: string): void }).goTo(path),
-      new URL(secondUrl).pathname,
-    );
-    const b = await waitForAnalysis(
-      suite.ext.worker,
-      secondUrl,
-      (x) => x.article?.title === 'Spring fair opens',
-    );
+    const b = await goToInPage(page, secondUrl, 'Spring fair opens');
     expect(b.tabId).toBe(tabId);
     expect(b.analysis.detection.label).toBe('unrelated');
     await page.close();
