@@ -2,7 +2,7 @@
  * Counting a page's elements from its markup, before any DOM is built: a page over the
  * extension's element limit is turned away without the cost (gigabytes, minutes) of parsing it.
  */
-import { NO_ARTICLE_TEXT } from '../core/extract.ts';
+import { NO_ARTICLE_TEXT } from '../core/reading-copy.ts';
 
 /** Elements whose content is text, not markup: a `<b>` inside a script is not an element. */
 const RAW_TEXT = new Set([

@@ -3,7 +3,7 @@
  * metadata, the timeline, the event mentions of every article and the matching data.
  * Deterministic (same sources → byte-identical JSON), so a test can detect a stale index.
  */
-import { countWords } from '../core/extract.ts';
+import { countWords } from '../core/word-count.ts';
 import { buildMatchIndex } from '../core/match-index.ts';
 import type { MatchTables } from '../core/match-tables.ts';
 import { resolveMentions } from '../core/mentions.ts';

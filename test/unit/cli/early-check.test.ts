@@ -10,7 +10,8 @@ import { analyzeFile } from '../../../src/cli/analyze-file.ts';
 import { decodePage } from '../../../src/cli/decode.ts';
 import { parseHtml } from '../../../src/cli/dom.ts';
 import { countElements } from '../../../src/cli/element-count.ts';
-import { MAX_ELEMENTS, NO_ARTICLE_TEXT, TOO_MANY_ELEMENTS } from '../../../src/core/extract.ts';
+import { MAX_ELEMENTS, TOO_MANY_ELEMENTS } from '../../../src/core/extract.ts';
+import { NO_ARTICLE_TEXT } from '../../../src/core/reading-copy.ts';
 import { seedCorpus } from '../helpers/seed-corpus.ts';
 
 // Every DOM the CLI builds goes through parseHtml: record how much HTML each one parsed.

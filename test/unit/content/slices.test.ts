@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractAndDetectSteps } from '../../../src/core/classify.ts';
 import { runSliced, yieldToPage } from '../../../content/slices.ts';
-import { MAX_READ_CHARS, MAX_READ_ELEMENTS } from '../../../src/core/extract.ts';
+import { MAX_READ_CHARS, MAX_READ_ELEMENTS } from '../../../src/core/reading-copy.ts';
 import { fixture, parseHtml } from '../core/fixture-pages.ts';
 
 afterEach(() => {

@@ -7,12 +7,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Readability } from '@mozilla/readability';
 import { runSliced } from '../../../content/slices.ts';
-import {
-  extractArticle,
-  MAX_READ_CHARS,
-  MAX_READ_ELEMENTS,
-  readArticleSteps,
-} from '../../../src/core/extract.ts';
+import { extractArticle, readArticleSteps } from '../../../src/core/extract.ts';
+import { MAX_READ_CHARS, MAX_READ_ELEMENTS } from '../../../src/core/reading-copy.ts';
 import { readMeta } from '../../../src/core/metadata.ts';
 import { parseHtml } from './fixture-pages.ts';
 

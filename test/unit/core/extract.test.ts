@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { textStart } from '../../../src/core/dom-safe.ts';
-import { countWords, extractArticle, nonArticleUrl, precheck } from '../../../src/core/extract.ts';
+import { extractArticle, nonArticleUrl, precheck } from '../../../src/core/extract.ts';
+import { countWords } from '../../../src/core/word-count.ts';
 import { fixture, parseHtml } from './fixture-pages.ts';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
