@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { chinaAnywhereSource } from './src/core/china.ts';
+import { readLexiconFile } from './src/core/lexicon.ts';
 import pkg from './package.json' with { type: 'json' };
 
 type ContentScript = (typeof manifest.content_scripts)[number];
@@ -56,7 +57,7 @@ function everyPageScript(scripts: ContentScript[]): Plugin {
         define: {
           __BACKSTORY_FULL__: JSON.stringify(full.fileName),
           // The glance's pattern, computed now: the script then carries no lexicon.
-          __BACKSTORY_CHINA_ANYWHERE__: JSON.stringify(chinaAnywhereSource()),
+          __BACKSTORY_CHINA_ANYWHERE__: JSON.stringify(chinaAnywhereSource(readLexiconFile())),
         },
       });
       this.emitFile({

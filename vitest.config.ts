@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import { chinaAnywhereSource } from './src/core/china.ts';
+import { readLexiconFile } from './src/core/lexicon.ts';
 
 export default defineConfig({
   test: {
@@ -9,6 +11,11 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           globals: true,
+        },
+        // The glance's pattern, put in as the build of the every-page script puts it in
+        // (vite.config.ts): that script carries no lexicon.
+        define: {
+          __BACKSTORY_CHINA_ANYWHERE__: JSON.stringify(chinaAnywhereSource(readLexiconFile())),
         },
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
       },

@@ -4,10 +4,10 @@
  * In headless Chromium, over the labelled pages of ../shared/data (skipped with a message when
  * absent), served from 127.0.0.1 with their own scripts removed and outside requests blocked.
  * Per page, in the page itself, timed with performance.now():
- *   content script: extractAndDetect(document, url) — exactly what the content script runs:
+ *   content script: extractAndDetect(document, url, lexicon) — exactly what the content script runs:
  *                   pre-check, metadata, the look for a Chinese actor anywhere on the page and,
  *                   when there is one, Readability on a clone, paragraphs and detection;
- *   read in full:   extractAndDetect(document, url, { full: true }) — the same with the article
+ *   read in full:   extractAndDetect(document, url, lexicon, { full: true }) — the same with the article
  *                   always read (as "analyse anyway" does): the cost of a page that is read;
  *   readability:    new Readability(document.cloneNode(true)).parse() — the baseline, on the
  *                   same page in the same run (Readability needs a clone: it rewrites the DOM);
@@ -48,10 +48,10 @@ const ENTRY = `
 import { Readability } from '@mozilla/readability';
 import { extractAndDetect, extractAndDetectSteps } from './src/core/classify.ts';
 import { precheck } from './src/core/extract.ts';
-import { installLexicon } from './src/core/lexicon.ts';
+import { checkLexicon } from './src/core/lexicon.ts';
 import lexiconTable from './src/core/data/lexicon.json';
 // The page has no extension package to fetch the table from: the bundle carries it.
-installLexicon(lexiconTable);
+const lexicon = checkLexicon(lexiconTable);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const SIDES = ['ours', 'full', 'base'];
 globalThis.__backstoryBench = (url, reps) => {
@@ -64,7 +64,7 @@ globalThis.__backstoryBench = (url, reps) => {
       if (side === 'base') {
         try { new Readability(document.cloneNode(true)).parse(); } catch {}
       } else {
-        const r = extractAndDetect(document, url, { full: side === 'full' });
+        const r = extractAndDetect(document, url, lexicon, { full: side === 'full' });
         if (side === 'ours') { label = r.detection.label; read = r.extracted.paragraphs.length > 0; }
       }
       t[side].push(performance.now() - t0);
@@ -76,7 +76,7 @@ globalThis.__backstoryBench = (url, reps) => {
   const longest = [];
   let slices = 0, at = 0;
   for (let i = 0; i < reps; i++) {
-    const steps = extractAndDetectSteps(document, url, { full: true });
+    const steps = extractAndDetectSteps(document, url, lexicon, { full: true });
     let max = 0;
     for (slices = 1; ; slices++) {
       const t0 = performance.now();

@@ -39,7 +39,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { NO_CHINA_REASON, namesChinaAnywhere } from '../src/core/china.ts';
+import { chinaNamesOf, NO_CHINA_REASON, namesChinaAnywhere } from '../src/core/china.ts';
+import { bundledLexicon } from '../src/corpus/node.ts';
 import type { PageVerdict } from '../src/messages.ts';
 import { pageHtml, SHARED_DATA, sharedPages, type LabelledPage } from '../eval/labelled-pages.ts';
 import { BROWSER_FLAGS, findChrome, INSTALL_HINT } from '../scripts/chrome.ts';
@@ -144,8 +145,9 @@ function pickPages(): { page: LabelledPage; html: string }[] {
   const all = sharedPages()
     .filter((p) => /\.html?$/i.test(p.path))
     .map((page) => ({ page, html: stripScripts(pageHtml(page)) }));
-  const china = all.filter((p) => namesChinaAnywhere(p.html));
-  const none = all.filter((p) => !namesChinaAnywhere(p.html));
+  const names = chinaNamesOf(bundledLexicon());
+  const china = all.filter((p) => namesChinaAnywhere(p.html, names));
+  const none = all.filter((p) => !namesChinaAnywhere(p.html, names));
   const spread = <T>(xs: T[], n: number): T[] =>
     xs.length <= n ? xs : Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]!);
   const biggest = [...china].sort((a, b) => b.html.length - a.html.length).slice(0, 3);

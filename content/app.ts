@@ -41,6 +41,7 @@
  */
 import { extractAndDetectSteps } from '../src/core/classify.ts';
 import { bodyOf, rootOf } from '../src/core/dom-safe.ts';
+import type { Lexicon } from '../src/core/lexicon.ts';
 import type { Analysis, HighlightStats } from '../src/core/types.ts';
 import { callBackground } from '../src/messaging.ts';
 import { nameOfFor } from '../src/name-display.ts';
@@ -112,7 +113,11 @@ export class PageSession implements InteractionHost {
   /** Late-body re-runs made for the current address. */
   private late = { url: '', runs: 0 };
 
-  constructor(private readonly doc: Document) {
+  /** `lexicon`: the words and names the page is read with (full.ts loads it first). */
+  constructor(
+    private readonly doc: Document,
+    private readonly lexicon: Lexicon,
+  ) {
     this.card = new QuoteCard(doc, {
       onClose: () => this.close(),
       onNavigate: (step) => this.navigate(step),
@@ -144,7 +149,10 @@ export class PageSession implements InteractionHost {
     const live = (): boolean => !run.abort.signal.aborted && this.currentRun() === run;
     try {
       const pageUrl = this.doc.location?.href ?? '';
-      const steps = extractAndDetectSteps(this.doc, pageUrl, { full: force, glanced });
+      const steps = extractAndDetectSteps(this.doc, pageUrl, this.lexicon, {
+        full: force,
+        glanced,
+      });
       const classified = await runSliced(steps, run.abort.signal);
       if (!classified || !live()) return;
       const { extracted, detection } = classified;

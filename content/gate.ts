@@ -6,7 +6,7 @@
  * pre-check, Readability, detection, anchoring, the card) once, and from then on every run of
  * that page goes to it.
  */
-import { namesChinaOnPage, unnamedPage } from '../src/core/china.ts';
+import { builtChinaNames, namesChinaOnPage, unnamedPage } from '../src/core/china.ts';
 import { unreadDetection } from '../src/core/unread.ts';
 import type { PageVerdict } from '../src/messages.ts';
 import { send } from './port.ts';
@@ -43,7 +43,7 @@ export class PageGate {
     try {
       if (asked) this.told = true;
       if (this.full) return await (await this.full).run(signal, force);
-      if (!force && !namesChinaOnPage(this.doc)) {
+      if (!force && !namesChinaOnPage(this.doc, builtChinaNames())) {
         if (!this.told || signal.aborted) return;
         await send('analyzePage', { ...this.describe(), force });
         return;
@@ -64,7 +64,7 @@ export class PageGate {
    * actor now (a run is due: the caller starts one).
    */
   verdict(): PageVerdict | null {
-    if (this.full || namesChinaOnPage(this.doc)) return null;
+    if (this.full || namesChinaOnPage(this.doc, builtChinaNames())) return null;
     this.told = true;
     return this.describe();
   }

@@ -11,11 +11,16 @@
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractAndDetect } from '../src/core/classify.ts';
-import { detectDiplomacy, namesChinaAnywhere, NO_CHINA_REASON } from '../src/core/detect.ts';
+import {
+  chinaNamesOf,
+  detectDiplomacy,
+  namesChinaAnywhere,
+  NO_CHINA_REASON,
+} from '../src/core/detect.ts';
 import type { Detection, ExtractedArticle, Label } from '../src/core/types.ts';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { corpusArticleAsPage } from '../src/corpus/as-page.ts';
-import { readCorpusSources } from '../src/corpus/node.ts';
+import { bundledLexicon, readCorpusSources } from '../src/corpus/node.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkFreshSplit, type Half } from './split.ts';
@@ -43,20 +48,23 @@ const cache: Record<string, ExtractedArticle> =
     ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, ExtractedArticle>)
     : {};
 
+const lexicon = bundledLexicon();
+const chinaNames = chinaNamesOf(lexicon);
+
 function extract(page: LabelledPage): ExtractedArticle {
   const cached = cache[page.id];
   if (cached) return cached;
   const dom = new JSDOM(pageHtml(page), { url: page.url, virtualConsole: new VirtualConsole() });
   try {
     // The content script's own path: pages that name no Chinese actor are not extracted.
-    return (cache[page.id] = extractAndDetect(dom.window.document, page.url).extracted);
+    return (cache[page.id] = extractAndDetect(dom.window.document, page.url, lexicon).extracted);
   } finally {
     dom.window.close();
   }
 }
 
 function run(page: LabelledPage): Row {
-  return { page, detection: detectDiplomacy(extract(page)) };
+  return { page, detection: detectDiplomacy(extract(page), lexicon) };
 }
 
 function pad(s: string, n: number): string {
@@ -157,8 +165,8 @@ function newSetRows(name: string, fresh: boolean, half: Half): Row[] {
           lang: p.lang,
           wordCount: text.split(/\s+/).length,
         },
-        paragraphs: namesChinaAnywhere(text) ? p.paragraphs : [],
-        ...(namesChinaAnywhere(text) ? {} : { skippedReason: NO_CHINA_REASON }),
+        paragraphs: namesChinaAnywhere(text, chinaNames) ? p.paragraphs : [],
+        ...(namesChinaAnywhere(text, chinaNames) ? {} : { skippedReason: NO_CHINA_REASON }),
       };
       const page: LabelledPage = {
         id: `${p.id} (${p.lang}, ${p.category})`,
@@ -169,7 +177,7 @@ function newSetRows(name: string, fresh: boolean, half: Half): Row[] {
         note: p.title,
         title: p.title,
       };
-      return { page, detection: detectDiplomacy(article) };
+      return { page, detection: detectDiplomacy(article, lexicon) };
     });
 }
 
@@ -194,7 +202,7 @@ function seedRows(): Row[] {
         note: a.title,
         title: a.title,
       };
-      return { page, detection: detectDiplomacy(corpusArticleAsPage(a)) };
+      return { page, detection: detectDiplomacy(corpusArticleAsPage(a), lexicon) };
     });
 }
 

@@ -4,7 +4,6 @@
  * so the reader sees progress and can cancel between files; a bad file is named and skipped.
  */
 import { extractArticle } from '../src/core/extract.ts';
-import { loadLexicon } from '../src/core/lexicon.ts';
 import {
   formatImportProblem,
   formatOf,
@@ -33,8 +32,6 @@ function readHtml(html: string, url: string) {
 export async function parseFile(file: File): Promise<ParsedFile> {
   const big = tooLarge(file.name, file.size);
   if (big) return big;
-  // Extraction and quote reading know names from the lexicon, a data file of the package.
-  await loadLexicon();
   return parseImportFile(file.name, new Uint8Array(await file.arrayBuffer()), { readHtml });
 }
 

@@ -1,12 +1,13 @@
 /**
- * Loads the corpus once per service-worker life: the prebuilt index, and the synonym table and
- * Chinese dictionary (CC-CEDICT glosses) that quote matching needs, which travel in the corpus. All ship as JSON files
+ * Loads the corpus once per service-worker life: the prebuilt index, and the lexicon, synonym
+ * table and Chinese dictionary (CC-CEDICT glosses) that detection, names, event mentions and
+ * quote matching need, which travel in the corpus (`corpus.tables`). All ship as JSON files
  * inside the extension (service workers may not `import()` chunks lazily, and data kept out of the code keeps the worker's start cheap); they
  * are fetched from the extension's own package on first use and parsed natively, never
  * recomputed.
  */
 import browser from '../browser.ts';
-import { loadLexicon } from '../core/lexicon.ts';
+import { fetchLexicon } from '../core/lexicon.ts';
 import type { SynonymTable } from '../core/synonyms.ts';
 import type { ZhGlossTable } from '../core/zh-gloss.ts';
 import { loadCorpus } from '../corpus/load.ts';
@@ -24,14 +25,13 @@ async function fetchPackaged<T>(path: string, what: string): Promise<T> {
 }
 
 async function load(): Promise<LoadedCorpus> {
-  const [index, synonyms, zhGloss] = await Promise.all([
+  const [index, synonyms, zhGloss, lexicon] = await Promise.all([
     fetchPackaged<CorpusIndex>(indexUrl, 'corpus index'),
     fetchPackaged<SynonymTable>(synonymsUrl, 'synonym table'),
     fetchPackaged<ZhGlossTable>(zhGlossUrl, 'Chinese dictionary'),
-    // Detection, quotes and names read the lexicon (another data file) from here on.
-    loadLexicon(),
+    fetchLexicon(),
   ]);
-  return loadCorpus(index, { synonyms, zhGloss });
+  return loadCorpus(index, { lexicon, synonyms, zhGloss });
 }
 
 export function getCorpus(): Promise<LoadedCorpus> {

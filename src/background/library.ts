@@ -5,7 +5,6 @@
  * snapshot of the live index is written a little after the last change (and after a load that
  * had to replay changes), so the next worker starts from it.
  */
-import { loadLexicon } from '../core/lexicon.ts';
 import { comparedArticles, withBodies } from '../library/bodies.ts';
 import { LiveIndex } from '../library/live-index.ts';
 import { recordFromExtracted } from '../library/record.ts';
@@ -107,7 +106,6 @@ export async function storePage(
   pageUrl: string,
   origin: LibraryOrigin,
 ): Promise<{ added: number; updated: number; stored: LibraryArticle[] }> {
-  await loadLexicon(); // quote speakers are read with the lexicon's names
   return storeArticles([recordFromExtracted(extracted, pageUrl, origin)]);
 }
 

@@ -59,7 +59,12 @@ function tooManyElements(
   try {
     const unread = extractArticle(dom.window.document, url);
     const extracted = { ...unread, notArticleReason: TOO_MANY_ELEMENTS };
-    return analyzeExtracted(extracted, detectDiplomacy(extracted), corpus, opts);
+    return analyzeExtracted(
+      extracted,
+      detectDiplomacy(extracted, corpus.tables.lexicon),
+      corpus,
+      opts,
+    );
   } finally {
     dom.window.close();
   }

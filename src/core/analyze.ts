@@ -14,7 +14,7 @@ import { extractQuotes } from './quotes.ts';
 import type { Analysis, Detection, ExtractedArticle } from './types.ts';
 
 export const NO_TABLES =
-  'the corpus has no matching tables (the synonym and Chinese dictionary tables load with it)';
+  'the corpus has no tables (the lexicon, synonym and Chinese dictionary tables load with it)';
 
 export interface AnalyzeOptions {
   /** Corpus articles to leave out (leave-one-out evaluation). */
@@ -32,15 +32,16 @@ export function analyzeExtracted(
   corpus: LoadedCorpus,
   opts: AnalyzeOptions = {},
 ): Analysis {
+  // Nothing here catches: a failure is the caller's. Matching without its tables would find
+  // nothing rather than fail, so a corpus that lacks them is an error here.
+  if (!corpus.tables) throw new Error(NO_TABLES);
+  const { lexicon } = corpus.tables;
   const article = extracted.notArticleReason ? null : extracted.meta;
   const engaged = article !== null && (detection.label === 'us-china-diplomacy' || opts.force);
   if (!engaged) {
     const idle = { article, detection, related: [], quotes: [], context: [] };
-    return { ...idle, names: chineseNamesFor(idle, corpus.events) };
+    return { ...idle, names: chineseNamesFor(idle, corpus.events, lexicon) };
   }
-  // Nothing here catches: a failure is the caller's. Matching without its tables would find
-  // nothing rather than fail, so a corpus that lacks them is an error here.
-  if (!corpus.tables) throw new Error(NO_TABLES);
   const matchOpts = { exclude: opts.exclude, rejected: opts.rejected };
   // Prepared once, then shared: the page's own article, its profile, the corpus ranking and
   // its quotes serve both matchers.
@@ -48,7 +49,7 @@ export function analyzeExtracted(
   const self = page.self;
   const pageQuotes = extractQuotes(page.paragraphs);
   // Resolved once: related coverage reads the events' ids, the context the mentions.
-  const mentions = pageMentions(extracted, pageDate(extracted), corpus.events);
+  const mentions = pageMentions(extracted, pageDate(extracted), corpus.events, lexicon);
   const events = new Set(mentions.map((m) => m.eventId));
   const related = relatedFor(page, pageQuotes, events, corpus, matchOpts);
   const quotes = quoteMatchesFor(page, pageQuotes, corpus);
@@ -60,5 +61,5 @@ export function analyzeExtracted(
     ? { id: entry.id, title: entry.title, publishedAt: entry.publishedAt, outlet: entry.outlet }
     : null;
   const found = { article, detection, corpusArticle, related, quotes, context, moreContext, since };
-  return { ...found, names: chineseNamesFor(found, corpus.events) };
+  return { ...found, names: chineseNamesFor(found, corpus.events, lexicon) };
 }

@@ -2,11 +2,13 @@
  * The glance at every page the reader opens: does its text name a Chinese actor anywhere? One
  * regular expression over the page's whole text. Most pages name none and end here, `unrelated`
  * without Readability, detection or even the pre-check; so this module needs only the
- * lexicon's Chinese names and the simplest reading of the page's head.
+ * lexicon's Chinese names, compiled into one pattern (`chinaNamesOf(lexicon)`, or for the
+ * every-page script, which carries no lexicon, `builtChinaNames()`: the same pattern computed
+ * at build time), and the simplest reading of the page's head.
  */
 import { compactAlternation } from './alternation.ts';
 import { attr, queryOne, rootOf, textOf, titleOf } from './dom-safe.ts';
-import { fromLexicon, lexicon } from './lexicon.ts';
+import { perLexicon, type Lexicon } from './lexicon.ts';
 import { cleanTitle, primaryLang } from './page-head.ts';
 import { glanceTextOf, MAX_TEXT_CHARS, xpathString } from './page-text.ts';
 import type { ExtractedArticle } from './types.ts';
@@ -17,9 +19,9 @@ import type { ExtractedArticle } from './types.ts';
  * fails cannot name a Chinese actor the way detection counts one (names only in short form
  * count only after a full one).
  */
-export function chinaNamesSource(): string {
-  return lexicon()
-    .cn.flatMap((e) => e.full)
+export function chinaNamesSource(lexicon: Lexicon): string {
+  return lexicon.cn
+    .flatMap((e) => e.full)
     .map((p) => p.replace(/\(\?<?[!=](?:[^()]|\([^()]*\))*\)/g, '').replace(/ /g, '\\s+'))
     .join('|');
 }
@@ -29,32 +31,39 @@ export function chinaNamesSource(): string {
  * same texts. Most of the glance's time on a page went into compiling and running the plain
  * alternation of 176 names (about half as long with this one, measured in Chromium).
  */
-export function chinaAnywhereSource(): string {
-  return compactAlternation(chinaNamesSource());
+export function chinaAnywhereSource(lexicon: Lexicon): string {
+  return compactAlternation(chinaNamesSource(lexicon));
 }
 
+/** The glance's pattern for `lexicon`, compiled once per table. */
+export const chinaNamesOf = /* @__PURE__ */ perLexicon(
+  (lexicon): RegExp => new RegExp(chinaAnywhereSource(lexicon)),
+);
+
 /**
- * The build of the every-page script (vite.config.ts) puts the source in, computed from the
- * lexicon at build time, so that script does not carry the lexicon (its minifier then drops the
- * lexicon as unused). Elsewhere it is computed here.
+ * The build of the every-page script (vite.config.ts; vitest.config.ts for the tests) puts the
+ * glance's source in, computed from the shipped lexicon at build time, so that script does not
+ * carry the lexicon.
  */
 declare const __BACKSTORY_CHINA_ANYWHERE__: string | undefined;
 
-const BUILT_CHINA_ANYWHERE =
-  typeof __BACKSTORY_CHINA_ANYWHERE__ === 'string'
-    ? new RegExp(__BACKSTORY_CHINA_ANYWHERE__)
-    : null;
-const chinaAnywhere = /* @__PURE__ */ fromLexicon(() => new RegExp(chinaAnywhereSource()));
+let built: RegExp | null = null;
+
+/** The glance's pattern as the build computed it; throws where the build put none in. */
+export function builtChinaNames(): RegExp {
+  if (typeof __BACKSTORY_CHINA_ANYWHERE__ !== 'string') {
+    throw new Error('Backstory: the glance pattern is built into the every-page script only');
+  }
+  return (built ??= new RegExp(__BACKSTORY_CHINA_ANYWHERE__));
+}
 
 /**
- * Can this text make an article about China? False when it names no Chinese actor at all, so
- * that extraction can skip the article's text: detection would say `unrelated` regardless.
+ * Can this text make an article about China? False when it names no Chinese actor at all
+ * (`names`: the glance's pattern), so that extraction can skip the article's text: detection
+ * would say `unrelated` regardless.
  */
-export function namesChinaAnywhere(text: string): boolean {
-  // Written so that the every-page script's minifier drops the other branch, and the lexicon.
-  return (
-    typeof __BACKSTORY_CHINA_ANYWHERE__ === 'string' ? BUILT_CHINA_ANYWHERE! : chinaAnywhere()
-  ).test(text);
+export function namesChinaAnywhere(text: string, names: RegExp): boolean {
+  return names.test(text);
 }
 
 export const NO_CHINA_REASON = 'China is not named anywhere on the page';
@@ -79,12 +88,12 @@ const OG_TITLE =
  * Chinese actor anywhere? The every-page script takes only this at start (content/gate.ts); what
  * the popup shows of a page that names none (unnamedPage) is read when it is asked for.
  */
-export function namesChinaOnPage(doc: Document): boolean {
+export function namesChinaOnPage(doc: Document, names: RegExp): boolean {
   // Read as XPath, like the text: the every-page script touches no element (see glanceTextOf).
   const ogTitle = xpathString(doc, OG_TITLE) ?? content(doc, 'og:title');
   // Beyond MAX_TEXT_CHARS a page is not an article (precheck.ts): the rest is not read.
   const text = glanceTextOf(doc).slice(0, MAX_TEXT_CHARS);
-  return namesChinaAnywhere(`${ogTitle ?? ''}\n${titleOf(doc)}\n${text}`);
+  return namesChinaAnywhere(`${ogTitle ?? ''}\n${titleOf(doc)}\n${text}`, names);
 }
 
 /**
@@ -115,6 +124,6 @@ export function unnamedPage(doc: Document, url: string): ExtractedArticle {
  * The page, `unrelated` at a glance, when its title and text name no Chinese actor; null when
  * they do (the first look and extraction follow).
  */
-export function glance(doc: Document, url: string): ExtractedArticle | null {
-  return namesChinaOnPage(doc) ? null : unnamedPage(doc, url);
+export function glance(doc: Document, url: string, names: RegExp): ExtractedArticle | null {
+  return namesChinaOnPage(doc, names) ? null : unnamedPage(doc, url);
 }

@@ -7,8 +7,9 @@
  *   ("Joe Biden" → 拜登), and the English name of a person found in a Chinese rendering of it
  *   ("外交部发言人毛宁" → "Mao Ning"): quote matching needs it to see that a Chinese and an
  *   English article quote the same speaker.
+ * Each function takes the lexicon to read; what it compiles from a table is built once per table.
  */
-import { fromLexicon } from './lexicon.ts';
+import { perLexicon, type Lexicon } from './lexicon.ts';
 
 /** A person's name as the lexicon writes it: two capitalised words ("Wang Yi", "Lai Ching-te"). */
 const PERSON = /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u;
@@ -17,7 +18,7 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** A pattern that is a plain name, no regular-expression syntax ("Mao Ning", not "Xi(?!…)"). */
 const PLAIN_LATIN = /^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+$/;
 
-const familyNames = fromLexicon(
+const familyNames = perLexicon(
   (lex): ReadonlySet<string> =>
     new Set([
       ...lex.familyNames,
@@ -28,12 +29,12 @@ const familyNames = fromLexicon(
 );
 
 /** Whether `word` ("Xi", "wang") is a Chinese family name. */
-export function isChineseFamilyName(word: string): boolean {
+export function isChineseFamilyName(lexicon: Lexicon, word: string): boolean {
   const w = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
-  return familyNames().has(w);
+  return familyNames(lexicon).has(w);
 }
 
-const chineseForms = fromLexicon((lex) => {
+const chineseForms = perLexicon((lex) => {
   const forms = new Map<string, readonly string[]>();
   // People only ("China" and "PLA" are actors, not names), and plain forms, not patterns.
   for (const e of [...lex.cn, ...lex.us]) {
@@ -46,12 +47,12 @@ const chineseForms = fromLexicon((lex) => {
 });
 
 /** How Chinese-language text writes a person ("Joe Biden" → 拜登), or none. */
-export function chineseFormsOf(name: string): readonly string[] {
-  return chineseForms().get(name) ?? [];
+export function chineseFormsOf(lexicon: Lexicon, name: string): readonly string[] {
+  return chineseForms(lexicon).get(name) ?? [];
 }
 
 /** Chinese name → English name, longest Chinese names first. */
-const englishNames = fromLexicon((lex): readonly (readonly [string, string])[] =>
+const englishNames = perLexicon((lex): readonly (readonly [string, string])[] =>
   [...lex.us, ...lex.cn]
     .filter((e) => e.kind === 'official')
     .flatMap((e) => {
@@ -63,8 +64,8 @@ const englishNames = fromLexicon((lex): readonly (readonly [string, string])[] =
 );
 
 /** The English name of the lexicon's person named in `text` (Chinese), or null. */
-export function englishNameIn(text: string): string | null {
-  for (const [zh, english] of englishNames()) if (text.includes(zh)) return english;
+export function englishNameIn(lexicon: Lexicon, text: string): string | null {
+  for (const [zh, english] of englishNames(lexicon)) if (text.includes(zh)) return english;
   return null;
 }
 
@@ -74,7 +75,7 @@ export function englishNameIn(text: string): string | null {
  * 俄罗斯), else the first Chinese form it gives a person ("Lai Ching-te" → 赖清德); an official
  * named as a page names them ("Xi", "Secretary Austin") by the lexicon's forms of the name.
  */
-const displayNames = fromLexicon((lex) => {
+const displayNames = perLexicon((lex) => {
   const names = new Map<string, string>();
   for (const [name, forms] of Object.entries(lex.moreChineseForms)) {
     const first = forms.find((f) => HAN_ONLY.test(f));
@@ -87,7 +88,7 @@ const displayNames = fromLexicon((lex) => {
 });
 
 /** An official as a page may name them ("Xi", "Secretary Austin"): each Latin form, whole. */
-const officialForms = fromLexicon((lex) =>
+const officialForms = perLexicon((lex) =>
   [...lex.us, ...lex.cn]
     .filter((e) => e.kind === 'official')
     .flatMap((e) =>
@@ -98,6 +99,10 @@ const officialForms = fromLexicon((lex) =>
 );
 
 /** The Chinese display name of `name` (an actor's or a person's English name), or null. */
-export function chineseDisplayName(name: string): string | null {
-  return displayNames().get(name) ?? officialForms().find(([form]) => form.test(name))?.[1] ?? null;
+export function chineseDisplayName(lexicon: Lexicon, name: string): string | null {
+  return (
+    displayNames(lexicon).get(name) ??
+    officialForms(lexicon).find(([form]) => form.test(name))?.[1] ??
+    null
+  );
 }

@@ -4,12 +4,13 @@
  *
  * In order: the glance (china.ts: a page that names no Chinese actor is `unrelated` at once),
  * the first look (first-look.ts: metadata and the pre-check), Readability (extract.ts), then
- * detection (detect.ts).
+ * detection (detect.ts). The glance and detection read the lexicon they are given.
  */
-import { glance } from './china.ts';
+import { chinaNamesOf, glance } from './china.ts';
 import { detectDiplomacy } from './detect.ts';
 import { finish, readArticleSteps } from './extract.ts';
 import { firstLookSteps } from './first-look.ts';
+import type { Lexicon } from './lexicon.ts';
 import { unreadDetection } from './unread.ts';
 import type { Detection, ExtractedArticle } from './types.ts';
 
@@ -29,8 +30,11 @@ export interface Classified {
   detection: Detection;
 }
 
-function settled(extracted: ExtractedArticle): Classified {
-  return { extracted, detection: unreadDetection(extracted) ?? detectDiplomacy(extracted) };
+function settled(extracted: ExtractedArticle, lexicon: Lexicon): Classified {
+  return {
+    extracted,
+    detection: unreadDetection(extracted) ?? detectDiplomacy(extracted, lexicon),
+  };
 }
 
 /**
@@ -40,25 +44,27 @@ function settled(extracted: ExtractedArticle): Classified {
 export function* extractAndDetectSteps(
   doc: Document,
   url: string,
+  lexicon: Lexicon,
   options: ClassifyOptions = {},
 ): Generator<void, Classified> {
   if (!options.full && !options.glanced) {
-    const unrelated = glance(doc, url);
-    if (unrelated) return settled(unrelated);
+    const unrelated = glance(doc, url, chinaNamesOf(lexicon));
+    if (unrelated) return settled(unrelated, lexicon);
     yield;
   }
   const look = yield* firstLookSteps(doc, url);
-  if ('unread' in look) return settled(look.unread);
+  if ('unread' in look) return settled(look.unread, lexicon);
   yield;
   const extracted = yield* readArticleSteps(doc, url, look.meta);
   yield;
-  return { extracted, detection: detectDiplomacy(extracted) };
+  return { extracted, detection: detectDiplomacy(extracted, lexicon) };
 }
 
 export function extractAndDetect(
   doc: Document,
   url: string,
+  lexicon: Lexicon,
   options: ClassifyOptions = {},
 ): Classified {
-  return finish(extractAndDetectSteps(doc, url, options));
+  return finish(extractAndDetectSteps(doc, url, lexicon, options));
 }

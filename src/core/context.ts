@@ -13,6 +13,7 @@ import type {
   TimelineEvent,
 } from '../corpus/types.ts';
 import { isChineseFamilyName } from './chinese-names.ts';
+import type { Lexicon } from './lexicon.ts';
 import { escapeRe } from './fold.ts';
 import { pageDate, pageMentions } from './mentions.ts';
 import {
@@ -48,7 +49,7 @@ const KIND_TOPICS: Record<EventKind, RegExp> = {
 };
 
 /** Family names that identify a participant in running text ("Xi Jinping" → "Xi"). */
-function participantKeys(name: string): string[] {
+function participantKeys(name: string, lexicon: Lexicon): string[] {
   const parts = name.split(/\s+/).filter(Boolean);
   if (parts.length === 0) return [];
   const keys = new Set<string>([name]);
@@ -56,7 +57,7 @@ function participantKeys(name: string): string[] {
   const last = parts[parts.length - 1] ?? '';
   // Chinese names are family-name first; two-part names like "Wang Yi" need both words.
   if (parts.length === 2 && first.length <= 4 && last.length <= 6 && /^[A-Z][a-z]+$/.test(first)) {
-    if (isChineseFamilyName(first)) {
+    if (isChineseFamilyName(lexicon, first)) {
       keys.add(first === 'Xi' || first === 'Yang' || first === 'Qin' ? first : name);
       return [...keys];
     }
@@ -177,7 +178,9 @@ export function collectContext(
   // 1. What the page itself mentions: as the analysis resolved them against the page's own
   // date, or against the story's date here.
   const mentions =
-    opts.mentions && date === given ? opts.mentions : pageMentions(article, date, corpus.events);
+    opts.mentions && date === given
+      ? opts.mentions
+      : pageMentions(article, date, corpus.events, corpus.tables.lexicon);
   const prior = new Set(events.map((e) => e.id));
   for (const m of mentions.filter((x) => prior.has(x.eventId))) {
     const e = corpus.eventsById.get(m.eventId);
@@ -205,7 +208,11 @@ export function collectContext(
   const named = new Map<string, boolean>();
   const isNamed = (p: string) => {
     let v = named.get(p);
-    if (v === undefined) named.set(p, (v = participantKeys(p).some((k) => mentionsName(text, k))));
+    if (v === undefined)
+      named.set(
+        p,
+        (v = participantKeys(p, corpus.tables.lexicon).some((k) => mentionsName(text, k))),
+      );
     return v;
   };
   const topics = new Map<EventKind, boolean>();

@@ -3,7 +3,7 @@
  * they are named, the sentences that state a diplomatic act between the two sides, Taiwan and
  * PLA vocabulary, other counterparts. The decision on these is in detect.ts.
  */
-import type { Entity, Side } from './lexicon.ts';
+import type { Entity, Lexicon, Side } from './lexicon.ts';
 import type { ExtractedArticle } from './types.ts';
 import { detectPatterns } from './detect-patterns.ts';
 import { wordCount, zoneSentences, type Zone } from './detect-zones.ts';
@@ -81,7 +81,8 @@ export interface DiplomacyFeatures {
   cnInHeadline: boolean;
 }
 
-export function diplomacyFeatures(article: ExtractedArticle): DiplomacyFeatures {
+/** What detection measures in `article`, with the words and names of `lexicon`. */
+export function diplomacyFeatures(article: ExtractedArticle, lexicon: Lexicon): DiplomacyFeatures {
   const {
     ACT_NAMES,
     ACT_RE,
@@ -96,7 +97,7 @@ export function diplomacyFeatures(article: ExtractedArticle): DiplomacyFeatures 
     TAIWAN,
     TRANSCRIPT,
     WORKING_LEVEL,
-  } = detectPatterns();
+  } = detectPatterns(lexicon);
   const all = zoneSentences(article);
   // One text, scanned once per vocabulary; each match is assigned to its sentence.
   const starts: number[] = [];

@@ -2,7 +2,7 @@
  * The lexicon compiled into the regular expressions detection scans an article with: one per
  * vocabulary, alternatives joined so that each text is scanned once per vocabulary.
  */
-import { fromLexicon, type Entity } from './lexicon.ts';
+import { perLexicon, type Entity } from './lexicon.ts';
 
 const CJK_CHAR = /^[\u3000-\u9fff\uff00-\uffef]/;
 /** Leading lookbehinds and groups, skipped to find a pattern's first literal character. */
@@ -62,11 +62,11 @@ export interface EntityAlt {
 }
 
 /**
- * The compiled vocabularies, once per installed lexicon. Office and institution names come
+ * The compiled vocabularies, once per lexicon table. Office and institution names come
  * before country names in the lexicon, so "US officials" is read as officials, not as "US" and
  * then "officials". Acts are common words, so case does not matter ("Call with" in a headline).
  */
-export const detectPatterns = fromLexicon((lex) => {
+export const detectPatterns = perLexicon((lex) => {
   const ENTITY_ALTS: EntityAlt[] = [...lex.us, ...lex.cn].flatMap((entity) => [
     { entity, short: false },
     ...(entity.short?.length ? [{ entity, short: true }] : []),

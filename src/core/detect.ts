@@ -17,13 +17,14 @@
  * this module weighs the features and decides.
  */
 import { unreadDetection } from './unread.ts';
+import type { Lexicon } from './lexicon.ts';
 import type { Detection, ExtractedArticle, Label } from './types.ts';
 import { diplomacyFeatures, type DiplomacyFeatures } from './detect-features.ts';
 import { detectionReasons } from './detect-reasons.ts';
 
 export { diplomacyFeatures, type DiplomacyFeatures, type Mention } from './detect-features.ts';
 export { sentences, type Zone } from './detect-zones.ts';
-export { namesChinaAnywhere, NO_CHINA_REASON } from './china.ts';
+export { chinaNamesOf, namesChinaAnywhere, NO_CHINA_REASON } from './china.ts';
 
 function clamp01(x: number): number {
   return Math.max(0, Math.min(1, x));
@@ -62,10 +63,11 @@ export function diplomacyScore(f: DiplomacyFeatures): number {
   );
 }
 
-export function detectDiplomacy(article: ExtractedArticle): Detection {
+/** The label of `article` and its reasons, read with the words and names of `lexicon`. */
+export function detectDiplomacy(article: ExtractedArticle, lexicon: Lexicon): Detection {
   const early = unreadDetection(article);
   if (early) return early;
-  const f = diplomacyFeatures(article);
+  const f = diplomacyFeatures(article, lexicon);
   const score = diplomacyScore(f);
   const share = f.cnSentences ? f.bilateral / f.cnSentences : 0;
 

@@ -1,8 +1,11 @@
 /**
  * The lexicon: the words and names detection looks for, and the Chinese names the rest of the
  * core knows, as data in `data/lexicon.json` (edit it by hand; `npx prettier --write` keeps it
- * one entry a line). Code compiles it (detect-patterns.ts, chinese-names.ts, china.ts, …)
- * through `fromLexicon`, once per installed table.
+ * one entry a line). It is a value that is passed, never a global: whoever detects, reads names
+ * or event mentions takes a `Lexicon` as an argument, and the only way to get one is to load
+ * and check the table (`checkLexicon`, `fetchLexicon`, `readLexiconFile`), so nothing can use
+ * it before it is loaded. Code compiles it (detect-patterns.ts, chinese-names.ts, china.ts, …)
+ * through `perLexicon`, once per table object.
  *
  * The table's sections:
  * - `us`, `cn`: the actors of each side. Patterns are regular-expression sources matched
@@ -31,10 +34,11 @@
  * - `contactWords`: the words by which a sentence names a kind of contact with an event (a
  *   call, a meeting, an incursion…), English (whole words, any case) and Chinese.
  *
- * It is data, not code: the extension's parts fetch it from their own package before first use
- * (`loadLexicon`: the service worker with the corpus, the content script's second part and the
- * options page when they start); in Node (CLI, tests, scripts) it is read from disk on first
- * use. Using it in a browser before it is loaded throws; a missing or malformed table throws.
+ * It is data, not code: the extension's parts fetch it from their own package (`fetchLexicon`:
+ * the service worker with the corpus, which carries it in its tables; the content script's
+ * second part when it starts); in Node (CLI, tests, scripts) it is read from disk
+ * (`readLexiconFile`; src/corpus/node.ts reads the shipped one once per process). A missing or
+ * malformed table throws, naming the problem.
  */
 
 export type Side = 'us' | 'cn';
@@ -70,7 +74,8 @@ export interface ContactWords {
   zh: string[];
 }
 
-export interface Lexicon {
+/** The table's shape, as `data/lexicon.json` holds it. */
+export interface LexiconTable {
   us: readonly Entity[];
   cn: readonly Entity[];
   acts: readonly NamedPatterns[];
@@ -88,6 +93,14 @@ export interface Lexicon {
   contactWords: readonly ContactWords[];
 }
 
+declare const CHECKED: unique symbol;
+
+/**
+ * A lexicon table that `checkLexicon` has checked: the only kind detection, names and event
+ * mentions take (a parsed JSON object is not one until it has been checked).
+ */
+export type Lexicon = LexiconTable & { readonly [CHECKED]: true };
+
 const TERM_LISTS = [
   'pairTerms',
   'pairReferences',
@@ -99,8 +112,6 @@ const TERM_LISTS = [
   'familyNames',
   'placeStop',
 ] as const;
-
-let installed: Lexicon | null = null;
 
 /**
  * Where the table is in the extension: an asset of the build, which Vite emits and names from
@@ -196,19 +207,14 @@ export function checkLexicon(value: unknown): Lexicon {
   return value as unknown as Lexicon;
 }
 
-/** Makes `table` (parsed JSON) the lexicon; throws, keeping the current one, if it is malformed. */
-export function installLexicon(table: unknown): void {
-  installed = checkLexicon(table);
-}
-
 /** Node's file reader when running in Node (CLI, tests, scripts), else null. */
 function nodeFs(): { readFileSync(path: URL, encoding: 'utf8'): string } | null {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   return (proc?.getBuiltinModule?.('node:fs') as ReturnType<typeof nodeFs>) ?? null;
 }
 
-/** Reads and installs the table from a file (Node). */
-export function readLexiconFile(url: URL = sourceUrl()): void {
+/** Reads and checks the table from a file (Node; by default the one in the sources). */
+export function readLexiconFile(url: URL = sourceUrl()): Lexicon {
   const fs = nodeFs();
   if (!fs) throw new Error('Backstory: the lexicon can be read from a file in Node only');
   let text: string;
@@ -223,7 +229,7 @@ export function readLexiconFile(url: URL = sourceUrl()): void {
   } catch (err) {
     throw new Error(`Backstory: the lexicon table is not JSON (${url.pathname}): ${String(err)}`);
   }
-  installLexicon(parsed);
+  return checkLexicon(parsed);
 }
 
 /** Fetches and checks the table from the extension's own package (`fetchTable`: `fetch`). */
@@ -243,46 +249,16 @@ export async function fetchLexicon(fetchTable: typeof fetch = fetch): Promise<Le
   return checkLexicon(parsed);
 }
 
-let loading: Promise<void> | null = null;
-
 /**
- * Fetches and installs the table, once; each extension part awaits it before its first use of
- * the lexicon. A failed load is not remembered: the next call tries again.
+ * `build` over a lexicon, computed once per table object (and forgotten with it): what is
+ * compiled from the lexicon is compiled once, not per call.
  */
-export function loadLexicon(): Promise<void> {
-  if (installed) return Promise.resolve();
-  loading ??= fetchLexicon().then(
-    (table) => {
-      installed = table;
-    },
-    (err: unknown) => {
-      loading = null;
-      throw err;
-    },
-  );
-  return loading;
-}
-
-/** The installed lexicon (in Node, read on first use); throws in a browser before `loadLexicon`. */
-export function lexicon(): Lexicon {
-  if (installed) return installed;
-  if (nodeFs()) {
-    readLexiconFile();
-    if (installed) return installed;
-  }
-  throw new Error('Backstory: the lexicon is not loaded (await loadLexicon() first)');
-}
-
-/** `build` over the installed lexicon, computed on first use and again after a new install. */
-export function fromLexicon<T>(build: (lex: Lexicon) => T): () => T {
-  let source: Lexicon | null = null;
-  let value!: T;
-  return () => {
-    const lex = lexicon();
-    if (lex !== source) {
-      value = build(lex);
-      source = lex;
-    }
+export function perLexicon<T>(build: (lex: Lexicon) => T): (lex: Lexicon) => T {
+  const built = new WeakMap<Lexicon, T>();
+  return (lex) => {
+    if (built.has(lex)) return built.get(lex) as T;
+    const value = build(lex);
+    built.set(lex, value);
     return value;
   };
 }

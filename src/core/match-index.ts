@@ -15,6 +15,7 @@ import { quoteContext, quoteTokens } from './match/quote-tokens.ts';
 import { termFrequencies } from './match/retrieval.ts';
 import { extractQuotesDetailed } from './quotes.ts';
 import { speakerKey } from './quotes/speakers.ts';
+import type { Lexicon } from './lexicon.ts';
 import { splitSentences } from './sentences.ts';
 import type { MatchTables } from './match-tables.ts';
 import { isChinese } from './zh-gloss.ts';
@@ -124,7 +125,7 @@ export function paragraphsWithOffsets(text: string): { text: string; start: numb
 }
 
 /** Quotes of a text with offsets in that text, ready for the index. */
-export function indexQuotes(text: string): IndexedQuote[] {
+export function indexQuotes(text: string, lexicon: Lexicon): IndexedQuote[] {
   const paras = paragraphsWithOffsets(text);
   const found = extractQuotesDetailed(paras.map((p) => p.text));
   const out: IndexedQuote[] = [];
@@ -134,7 +135,7 @@ export function indexQuotes(text: string): IndexedQuote[] {
     out.push({
       text: q.text,
       speaker: q.speaker,
-      speakerKey: speakerKey(q.speaker),
+      speakerKey: speakerKey(lexicon, q.speaker),
       paragraph: q.paragraph,
       start: para.start + q.start,
       end: para.start + q.end,
@@ -187,7 +188,7 @@ export function buildMatchIndex(docs: MatchDoc[], tables: MatchTables): MatchInd
       terms: pairs.map((p) => p[0]),
       tfs: pairs.map((p) => p[1]),
       entities: extractEntities(full),
-      quotes: indexQuotes(d.text),
+      quotes: indexQuotes(d.text, tables.lexicon),
       sentences: splitSentences(d.text).map((s) => [s.start, s.end]),
       text: d.text,
     });

@@ -12,11 +12,12 @@
  * sentence can mention several events ("the March meeting in Anchorage and the October meeting
  * in Zurich"), so the specific cues used by a chosen event are consumed before the next pick.
  * The gazetteers (people, places, event names) come from the events themselves and the names
- * module (chinese-names.ts: family names, Chinese forms of names, from the lexicon); one hand
- * list (generic place words, mentions/gazetteer.ts) must grow with a timeline that brings new
- * ones.
+ * module (chinese-names.ts: family names, Chinese forms of names, from the lexicon it is
+ * given); the lexicon's generic place words (`placeStop`) must grow with a timeline that brings
+ * new ones.
  */
 import type { EventMention, TimelineEvent } from '../corpus/types.ts';
+import type { Lexicon } from './lexicon.ts';
 import type { ExtractedArticle } from './types.ts';
 import { dayOf } from './dates.ts';
 import { isSpecific, type Cue, type SpecificCue } from './mentions/cue-types.ts';
@@ -46,17 +47,19 @@ function family(a: TimelineEvent, b: TimelineEvent): boolean {
 /**
  * The mentions of timeline events in `text`, in text order. `articleDate` (`YYYY-MM-DD`)
  * resolves relative dates and excludes events after it; with null, only absolute dates count.
+ * Names, place words and contact words are read with `lexicon`.
  */
 export function resolveMentions(
   text: string,
   articleDate: string | null,
   events: TimelineEvent[],
+  lexicon: Lexicon,
 ): EventMention[] {
   const article = articleDate ? dayOf(articleDate) : null;
-  const g = gazetteer(events);
+  const g = gazetteer(events, lexicon);
   const eligible: [TimelineEvent, EventFacts][] = [];
   for (const ev of events) {
-    const facts = eventFacts(ev);
+    const facts = eventFacts(ev, lexicon);
     if (!facts) continue;
     if (article !== null && facts.from > article) continue;
     eligible.push([ev, facts]);
@@ -64,7 +67,7 @@ export function resolveMentions(
   const out: EventMention[] = [];
   for (const sentence of splitSentences(text)) {
     const s = sentence.text;
-    const cues = collectCues(s, article, g, { specificOnly: true });
+    const cues = collectCues(s, article, g, lexicon, { specificOnly: true });
     const allSpecific = cues.filter(isSpecific);
     if (allSpecific.length === 0) continue;
     const consumed = new Set<Cue>();
@@ -141,11 +144,12 @@ export function pageMentions(
   article: ExtractedArticle,
   date: string | null,
   events: TimelineEvent[],
+  lexicon: Lexicon,
 ): EventMention[] {
   const paragraphs = Array.isArray(article.paragraphs)
     ? article.paragraphs.filter((p) => typeof p === 'string')
     : [];
   const body = paragraphs.join('\n\n');
   if (!body) return [];
-  return resolveMentions(`${article.meta?.title ?? ''}\n\n${body}`, date, events);
+  return resolveMentions(`${article.meta?.title ?? ''}\n\n${body}`, date, events, lexicon);
 }

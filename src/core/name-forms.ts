@@ -1,11 +1,12 @@
 /**
  * The Chinese names of what an analysis' reasons name ("Xi Jinping" → 习近平, "State
- * Department" → 美国国务院, a timeline event's title → its Chinese title), from the lexicon and
+ * Department" → 美国国务院, a timeline event's title → its Chinese title), from a lexicon and
  * the timeline, so that a Chinese interface writes them as Chinese news does; the reasons
  * themselves keep the English names (and English `text`).
  */
 import type { TimelineEvent } from '../corpus/types.ts';
 import { chineseDisplayName } from './chinese-names.ts';
+import type { Lexicon } from './lexicon.ts';
 import { reasonNames, type Reason } from './reasons.ts';
 import type { Analysis } from './types.ts';
 
@@ -34,11 +35,12 @@ function chineseTitles(events: readonly TimelineEvent[]): ReadonlyMap<string, st
 export function chineseNamesFor(
   a: Omit<Analysis, 'names'>,
   events: readonly TimelineEvent[],
+  lexicon: Lexicon,
 ): Record<string, string> {
   const titles = chineseTitles(events);
   const names: Record<string, string> = {};
   for (const name of new Set(reasonsOf(a).flatMap(reasonNames))) {
-    const zh = chineseDisplayName(name) ?? titles.get(name);
+    const zh = chineseDisplayName(lexicon, name) ?? titles.get(name);
     if (zh) names[name] = zh;
   }
   return names;

@@ -1,7 +1,7 @@
 /**
  * The whole pipeline on one document — extract → detect → match → context — for the CLI and the
  * tests. The extension runs the same two halves in two places: classify.ts in the content script,
- * analyze.ts in the service worker.
+ * analyze.ts in the service worker. The lexicon comes with the corpus (`corpus.tables`).
  */
 import type { LoadedCorpus } from '../corpus/types.ts';
 import { analyzeExtracted, type AnalyzeOptions } from './analyze.ts';
@@ -14,6 +14,8 @@ export function analyzeDocument(
   corpus: LoadedCorpus,
   opts: AnalyzeOptions = {},
 ): Analysis {
-  const { extracted, detection } = extractAndDetect(doc, url, { full: opts.force });
+  const { extracted, detection } = extractAndDetect(doc, url, corpus.tables.lexicon, {
+    full: opts.force,
+  });
   return analyzeExtracted(extracted, detection, corpus, opts);
 }

@@ -22,7 +22,10 @@ export function corpusSourceHash(articles: CorpusArticle[], events: TimelineEven
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
-/** The index of `articles` and `events`; `tables` gloss Chinese articles for English pages. */
+/**
+ * The index of `articles` and `events`; `tables` gloss Chinese articles for English pages, and
+ * their lexicon reads event mentions and quote speakers.
+ */
 export function buildCorpusIndex(
   articles: CorpusArticle[],
   events: TimelineEvent[],
@@ -37,7 +40,7 @@ export function buildCorpusIndex(
   }));
   const mentions: Record<string, CorpusIndex['mentions'][string]> = {};
   for (const a of sortedArticles) {
-    mentions[a.id] = resolveMentions(a.text, a.publishedAt, sortedEvents);
+    mentions[a.id] = resolveMentions(a.text, a.publishedAt, sortedEvents, tables.lexicon);
   }
   const match = buildMatchIndex(
     sortedArticles.map((a) => ({

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readLexiconFile, type Lexicon } from '../core/lexicon.ts';
 import { matchTablesFrom, type MatchTableData, type MatchTables } from '../core/match-tables.ts';
 import type { SynonymTable } from '../core/synonyms.ts';
 import type { ZhGlossTable } from '../core/zh-gloss.ts';
@@ -49,10 +50,17 @@ const SYNONYMS_PATH = join(HERE, '..', 'core', 'generated', 'synonyms.json');
 const ZH_GLOSS_PATH = join(HERE, '..', 'core', 'generated', 'zh-gloss.json');
 
 let bundledData: MatchTableData | null = null;
+let bundledLexiconTable: Lexicon | null = null;
 
-/** The shipped WordNet synonym and Chinese gloss tables as JSON, read once per process. */
+/** The shipped lexicon (src/core/data/lexicon.json), read and checked once per process. */
+export function bundledLexicon(): Lexicon {
+  return (bundledLexiconTable ??= readLexiconFile());
+}
+
+/** The shipped lexicon, WordNet synonym and Chinese gloss tables, read once per process. */
 export function readBundledTables(): MatchTableData {
   bundledData ??= {
+    lexicon: bundledLexicon(),
     synonyms: JSON.parse(readFileSync(SYNONYMS_PATH, 'utf8')) as SynonymTable,
     zhGloss: JSON.parse(readFileSync(ZH_GLOSS_PATH, 'utf8')) as ZhGlossTable,
   };

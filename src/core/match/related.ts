@@ -104,6 +104,8 @@ export function findRelated(
   if (corpus.match.N === 0 || pageText(article).trim().length === 0) return [];
   const page = preparePage(article, corpus, opts);
   const quotes = extractQuotes(pageParagraphs(article));
-  const events = pageMentions(article, pageDate(article), corpus.events).map((m) => m.eventId);
+  const events = pageMentions(article, pageDate(article), corpus.events, corpus.tables.lexicon).map(
+    (m) => m.eventId,
+  );
   return relatedFor(page, quotes, new Set(events), corpus, opts);
 }

@@ -67,8 +67,9 @@ export function prepareQuote(
 
 /** Speaker key of an English or Chinese name ("王毅" → "wang"). */
 function anySpeakerKey(tables: MatchTables, speaker: string | null | undefined): string | null {
-  if (!speaker || !HAN_CHAR.test(speaker)) return speakerKey(speaker);
-  return speakerKey(englishNameIn(speaker) ?? tables.zh.nameInEnglish(speaker));
+  const { lexicon } = tables;
+  if (!speaker || !HAN_CHAR.test(speaker)) return speakerKey(lexicon, speaker);
+  return speakerKey(lexicon, englishNameIn(lexicon, speaker) ?? tables.zh.nameInEnglish(speaker));
 }
 
 /** What is remembered of each corpus quote, per table set (a Chinese quote's words depend on it). */

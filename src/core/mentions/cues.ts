@@ -5,7 +5,7 @@ import { nameKey, stripMarks, type Gazetteer } from './gazetteer.ts';
 import { findDurations, findFigures } from './quantities.ts';
 import type { TimelineEvent } from '../../corpus/types.ts';
 import { dayOf } from '../dates.ts';
-import { fromLexicon } from '../lexicon.ts';
+import { perLexicon, type Lexicon } from '../lexicon.ts';
 
 /** Window around an event for "days after/before" another one. */
 const RELATION_WINDOW_DAYS = 14;
@@ -14,7 +14,7 @@ const RELATION_WINDOW_DAYS = 14;
  * Contact words by kind (the lexicon's `contactWords`): English ones whole words, any case;
  * Chinese ones anywhere (no word boundaries in Chinese script), after all the English ones.
  */
-const typePatterns = fromLexicon((lex): [TypeClass, RegExp][] => [
+const typePatterns = perLexicon((lex): [TypeClass, RegExp][] => [
   ...lex.contactWords.map((w): [TypeClass, RegExp] => [
     w.type,
     new RegExp(`\\b(?:${w.en.join('|')})\\b`, 'gi'),
@@ -30,12 +30,13 @@ const TITLED_NAME =
 /**
  * The cues of sentence `s`. With `specificOnly`, a sentence without any specific cue (a date, a
  * quantity, a place, an event's name, "record") gets none: it can tie to no event, and its
- * people and contact words are not looked for.
+ * people and contact words are not looked for. Contact words are `lexicon`'s.
  */
 export function collectCues(
   s: string,
   article: number | null,
   g: Gazetteer,
+  lexicon: Lexicon,
   opts: { specificOnly?: boolean } = {},
 ): Cue[] {
   const cues: Cue[] = [...findDates(s, article), ...findDurations(s), ...findFigures(s)];
@@ -73,7 +74,7 @@ export function collectCues(
     cues.push({ kind: 'person', text: m[0], at: m.index ?? 0, name: '' });
   }
   cues.push(...records);
-  for (const [cls, re] of typePatterns()) {
+  for (const [cls, re] of typePatterns(lexicon)) {
     for (const m of s.matchAll(re)) cues.push({ kind: 'type', text: m[0], at: m.index ?? 0, cls });
   }
   return cues;

@@ -19,6 +19,7 @@ import {
   type TypeCue,
 } from './cue-types.ts';
 import { nameKey, placeTerms } from './gazetteer.ts';
+import { perLexicon, type Lexicon } from '../lexicon.ts';
 import { durationsAgree, parseDurationMinutes } from './quantities.ts';
 
 /** A place named by this many events or more does not pin one event without a date. */
@@ -88,17 +89,21 @@ export interface EventFacts {
   classes: Set<TypeClass>;
 }
 
-/** Facts by event: read by every page, the same for each (events are not changed once loaded). */
-const factsCache = new WeakMap<TimelineEvent, EventFacts | null>();
+/**
+ * Facts by event, per lexicon: read by every page, the same for each (events are not changed
+ * once loaded).
+ */
+const factsCaches = perLexicon(() => new WeakMap<TimelineEvent, EventFacts | null>());
 
-/** The facts of an event that its scoring reads, computed once per event. */
-export function eventFacts(ev: TimelineEvent): EventFacts | null {
+/** The facts of an event that its scoring reads, computed once per event (and lexicon). */
+export function eventFacts(ev: TimelineEvent, lexicon: Lexicon): EventFacts | null {
+  const factsCache = factsCaches(lexicon);
   let facts = factsCache.get(ev);
-  if (facts === undefined) factsCache.set(ev, (facts = computeFacts(ev)));
+  if (facts === undefined) factsCache.set(ev, (facts = computeFacts(ev, lexicon)));
   return facts;
 }
 
-function computeFacts(ev: TimelineEvent): EventFacts | null {
+function computeFacts(ev: TimelineEvent, lexicon: Lexicon): EventFacts | null {
   const from = dayOf(ev.date);
   if (from === null) return null;
   const to = (ev.end ? dayOf(ev.end) : null) ?? from;
@@ -107,7 +112,7 @@ function computeFacts(ev: TimelineEvent): EventFacts | null {
     to,
     minutes: ev.duration ? parseDurationMinutes(ev.duration) : null,
     numbers: Object.values(ev.figures).filter((v): v is number => typeof v === 'number'),
-    places: new Set(ev.place ? placeTerms(ev.place) : []),
+    places: new Set(ev.place ? placeTerms(ev.place, lexicon) : []),
     names: new Set((ev.names ?? []).map(nameKey)),
     record: /\brecord\b/i.test(`${ev.title} ${ev.summary}`),
     classes: eventClasses(ev),

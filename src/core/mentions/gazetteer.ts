@@ -6,10 +6,10 @@
 import type { TimelineEvent } from '../../corpus/types.ts';
 import { chineseFormsOf, isChineseFamilyName } from '../chinese-names.ts';
 import { escapeRe } from '../fold.ts';
-import { fromLexicon } from '../lexicon.ts';
+import { perLexicon, type Lexicon } from '../lexicon.ts';
 
 /** Words of event places too generic to point at one event (the lexicon's `placeStop`). */
-const placeStop = fromLexicon((lex): ReadonlySet<string> => new Set(lex.placeStop));
+const placeStop = perLexicon((lex): ReadonlySet<string> => new Set(lex.placeStop));
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -57,7 +57,7 @@ export function stripMarks(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-function personKeys(name: string): string[] {
+function personKeys(name: string, lexicon: Lexicon): string[] {
   const clean = name.replace(/\([^)]*\)/g, '').trim();
   const words = clean.split(/\s+/);
   // Persons only: two or three capitalised words ("Joe Biden", "Yang Jiechi").
@@ -66,13 +66,13 @@ function personKeys(name: string): string[] {
   const last = words[words.length - 1] as string;
   // Chinese names put the family name first: "Xi Jinping" is referred to as "Xi". ("He" is
   // left out: as a key it would match the pronoun.)
-  const family = isChineseFamilyName(first) && first !== 'He' ? first : last;
+  const family = isChineseFamilyName(lexicon, first) && first !== 'He' ? first : last;
   return [clean, family];
 }
 
-export function placeTerms(place: string): string[] {
+export function placeTerms(place: string, lexicon: Lexicon): string[] {
   const out = new Set<string>();
-  const PLACE_STOP = placeStop();
+  const PLACE_STOP = placeStop(lexicon);
   for (const segment of place.split(/[,/()]/)) {
     const caps = segment
       .trim()
@@ -87,9 +87,12 @@ export function placeTerms(place: string): string[] {
   return [...out].map(stripMarks);
 }
 
-const gazetteerCache = new WeakMap<TimelineEvent[], Gazetteer>();
+/** Gazetteers by timeline, per lexicon: built once for each. */
+const gazetteers = perLexicon(() => new WeakMap<TimelineEvent[], Gazetteer>());
 
-export function gazetteer(events: TimelineEvent[]): Gazetteer {
+/** The gazetteer of `events`, names read with `lexicon`. */
+export function gazetteer(events: TimelineEvent[], lexicon: Lexicon): Gazetteer {
+  const gazetteerCache = gazetteers(lexicon);
   const cached = gazetteerCache.get(events);
   if (cached) return cached;
   const persons = new Map<string, Set<string>>();
@@ -97,7 +100,7 @@ export function gazetteer(events: TimelineEvent[]): Gazetteer {
   const names = new Map<string, Set<string>>();
   for (const ev of events) {
     for (const p of ev.participants) {
-      for (const key of [...personKeys(p), ...chineseFormsOf(p)]) {
+      for (const key of [...personKeys(p, lexicon), ...chineseFormsOf(lexicon, p)]) {
         const set = persons.get(key) ?? new Set<string>();
         set.add(p);
         persons.set(key, set);
@@ -109,7 +112,7 @@ export function gazetteer(events: TimelineEvent[]): Gazetteer {
       names.set(nameKey(n), set);
     }
     if (ev.place) {
-      for (const term of placeTerms(ev.place)) {
+      for (const term of placeTerms(ev.place, lexicon)) {
         const set = places.get(term) ?? new Set<string>();
         set.add(ev.id);
         places.set(term, set);

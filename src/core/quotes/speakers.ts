@@ -3,6 +3,7 @@
  * reporters", "王毅表示"), reduced to the person, and a comparable key for the name.
  */
 import { isChineseFamilyName } from '../chinese-names.ts';
+import type { Lexicon } from '../lexicon.ts';
 import { firstSentence, lastSentenceStart } from '../sentences.ts';
 import type { RawQuote } from './marks.ts';
 
@@ -146,8 +147,11 @@ export const NON_SPEAKERS = new Set(
   ),
 );
 
-/** The speaker's name reduced to a comparable key ("President Xi Jinping" → "xi"). */
-export function speakerKey(speaker: string | null | undefined): string | null {
+/**
+ * The speaker's name reduced to a comparable key ("President Xi Jinping" → "xi"), Chinese
+ * family names known from `lexicon`.
+ */
+export function speakerKey(lexicon: Lexicon, speaker: string | null | undefined): string | null {
   if (!speaker) return null;
   // A role ("a senior administration official") is keyed by its head noun.
   const role = /^(?:a|an|the)\s.*?(\p{L}+)$/iu.exec(speaker.trim());
@@ -157,7 +161,7 @@ export function speakerKey(speaker: string | null | undefined): string | null {
   // Chinese names put the family name first ("Xi Jinping", "Qin Gang"), also after a title the
   // list does not know ("Foreign ministry spokeswoman Mao Ning").
   const family = parts[parts.length - 2] ?? '';
-  if (parts.length >= 2 && isChineseFamilyName(family)) return family.toLowerCase();
+  if (parts.length >= 2 && isChineseFamilyName(lexicon, family)) return family.toLowerCase();
   return (parts[parts.length - 1] ?? '').toLowerCase().replace(/['\u2019]s$/, '');
 }
 

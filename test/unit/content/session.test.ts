@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Classified } from '../../../src/core/classify.ts';
 import type { Analysis, ExtractedArticle } from '../../../src/core/types.ts';
 import { browserMock } from '../browser-mock.ts';
+import { bundledLexicon } from '../../../src/corpus/node.ts';
 
 interface Call {
   method: string;
@@ -83,7 +84,7 @@ beforeEach(() => {
   bg.calls = [];
   page.extracted = ARTICLE;
   document.body.innerHTML = ARTICLE.paragraphs.map((p) => `<p>${p}</p>`).join('');
-  session = new PageSession(document);
+  session = new PageSession(document, bundledLexicon());
 });
 afterEach(() => session.dispose());
 

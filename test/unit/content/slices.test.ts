@@ -7,6 +7,7 @@ import { extractAndDetectSteps } from '../../../src/core/classify.ts';
 import { runSliced, yieldToPage } from '../../../content/slices.ts';
 import { MAX_READ_CHARS, MAX_READ_ELEMENTS } from '../../../src/core/reading-copy.ts';
 import { fixture, parseHtml } from '../core/fixture-pages.ts';
+import { bundledLexicon } from '../../../src/corpus/node.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -76,7 +77,7 @@ describe('runSliced', () => {
     const { doc, url } = fixture('biden-xi-call.html');
     let pauses = 0;
     const result = await runSliced(
-      extractAndDetectSteps(doc, url),
+      extractAndDetectSteps(doc, url, bundledLexicon()),
       new AbortController().signal,
       async () => {
         pauses++;
@@ -103,7 +104,9 @@ describe('runSliced', () => {
     expect(doc.getElementsByTagName('*').length).toBeGreaterThan(MAX_READ_ELEMENTS);
     let pauses = 0;
     const result = await runSliced(
-      extractAndDetectSteps(doc, 'https://news.example/2024/talks-resume', { full: true }),
+      extractAndDetectSteps(doc, 'https://news.example/2024/talks-resume', bundledLexicon(), {
+        full: true,
+      }),
       new AbortController().signal,
       async () => {
         pauses++;

@@ -6,6 +6,9 @@ import fc from 'fast-check';
 import { atoms, compactAlternation, topLevelAlternatives } from '../../../src/core/alternation.ts';
 import { chinaAnywhereSource, chinaNamesSource } from '../../../src/core/china.ts';
 import { FIXTURE_LABELS, fixture } from './fixture-pages.ts';
+import { bundledLexicon } from '../../../src/corpus/node.ts';
+
+const lexicon = bundledLexicon();
 
 describe('compactAlternation', () => {
   it('reads atoms and top-level alternatives', () => {
@@ -45,11 +48,13 @@ describe('compactAlternation', () => {
     );
   });
 
-  const plain = new RegExp(chinaNamesSource());
-  const compact = new RegExp(chinaAnywhereSource());
+  const plain = new RegExp(chinaNamesSource(lexicon));
+  const compact = new RegExp(chinaAnywhereSource(lexicon));
 
   it('makes the glance pattern much smaller', () => {
-    expect(chinaAnywhereSource().length).toBeLessThan(chinaNamesSource().length * 0.5);
+    expect(chinaAnywhereSource(lexicon).length).toBeLessThan(
+      chinaNamesSource(lexicon).length * 0.5,
+    );
   });
 
   it('passes exactly the texts the plain alternation passes: every fixture page', () => {
@@ -68,7 +73,7 @@ describe('compactAlternation', () => {
   it('passes exactly the texts the plain alternation passes: texts made of its own pieces', () => {
     // The names' words and characters, spaces and the apostrophes they use, and near misses.
     const pieces = [
-      ...new Set(chinaNamesSource().match(/[A-Za-z]+|[\u4e00-\u9fff]/g) ?? []),
+      ...new Set(chinaNamesSource(lexicon).match(/[A-Za-z]+|[\u4e00-\u9fff]/g) ?? []),
       ' ',
       '\u00a0',
       '\n',
@@ -90,7 +95,7 @@ describe('compactAlternation', () => {
       { numRuns: 5000 },
     );
     // Each name of the plain alternation on its own, as it is written.
-    for (const alt of topLevelAlternatives(chinaNamesSource())) {
+    for (const alt of topLevelAlternatives(chinaNamesSource(lexicon))) {
       const sample = alt.replace(/\\s\+/g, ' ').replace(/\(\?:([^|()]*)[^()]*\)\??/g, '$1');
       if (/[\\[\]()?*+]/.test(sample)) continue;
       expect(plain.test(sample), sample).toBe(true);

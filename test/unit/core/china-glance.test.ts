@@ -5,8 +5,11 @@
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { namesChinaOnPage } from '../../../src/core/china.ts';
+import { builtChinaNames, chinaNamesOf, namesChinaOnPage } from '../../../src/core/china.ts';
 import { xpathString } from '../../../src/core/page-text.ts';
+import { bundledLexicon } from '../../../src/corpus/node.ts';
+
+const names = chinaNamesOf(bundledLexicon());
 
 const page = (head: string, body = '<p>The river fell by a metre.</p>'): Document =>
   new JSDOM(
@@ -19,12 +22,12 @@ describe('the glance on the og:title', () => {
   });
 
   it('finds a Chinese actor named only in the og:title, whatever the case of `property`', () => {
-    expect(namesChinaOnPage(page('<meta property="OG:Title" content="Wang Yi visits">'))).toBe(
-      true,
-    );
-    expect(namesChinaOnPage(page('<meta property="og:title" content="Wang Yi visits">'))).toBe(
-      true,
-    );
+    expect(
+      namesChinaOnPage(page('<meta property="OG:Title" content="Wang Yi visits">'), names),
+    ).toBe(true);
+    expect(
+      namesChinaOnPage(page('<meta property="og:title" content="Wang Yi visits">'), names),
+    ).toBe(true);
   });
 
   it('reads only the first og:title, and no other meta', () => {
@@ -33,12 +36,13 @@ describe('the glance on the og:title', () => {
         page(
           '<meta property="og:title" content="River levels"><meta property="og:title" content="Wang Yi visits">',
         ),
+        names,
       ),
     ).toBe(false);
     expect(
-      namesChinaOnPage(page('<meta property="og:description" content="Wang Yi visits">')),
+      namesChinaOnPage(page('<meta property="og:description" content="Wang Yi visits">'), names),
     ).toBe(false);
-    expect(namesChinaOnPage(page('<meta property="og:title">'))).toBe(false);
+    expect(namesChinaOnPage(page('<meta property="og:title">'), names)).toBe(false);
   });
 
   it('reads an XHTML document by selector', () => {
@@ -47,6 +51,12 @@ describe('the glance on the og:title', () => {
       { contentType: 'application/xhtml+xml' },
     ).window.document;
     expect(xpathString(doc, 'string(/html/head/title)')).toBeNull();
-    expect(namesChinaOnPage(doc)).toBe(true);
+    expect(namesChinaOnPage(doc, names)).toBe(true);
+  });
+});
+
+describe('the every-page script\'s pattern', () => {
+  it('is the shipped lexicon\'s glance pattern, put in by the build', () => {
+    expect(builtChinaNames().source).toBe(names.source);
   });
 });

@@ -7,12 +7,17 @@ import fc from 'fast-check';
 import { bare } from '../../../src/core/reasons.ts';
 import { extractAndDetect } from '../../../src/core/classify.ts';
 import {
+  chinaNamesOf,
   detectDiplomacy,
   diplomacyFeatures,
   namesChinaAnywhere,
   NO_CHINA_REASON,
 } from '../../../src/core/detect.ts';
 import { FIXTURE_LABELS, article, fixture, parseHtml } from './fixture-pages.ts';
+import { bundledLexicon } from '../../../src/corpus/node.ts';
+
+const lexicon = bundledLexicon();
+const chinaNames = chinaNamesOf(lexicon);
 
 const filler =
   'Officials said the plan would be announced after the meeting, and markets rose on the news. ';
@@ -27,7 +32,7 @@ describe('a page that names no Chinese actor anywhere', () => {
   const url = 'https://news.example/2024/05/02/river-levels';
 
   it('is unrelated at a glance: its title read, nothing else (no date, no article text)', () => {
-    const { extracted, detection } = extractAndDetect(parseHtml(RIVER_PAGE), url);
+    const { extracted, detection } = extractAndDetect(parseHtml(RIVER_PAGE), url, lexicon);
     expect(detection).toEqual({ label: 'unrelated', score: 0, reasons: [bare('china-not-named')] });
     expect(extracted.skippedReason).toBe(NO_CHINA_REASON);
     expect(extracted.paragraphs).toEqual([]);
@@ -38,7 +43,9 @@ describe('a page that names no Chinese actor anywhere', () => {
   });
 
   it('is read in full when asked ("analyse anyway"), with the same label', () => {
-    const { extracted, detection } = extractAndDetect(parseHtml(RIVER_PAGE), url, { full: true });
+    const { extracted, detection } = extractAndDetect(parseHtml(RIVER_PAGE), url, lexicon, {
+      full: true,
+    });
     expect(extracted.skippedReason).toBeUndefined();
     expect(extracted.paragraphs.length).toBe(6);
     expect(detection.label).toBe('unrelated');
@@ -46,10 +53,12 @@ describe('a page that names no Chinese actor anywhere', () => {
   });
 
   it('is unrelated even when it is not an article: the glance comes before the pre-check', () => {
-    const { detection } = extractAndDetect(parseHtml(RIVER_PAGE), 'https://news.example/');
+    const { detection } = extractAndDetect(parseHtml(RIVER_PAGE), 'https://news.example/', lexicon);
     expect(detection).toEqual({ label: 'unrelated', score: 0, reasons: [bare('china-not-named')] });
     // Asked to analyse it anyway, the pre-check says what it is.
-    const full = extractAndDetect(parseHtml(RIVER_PAGE), 'https://news.example/', { full: true });
+    const full = extractAndDetect(parseHtml(RIVER_PAGE), 'https://news.example/', lexicon, {
+      full: true,
+    });
     expect(full.detection.label).toBe('not-article');
   });
 
@@ -58,7 +67,7 @@ describe('a page that names no Chinese actor anywhere', () => {
       '<a href="/weather">',
       '<a href="/china">China</a> <a href="/weather">',
     );
-    const { extracted, detection } = extractAndDetect(parseHtml(page), url);
+    const { extracted, detection } = extractAndDetect(parseHtml(page), url, lexicon);
     expect(extracted.skippedReason).toBeUndefined();
     expect(extracted.paragraphs.join(' ')).not.toContain('China');
     expect(detection.label).toBe('unrelated');
@@ -70,20 +79,24 @@ describe('fixtures: the content script path and the full read agree', () => {
   for (const { file, label } of FIXTURE_LABELS) {
     it(`${file} → ${label}`, () => {
       const { doc, url } = fixture(file);
-      expect(extractAndDetect(doc, url).detection.label).toBe(label);
-      expect(extractAndDetect(fixture(file).doc, url, { full: true }).detection.label).toBe(label);
+      expect(extractAndDetect(doc, url, lexicon).detection.label).toBe(label);
+      expect(
+        extractAndDetect(fixture(file).doc, url, lexicon, { full: true }).detection.label,
+      ).toBe(label);
     });
   }
 });
 
 describe('namesChinaAnywhere is never stricter than detection', () => {
   it('finds names across line breaks, odd spacing and joined blocks', () => {
-    expect(namesChinaAnywhere('talks with Xi\n   Jinping')).toBe(true);
-    expect(namesChinaAnywhere('Foreign Minister\u00a0Wang')).toBe(true);
+    expect(namesChinaAnywhere('talks with Xi\n   Jinping', chinaNames)).toBe(true);
+    expect(namesChinaAnywhere('Foreign Minister\u00a0Wang', chinaNames)).toBe(true);
     // Adjacent blocks run together in textContent: "…with Xi" + "The call…".
-    expect(namesChinaAnywhere('Biden spoke with XiThe call lasted two hours')).toBe(true);
-    expect(namesChinaAnywhere('会谈中，习近平表示')).toBe(true);
-    expect(namesChinaAnywhere('The river rose after a wet spring')).toBe(false);
+    expect(namesChinaAnywhere('Biden spoke with XiThe call lasted two hours', chinaNames)).toBe(
+      true,
+    );
+    expect(namesChinaAnywhere('会谈中，习近平表示', chinaNames)).toBe(true);
+    expect(namesChinaAnywhere('The river rose after a wet spring', chinaNames)).toBe(false);
   });
 
   // Pieces of text that detection reads in tricky ways: names in full and in short, lookahead
@@ -137,9 +150,9 @@ describe('namesChinaAnywhere is never stricter than detection', () => {
         const extracted = article(title, paragraphs);
         // The page's text as textContent gives it: blocks joined with nothing between them.
         const pageText = `${title}\n${paragraphs.join('')}`;
-        if (!namesChinaAnywhere(pageText)) {
-          expect(diplomacyFeatures(extracted).cnTotal).toBe(0);
-          expect(detectDiplomacy(extracted).label).toBe('unrelated');
+        if (!namesChinaAnywhere(pageText, chinaNames)) {
+          expect(diplomacyFeatures(extracted, lexicon).cnTotal).toBe(0);
+          expect(detectDiplomacy(extracted, lexicon).label).toBe('unrelated');
         }
       }),
       { numRuns: 3000 },

@@ -2,6 +2,9 @@ import { detectDiplomacy, diplomacyFeatures, sentences } from '../../../src/core
 import { extractArticle } from '../../../src/core/extract.ts';
 import type { Reason, ReasonCode, ReasonParams } from '../../../src/core/reasons.ts';
 import { FIXTURE_LABELS, article, fixture } from './fixture-pages.ts';
+import { bundledLexicon } from '../../../src/corpus/node.ts';
+
+const lexicon = bundledLexicon();
 
 const codes = (d: { reasons: Reason[] }): ReasonCode[] => d.reasons.map((r) => r.code);
 /** The parameters of the reason with `code`, or undefined. */
@@ -15,7 +18,7 @@ const names = (found: { name: string }[] | undefined): string[] => (found ?? [])
 
 function detectFixture(file: string): ReturnType<typeof detectDiplomacy> {
   const { doc, url } = fixture(file);
-  return detectDiplomacy(extractArticle(doc, url));
+  return detectDiplomacy(extractArticle(doc, url), lexicon);
 }
 
 describe('fixtures: the expected label for every page', () => {
@@ -97,7 +100,7 @@ describe('hard cases', () => {
 describe('detection rules', () => {
   it('passes not-article through with its reason', () => {
     const a = { ...article('x', []), notArticleReason: 'section front' };
-    expect(detectDiplomacy(a)).toEqual({
+    expect(detectDiplomacy(a, lexicon)).toEqual({
       label: 'not-article',
       score: 1,
       reasons: [
@@ -113,10 +116,12 @@ describe('detection rules', () => {
   it('counts a bare surname only when the full name appears', () => {
     const f1 = diplomacyFeatures(
       article('Sullivan wins the race', ['Sullivan crossed the line first in Boston.']),
+      lexicon,
     );
     expect(f1.mentions.find((m) => m.name === 'Jake Sullivan')).toBeUndefined();
     const f2 = diplomacyFeatures(
       article('Jake Sullivan meets Wang Yi', ['Sullivan and Wang Yi met in Vienna for talks.']),
+      lexicon,
     );
     expect(f2.mentions.find((m) => m.name === 'Jake Sullivan')?.zones).toEqual({
       headline: 1,
@@ -128,6 +133,7 @@ describe('detection rules', () => {
   it('does not read "Xi’an" as Xi or "us" as the US', () => {
     const f = diplomacyFeatures(
       article('Travel in Xi’an', ['Let us walk the city wall of Xi’an at dawn.']),
+      lexicon,
     );
     expect(f.mentions.map((m) => m.name)).not.toContain('Xi Jinping');
     expect(f.mentions.map((m) => m.name)).not.toContain('United States');
@@ -139,6 +145,7 @@ describe('detection rules', () => {
         '东部战区和国防部表示，美舰和美军机抵近侦察。',
         '日本国防部和台湾国防部也发表声明。',
       ]),
+      lexicon,
     );
     const names = zh.mentions.map((m) => `${m.name}:${m.kind}`);
     expect(names).toContain('PLA:gov');
@@ -148,6 +155,7 @@ describe('detection rules', () => {
       article('Southern Theater Command shadows US destroyer', [
         'The Commerce Department and China’s defence ministry traded statements.',
       ]),
+      lexicon,
     );
     expect(en.mentions.map((m) => m.name)).toEqual(
       expect.arrayContaining([
@@ -167,13 +175,14 @@ describe('detection rules', () => {
     ];
     const framed = detectDiplomacy(
       article('China protests after US patrol plane flies over strait', paragraphs),
+      lexicon,
     );
     expect(framed.label).toBe('us-china-diplomacy');
     expect(codes(framed)).toContain('headline-exchange');
     // The same turns under a headline that states no exchange are not enough.
-    expect(detectDiplomacy(article('A busy week in the Taiwan Strait', paragraphs)).label).not.toBe(
-      'us-china-diplomacy',
-    );
+    expect(
+      detectDiplomacy(article('A busy week in the Taiwan Strait', paragraphs), lexicon).label,
+    ).not.toBe('us-china-diplomacy');
   });
 
   it('takes a headline naming both sides and one lead sentence of a government act between them', () => {
@@ -183,11 +192,11 @@ describe('detection rules', () => {
       'Shares in the firms fell in Shenzhen trading.',
     ];
     const both = article('Washington blacklists Chinese drone makers', paragraphs);
-    expect(diplomacyFeatures(both).bilateral).toBe(1);
-    expect(detectDiplomacy(both).label).toBe('us-china-diplomacy');
+    expect(diplomacyFeatures(both, lexicon).bilateral).toBe(1);
+    expect(detectDiplomacy(both, lexicon).label).toBe('us-china-diplomacy');
     // The same lead under a headline that names one side only is not.
     const one = article('Drone makers’ shares fall in Shenzhen', paragraphs);
-    expect(detectDiplomacy(one).label).not.toBe('us-china-diplomacy');
+    expect(detectDiplomacy(one, lexicon).label).not.toBe('us-china-diplomacy');
   });
 
   it('reads a tariff between the two countries as their governments’ act', () => {
@@ -195,14 +204,17 @@ describe('detection rules', () => {
       'China set tariffs of 15 per cent on coal and gas from the United States on Tuesday.',
       'China said the United States had broken trade rules with its tariffs.',
     ];
-    const f = diplomacyFeatures(article('China answers United States levy with duties', tariffs));
+    const f = diplomacyFeatures(
+      article('China answers United States levy with duties', tariffs),
+      lexicon,
+    );
     expect([f.bilateral, f.bilateralGov]).toEqual([2, 2]);
     // Named only as countries, with an act that is not only a government's, no government acts.
     const team = [
       'China praised its cooperation with the United States basketball team on Tuesday.',
       'China said the United States had sent its best players and praised the cooperation.',
     ];
-    const g = diplomacyFeatures(article('Fans cheer at the final', team));
+    const g = diplomacyFeatures(article('Fans cheer at the final', team), lexicon);
     expect([g.bilateral, g.bilateralGov]).toEqual([2, 0]);
   });
 
@@ -213,6 +225,7 @@ describe('detection rules', () => {
         'The two sides discussed cooperation on precursor chemicals, the State Department said, and agreed to meet again.',
         'Chinese officials described the talks as constructive.',
       ]),
+      lexicon,
     );
     expect(d.label).toBe('china-other');
     expect(codes(d)).toContain('working-level');
@@ -230,7 +243,7 @@ describe('detection rules', () => {
 
   it('is pure: same input, same output', () => {
     const a = article('Blinken meets Wang Yi', ['Blinken met Wang Yi in Beijing for talks.']);
-    expect(detectDiplomacy(a)).toEqual(detectDiplomacy(structuredClone(a)));
+    expect(detectDiplomacy(a, lexicon)).toEqual(detectDiplomacy(structuredClone(a), lexicon));
   });
 });
 
@@ -241,6 +254,7 @@ describe('reasons read as plain sentences', () => {
         'Lawmakers in Congress met again on Tuesday to discuss the spending bill.',
         'The White House said it hoped for a deal before the deadline.',
       ]),
+      lexicon,
     );
     const text = none.reasons.map((r) => r.text).join('\n');
     expect(text).not.toMatch(/\b0 of 0\b|score \d|\d\.\d\d/);

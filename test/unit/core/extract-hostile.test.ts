@@ -5,12 +5,13 @@
 import { detectDiplomacy } from '../../../src/core/detect.ts';
 import { extractArticle, precheck } from '../../../src/core/extract.ts';
 import { parseHtml } from './fixture-pages.ts';
+import { bundledLexicon } from '../../../src/corpus/node.ts';
 
 const URL_ = 'https://paper.example/world/2024/01/02/some-story';
 
 function verdict(doc: Document): ReturnType<typeof detectDiplomacy> {
   const article = extractArticle(doc, URL_);
-  return detectDiplomacy(article);
+  return detectDiplomacy(article, bundledLexicon());
 }
 
 const storyParagraphs = Array.from(
@@ -41,7 +42,7 @@ describe('hostile pages', () => {
     doc.querySelector('pre')!.textContent = 'Biden Xi talks '.repeat(350_000);
     const article = extractArticle(doc, URL_);
     expect(article.notArticleReason).toMatch(/too large/);
-    expect(detectDiplomacy(article).label).toBe('not-article');
+    expect(detectDiplomacy(article, bundledLexicon()).label).toBe('not-article');
   });
 
   it('a DOM nested 5,000 levels deep', () => {

@@ -1,26 +1,30 @@
 /**
  * The lexicon is a data file (src/core/data/lexicon.json): a missing or malformed table throws
- * with a message that names the problem, never an empty list; what the code builds from it
- * (the names module, detection's patterns) follows a newly installed table.
+ * with a message that names the problem, never an empty list. It is a value that is passed:
+ * what the code builds from it (the names module, detection's patterns, the glance) is built
+ * from the table it is given, once per table, and a different table gives different answers.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  checkLexicon,
-  fetchLexicon,
-  installLexicon,
-  lexicon,
-  readLexiconFile,
-} from '../../../src/core/lexicon.ts';
+import { describe, expect, it } from 'vitest';
+import { checkLexicon, fetchLexicon, readLexiconFile } from '../../../src/core/lexicon.ts';
 import {
   chineseFormsOf,
   englishNameIn,
   isChineseFamilyName,
 } from '../../../src/core/chinese-names.ts';
-import { detectDiplomacy, diplomacyFeatures } from '../../../src/core/detect.ts';
+import { chinaNamesOf, detectDiplomacy, diplomacyFeatures } from '../../../src/core/detect.ts';
+import { detectPatterns } from '../../../src/core/detect-patterns.ts';
+import { analyzeExtracted } from '../../../src/core/analyze.ts';
+import { loadCorpus } from '../../../src/corpus/load.ts';
+import {
+  bundledLexicon,
+  readBundledTables,
+  readGeneratedIndexText,
+} from '../../../src/corpus/node.ts';
+import type { CorpusIndex } from '../../../src/corpus/types.ts';
 
 // (Not `new URL('<literal>', import.meta.url)`: Vite would rewrite that to a served path.)
 const TABLE = '../../../src/core/data/lexicon.json';
@@ -45,12 +49,12 @@ const article = {
   ],
 };
 
-afterEach(() => installLexicon(shipped()));
+const lexicon = bundledLexicon();
 
 describe('the lexicon table', () => {
   it('the shipped table is read from disk in Node and is well formed', () => {
     expect(() => checkLexicon(shipped())).not.toThrow();
-    expect(lexicon().cn.some((e) => e.name === 'Xi Jinping')).toBe(true);
+    expect(readLexiconFile().cn.some((e) => e.name === 'Xi Jinping')).toBe(true);
   });
 
   it('a missing file throws, naming the file', () => {
@@ -127,11 +131,8 @@ describe('the lexicon table', () => {
     ],
   ];
   for (const [what, edit, message] of broken) {
-    it(`a malformed table throws (${what}) and the installed one stays`, () => {
-      const before = lexicon();
-      expect(() => installLexicon(edit(shipped()))).toThrow(message);
-      expect(lexicon()).toBe(before);
-      expect(detectDiplomacy(article).label).toBe('us-china-diplomacy');
+    it(`a malformed table throws (${what})`, () => {
+      expect(() => checkLexicon(edit(shipped()))).toThrow(message);
     });
   }
 
@@ -150,23 +151,67 @@ describe('the lexicon table', () => {
 
 describe('the names module, built from the table', () => {
   it('family names, Chinese forms and English names', () => {
-    expect(isChineseFamilyName('xi')).toBe(true);
-    expect(isChineseFamilyName('Tsai')).toBe(true); // from a Taiwanese leader in the table
-    expect(isChineseFamilyName('Biden')).toBe(false);
-    expect(chineseFormsOf('Joe Biden')).toContain('拜登');
-    expect(chineseFormsOf('Tsai Ing-wen')).toEqual(['蔡英文']);
-    expect(englishNameIn('外交部发言人毛宁表示')).toBe('Mao Ning');
-    expect(englishNameIn('沙利文说')).toBe('Jake Sullivan');
+    expect(isChineseFamilyName(lexicon, 'xi')).toBe(true);
+    expect(isChineseFamilyName(lexicon, 'Tsai')).toBe(true); // from a Taiwanese leader in the table
+    expect(isChineseFamilyName(lexicon, 'Biden')).toBe(false);
+    expect(chineseFormsOf(lexicon, 'Joe Biden')).toContain('拜登');
+    expect(chineseFormsOf(lexicon, 'Tsai Ing-wen')).toEqual(['蔡英文']);
+    expect(englishNameIn(lexicon, '外交部发言人毛宁表示')).toBe('Mao Ning');
+    expect(englishNameIn(lexicon, '沙利文说')).toBe('Jake Sullivan');
   });
 
-  it('follows a newly installed table', () => {
+  it('reads the table it is given, each its own, side by side', () => {
     const t = shipped();
-    expect(isChineseFamilyName('Zzyzx')).toBe(false);
-    installLexicon({ ...t, familyNames: [...(t['familyNames'] as string[]), 'Zzyzx'] });
-    expect(isChineseFamilyName('Zzyzx')).toBe(true);
-    const cn = (t['cn'] as { name: string }[]).filter((e) => e.name !== 'Wang Yi');
-    installLexicon({ ...t, cn });
-    expect(diplomacyFeatures(article).mentions.some((m) => m.name === 'Wang Yi')).toBe(false);
+    const more = checkLexicon({
+      ...t,
+      familyNames: [...(t['familyNames'] as string[]), 'Zzyzx'],
+    });
+    expect(isChineseFamilyName(lexicon, 'Zzyzx')).toBe(false);
+    expect(isChineseFamilyName(more, 'Zzyzx')).toBe(true);
+    expect(isChineseFamilyName(lexicon, 'Zzyzx')).toBe(false);
+  });
+});
+
+describe('detection reads the lexicon it is given', () => {
+  // The shipped table with one Chinese actor only, a made-up one.
+  const noChina = checkLexicon({
+    ...shipped(),
+    cn: [{ name: 'Zzyzx Qor', zh: '兹兹', side: 'cn', kind: 'official', full: ['Zzyzx Qor'] }],
+  });
+  const wang = (lex: typeof lexicon) =>
+    diplomacyFeatures(article, lex).mentions.some((m) => m.name === 'Wang Yi');
+
+  it('a detector given a different lexicon finds different actors and gives another label', () => {
+    expect(detectDiplomacy(article, lexicon).label).toBe('us-china-diplomacy');
+    expect(wang(lexicon)).toBe(true);
+    expect(detectDiplomacy(article, noChina).label).toBe('unrelated');
+    expect(wang(noChina)).toBe(false);
+    // The shipped one still answers as before: nothing was replaced.
+    expect(wang(lexicon)).toBe(true);
+    expect(chinaNamesOf(lexicon).test('Wang Yi said')).toBe(true);
+    expect(chinaNamesOf(noChina).test('Wang Yi said')).toBe(false);
+    expect(chinaNamesOf(noChina).test('Zzyzx Qor said')).toBe(true);
+  });
+
+  it('compiles each table once, not per call', () => {
+    expect(detectPatterns(lexicon)).toBe(detectPatterns(lexicon));
+    expect(chinaNamesOf(lexicon)).toBe(chinaNamesOf(lexicon));
+    expect(detectPatterns(noChina)).not.toBe(detectPatterns(lexicon));
+  });
+
+  it('the corpus carries the lexicon the analysis reads', () => {
+    const index = JSON.parse(readGeneratedIndexText()) as CorpusIndex;
+    const shippedCorpus = loadCorpus(index, readBundledTables());
+    const other = loadCorpus(index, { ...readBundledTables(), lexicon: noChina });
+    expect(shippedCorpus.tables.lexicon).toBe(lexicon);
+    expect(other.tables.lexicon).toBe(noChina);
+    const detection = detectDiplomacy(article, other.tables.lexicon);
+    expect(detection.label).toBe('unrelated');
+    // Names in the analysis are read with the corpus' own lexicon too.
+    const names = (c: typeof other) =>
+      analyzeExtracted(article, detectDiplomacy(article, lexicon), c).names ?? {};
+    expect(names(shippedCorpus)['Wang Yi']).toBe('王毅');
+    expect(names(other)['Wang Yi']).toBeUndefined();
   });
 });
 
@@ -193,8 +238,8 @@ describe('Chinese in traditional characters', () => {
   });
 
   it('names the same actors and gives the same label as the simplified text', () => {
-    const s = detectDiplomacy(page('美国国务卿布林肯与中国外长王毅会面', simplified));
-    const t = detectDiplomacy(page('美國國務卿布林肯與中國外長王毅會面', traditional));
+    const s = detectDiplomacy(page('美国国务卿布林肯与中国外长王毅会面', simplified), lexicon);
+    const t = detectDiplomacy(page('美國國務卿布林肯與中國外長王毅會面', traditional), lexicon);
     expect(s.label).toBe('us-china-diplomacy');
     expect(t.label).toBe(s.label);
     const actors = (d: typeof s) =>
@@ -204,7 +249,7 @@ describe('Chinese in traditional characters', () => {
 
   it('knows the Taiwan and Hong Kong renderings of US names', () => {
     const names = (text: string) =>
-      diplomacyFeatures(page(text, [text])).mentions.map((m) => m.name);
+      diplomacyFeatures(page(text, [text]), lexicon).mentions.map((m) => m.name);
     expect(names('蘇利文與王毅在曼谷會談')).toContain('Jake Sullivan');
     expect(names('葉倫訪問北京')).toContain('Janet Yellen');
   });

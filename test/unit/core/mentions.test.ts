@@ -1,11 +1,11 @@
 import { resolveMentions } from '../../../src/core/mentions.ts';
 import { parseDurationMinutes } from '../../../src/core/mentions/quantities.ts';
-import { readCorpusSources } from '../../../src/corpus/node.ts';
+import { bundledLexicon, readCorpusSources } from '../../../src/corpus/node.ts';
 import type { TimelineEvent } from '../../../src/corpus/types.ts';
 
 const { events } = readCorpusSources();
 const ids = (text: string, date: string | null, evs: TimelineEvent[] = events) =>
-  resolveMentions(text, date, evs).map((m) => m.eventId);
+  resolveMentions(text, date, evs, bundledLexicon()).map((m) => m.eventId);
 
 describe('resolveMentions on unseen wording, English and Chinese', () => {
   it.each([
@@ -154,7 +154,7 @@ describe('resolveMentions on the bundled timeline', () => {
   it('returns the sentence, its offsets and the cue words', () => {
     const text =
       'Markets were calm.\n\nBiden approved $567 million in defense aid to Taiwan on Sunday.';
-    const [m] = resolveMentions(text, '2024-10-01', events);
+    const [m] = resolveMentions(text, '2024-10-01', events, bundledLexicon());
     expect(m).toBeDefined();
     expect(text.slice(m?.start, m?.end)).toBe(m?.sentence);
     expect(m?.sentence.startsWith('Biden approved')).toBe(true);

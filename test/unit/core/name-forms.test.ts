@@ -27,18 +27,18 @@ function allReasons(a: Analysis): Reason[] {
 describe('Chinese names of what the reasons name', () => {
   const corpus = seedCorpus();
   const page = asPage(seed('000'));
-  const analysis = analyzeExtracted(page, detectDiplomacy(page), corpus, {
+  const analysis = analyzeExtracted(page, detectDiplomacy(page, corpus.tables.lexicon), corpus, {
     exclude: new Set([seed('000').id]),
   });
 
   it('the lexicon writes actors, people, acts and countries in Chinese', () => {
-    expect(chineseDisplayName('Xi Jinping')).toBe('习近平');
-    expect(chineseDisplayName('State Department')).toBe('美国国务院');
-    expect(chineseDisplayName('Lai Ching-te')).toBe('赖清德');
-    expect(chineseDisplayName('call')).toBe('通话');
-    expect(chineseDisplayName('Russia')).toBe('俄罗斯');
-    expect(chineseDisplayName('Xi')).toBe('习近平');
-    expect(chineseDisplayName('Nobody Known')).toBeNull();
+    expect(chineseDisplayName(corpus.tables.lexicon, 'Xi Jinping')).toBe('习近平');
+    expect(chineseDisplayName(corpus.tables.lexicon, 'State Department')).toBe('美国国务院');
+    expect(chineseDisplayName(corpus.tables.lexicon, 'Lai Ching-te')).toBe('赖清德');
+    expect(chineseDisplayName(corpus.tables.lexicon, 'call')).toBe('通话');
+    expect(chineseDisplayName(corpus.tables.lexicon, 'Russia')).toBe('俄罗斯');
+    expect(chineseDisplayName(corpus.tables.lexicon, 'Xi')).toBe('习近平');
+    expect(chineseDisplayName(corpus.tables.lexicon, 'Nobody Known')).toBeNull();
   });
 
   it('an analysis carries the Chinese name of every name its reasons give, and only those', () => {
@@ -48,7 +48,7 @@ describe('Chinese names of what the reasons name', () => {
     expect(names['Xi Jinping']).toBe('习近平');
     const titles = new Map(corpus.events.map((e) => [e.title, e.zh?.title]));
     for (const name of given) {
-      const zh = chineseDisplayName(name) ?? titles.get(name);
+      const zh = chineseDisplayName(corpus.tables.lexicon, name) ?? titles.get(name);
       if (zh) expect(names[name]).toBe(zh);
     }
     for (const key of Object.keys(names)) expect(given.has(key)).toBe(true);

@@ -16,7 +16,9 @@ describe('quote work shared by the two matchers of one analysis', () => {
       const opts = { exclude: new Set([a.id]) };
       const quotes = extractQuotes(page.paragraphs);
       const events = new Set(
-        pageMentions(page, pageDate(page), corpus.events).map((m) => m.eventId),
+        pageMentions(page, pageDate(page), corpus.events, corpus.tables.lexicon).map(
+          (m) => m.eventId,
+        ),
       );
       // One prepared page for both, as the analysis does…
       const prepared = preparePage(page, corpus, opts);

@@ -5,7 +5,7 @@
  */
 import { buildCorpusIndex } from '../../../src/corpus/build-index.ts';
 import { loadCorpus } from '../../../src/corpus/load.ts';
-import { bundledMatchTables, readBundledTables } from '../../../src/corpus/node.ts';
+import { bundledLexicon, bundledMatchTables, readBundledTables } from '../../../src/corpus/node.ts';
 import type { CorpusArticle, LoadedCorpus } from '../../../src/corpus/types.ts';
 import { englishNameIn } from '../../../src/core/chinese-names.ts';
 import { matchQuotes } from '../../../src/core/match/quote-match.ts';
@@ -14,6 +14,8 @@ import { isNegation } from '../../../src/core/match/word-ties.ts';
 import { extractQuotes, extractQuotesDetailed } from '../../../src/core/quotes.ts';
 import { speakerKey } from '../../../src/core/quotes/speakers.ts';
 import { pageOf } from '../helpers/seed-corpus.ts';
+
+const lexicon = bundledLexicon();
 
 function oneArticle(text: string, lang: string, date: string): LoadedCorpus {
   const article: CorpusArticle = {
@@ -55,15 +57,15 @@ describe('who said it', () => {
   });
 
   it('keys a Chinese name after an unknown title by its family name', () => {
-    expect(speakerKey('Foreign ministry spokeswoman Mao Ning')).toBe('mao');
-    expect(speakerKey('Foreign Minister Wang Yi')).toBe('wang');
-    expect(speakerKey('Secretary of State Antony Blinken')).toBe('blinken');
+    expect(speakerKey(lexicon, 'Foreign ministry spokeswoman Mao Ning')).toBe('mao');
+    expect(speakerKey(lexicon, 'Foreign Minister Wang Yi')).toBe('wang');
+    expect(speakerKey(lexicon, 'Secretary of State Antony Blinken')).toBe('blinken');
   });
 
   it('finds the English name of a known person in Chinese text', () => {
-    expect(englishNameIn('外交部发言人毛宁')).toBe('Mao Ning');
-    expect(englishNameIn('沙利文')).toBe('Jake Sullivan');
-    expect(englishNameIn('一位不知名的学者')).toBeNull();
+    expect(englishNameIn(lexicon, '外交部发言人毛宁')).toBe('Mao Ning');
+    expect(englishNameIn(lexicon, '沙利文')).toBe('Jake Sullivan');
+    expect(englishNameIn(lexicon, '一位不知名的学者')).toBeNull();
   });
 });
 
@@ -74,8 +76,8 @@ describe('matching', () => {
       'Foreign ministry spokeswoman Mao Ning said the US measures amounted to economic coercion against Chinese companies.',
     ]);
     expect(en?.form).toBe('reported');
-    expect(speakerKey(englishNameIn(zh?.speaker ?? ''))).toBe('mao');
-    expect(speakerKey(en?.speaker)).toBe('mao');
+    expect(speakerKey(lexicon, englishNameIn(lexicon, zh?.speaker ?? ''))).toBe('mao');
+    expect(speakerKey(lexicon, en?.speaker)).toBe('mao');
   });
 
   it('a speaker-only surrounding sentence and a negation do not make different remarks one', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { extractQuotes, extractQuotesDetailed } from '../../../src/core/quotes.ts';
 import { speakerKey } from '../../../src/core/quotes/speakers.ts';
 import { asPage, seed } from '../helpers/seed-corpus.ts';
+import { bundledLexicon } from '../../../src/corpus/node.ts';
 
 const texts = (paras: string[]) => extractQuotes(paras).map((q) => q.text);
 
@@ -72,7 +73,7 @@ describe('extractQuotes: speakers and unmarked remarks', () => {
   it('gives a quote introduced by “X said:” to X, not to the next sentence’s subject', () => {
     const qs = extractQuotesDetailed(['Mr. Biden said: “We will talk.” Xi replied.']);
     expect(qs.map((q) => [q.text, q.speaker])).toEqual([['We will talk.', 'Mr. Biden']]);
-    expect(speakerKey(qs[0]?.speaker)).toBe('biden');
+    expect(speakerKey(bundledLexicon(), qs[0]?.speaker)).toBe('biden');
     // The attribution after the quote still names the speaker when nothing introduces it.
     expect(extractQuotes(['“We will talk,” Xi replied.']).map((q) => q.speaker)).toEqual(['Xi']);
   });
@@ -93,9 +94,11 @@ describe('extractQuotes: speakers and unmarked remarks', () => {
   });
 
   it('reduces speakers to a comparable key', () => {
-    expect(speakerKey('Chinese President Xi Jinping')).toBe('xi');
-    expect(speakerKey('Deputy Secretary of State Kurt Campbell')).toBe('campbell');
-    expect(speakerKey(null)).toBeNull();
+    expect(speakerKey(bundledLexicon(), 'Chinese President Xi Jinping')).toBe('xi');
+    expect(speakerKey(bundledLexicon(), 'Deputy Secretary of State Kurt Campbell')).toBe(
+      'campbell',
+    );
+    expect(speakerKey(bundledLexicon(), null)).toBeNull();
   });
 
   it('extracts the seed quotes with their speakers', () => {

@@ -15,7 +15,7 @@ import {
   splitSentences,
 } from '../../../src/core/sentences.ts';
 import type { PageQuote } from '../../../src/core/types.ts';
-import { bundledMatchTables, readCorpusSources } from '../../../src/corpus/node.ts';
+import { bundledLexicon, bundledMatchTables, readCorpusSources } from '../../../src/corpus/node.ts';
 
 const EN = 'Mr. Biden said. Xi replied.';
 const ZH = '王毅说：中方愿意合作。美方回应！会谈结束？好；';
@@ -72,11 +72,17 @@ describe('every place that reads sentences uses the rule', () => {
       'Mr. Biden spoke with Xi by phone on September 9, 2021. Xi replied.',
       '2021-09-10',
       events,
+      bundledLexicon(),
     );
     expect(en.map((m) => m.sentence)).toEqual([
       'Mr. Biden spoke with Xi by phone on September 9, 2021.',
     ]);
-    const zh = resolveMentions('两国元首九月通话。拜登说。习近平回应。', '2021-11-16', events);
+    const zh = resolveMentions(
+      '两国元首九月通话。拜登说。习近平回应。',
+      '2021-11-16',
+      events,
+      bundledLexicon(),
+    );
     expect(zh.map((m) => m.sentence)).toEqual(['两国元首九月通话。']);
   });
 

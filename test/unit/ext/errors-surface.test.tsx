@@ -96,7 +96,7 @@ const sample = (() => {
     virtualConsole: new VirtualConsole(),
   });
   try {
-    return extractAndDetect(dom.window.document, PAGE);
+    return extractAndDetect(dom.window.document, PAGE, readBundledTables().lexicon);
   } finally {
     dom.window.close();
   }
@@ -261,6 +261,7 @@ describe('matching tables travel in the corpus', () => {
     expect(before).toBeGreaterThan(0);
     // Another corpus, loaded with other (empty) tables, matches nothing with them...
     const empty = {
+      lexicon: corpus.tables.lexicon,
       synonyms: { source: '', version: 1, stems: {} },
       zhGloss: { source: '', licence: '', version: 1, traditional: '', words: {} },
     };

@@ -14,6 +14,7 @@ import { extractAndDetect } from '../../../src/core/classify.ts';
 import type { Analysis, HighlightStats } from '../../../src/core/types.ts';
 import { browserMock, deliverTo } from '../browser-mock.ts';
 import { seedCorpus } from '../helpers/seed-corpus.ts';
+import { bundledLexicon } from '../../../src/corpus/node.ts';
 
 const EXT = 'chrome-extension://backstory-test-id/';
 vi.mock('../../../src/browser.ts', () => ({
@@ -43,7 +44,7 @@ function readSample() {
   const html = readFileSync(join(ROOT, 'sample/article.html'), 'utf8');
   const dom = new JSDOM(html, { url: PAGE, virtualConsole: new VirtualConsole() });
   try {
-    return extractAndDetect(dom.window.document, PAGE);
+    return extractAndDetect(dom.window.document, PAGE, bundledLexicon());
   } finally {
     dom.window.close();
   }

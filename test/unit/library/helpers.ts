@@ -7,6 +7,7 @@ import { extractAndDetect } from '../../../src/core/classify.ts';
 import { extractArticle } from '../../../src/core/extract.ts';
 import type { Detection, ExtractedArticle } from '../../../src/core/types.ts';
 import { openLibrary, type LibraryDb } from '../../../src/library/store.ts';
+import { bundledLexicon } from '../../../src/corpus/node.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const FIXTURES = join(ROOT, 'test/fixtures/library');
@@ -18,7 +19,7 @@ export function readPage(
   const html = readFileSync(join(FIXTURES, name), 'utf8');
   const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
   try {
-    return { ...extractAndDetect(dom.window.document, url, { full: true }), url };
+    return { ...extractAndDetect(dom.window.document, url, bundledLexicon(), { full: true }), url };
   } finally {
     dom.window.close();
   }

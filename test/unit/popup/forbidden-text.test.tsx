@@ -93,7 +93,7 @@ function realAnalyses(): { name: string; analysis: StoredAnalysis }[] {
   }
   for (const s of seedArticles()) {
     const page = asPage(s);
-    const a = analyzeExtracted(page, detectDiplomacy(page), corpus);
+    const a = analyzeExtracted(page, detectDiplomacy(page, corpus.tables.lexicon), corpus);
     out.push({ name: `seed ${s.title}`, analysis: { ...a, pageUrl: page.meta.url } });
   }
   return out;

@@ -186,7 +186,8 @@ describe('reasons in the reader’s language', () => {
     let checked = 0;
     for (const f of FIXTURE_LABELS) {
       const { doc, url } = fixture(f.name);
-      for (const r of detectDiplomacy(extractArticle(doc, url)).reasons) {
+      for (const r of detectDiplomacy(extractArticle(doc, url), seedCorpus().tables.lexicon)
+        .reasons) {
         if (r.code === 'not-article') continue;
         expect(reasonText(r), `${f.name}: ${r.code}`).toBe(r.text);
         checked++;
@@ -203,7 +204,7 @@ describe('reasons in the reader’s language', () => {
       const codes = new Set<string>();
       for (const s of seedArticles().slice(0, 6)) {
         const page = asPage(s);
-        const a = analyzeExtracted(page, detectDiplomacy(page), corpus, {
+        const a = analyzeExtracted(page, detectDiplomacy(page, corpus.tables.lexicon), corpus, {
           exclude: new Set([s.id]),
           force: true,
         });
