@@ -6,9 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { markdownFiles, WH_DIR } from '../eval/labelled-pages.ts';
+import type { MatchTables } from '../src/core/match-tables.ts';
 import type { Detection, ExtractedArticle } from '../src/core/types.ts';
 import { parseImportFile } from '../src/library/import.ts';
 import { makeRecord } from '../src/library/record.ts';
+import { openLibrary, putArticles, type LibraryDb } from '../src/library/store.ts';
 import type { LibraryArticle } from '../src/library/types.ts';
 import { cap, pseudoWord, rng, sentencePool, SYLLABLES } from './generate.ts';
 
@@ -84,4 +86,35 @@ export function queryPages(
     const a = articles[Math.floor(r() * articles.length)] as LibraryArticle;
     return asPage({ ...a, paragraphs: a.paragraphs.slice().reverse() });
   });
+}
+
+/** The value after a command-line flag (`--size 1000`), or undefined without the flag. */
+export function argOf(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 1 ? process.argv[i + 1] : undefined;
+}
+
+/** Stores `articles` in `db` as the benchmarks do: 500 a transaction. */
+export async function fillLibrary(
+  db: LibraryDb,
+  articles: readonly LibraryArticle[],
+  tables: MatchTables,
+): Promise<void> {
+  for (let i = 0; i < articles.length; i += 500)
+    await putArticles(db, articles.slice(i, i + 500), tables);
+}
+
+/**
+ * A library of `size` generated articles plus the White House texts, in a database of its own
+ * (`name` and this process's id): the profiling scripts' library, as bench/library.ts builds it.
+ */
+export async function benchLibrary(
+  name: string,
+  size: number,
+  tables: MatchTables,
+): Promise<{ db: LibraryDb; articles: LibraryArticle[] }> {
+  const articles = [...generate(size, size), ...whiteHouse()];
+  const db = await openLibrary(`bench-${name}-${size}-${process.pid}`);
+  await fillLibrary(db, articles, tables);
+  return { db, articles };
 }

@@ -10,14 +10,9 @@ import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
 import { analyzeExtracted } from '../src/core/analyze.ts';
 import { readBundledCorpus } from '../src/corpus/node.ts';
-import { loadLiveIndex, openLibrary, putArticles } from '../src/library/store.ts';
-import { DIPLOMACY, generate, queryPages, whiteHouse } from './library-data.ts';
+import { loadLiveIndex } from '../src/library/store.ts';
+import { argOf, benchLibrary, DIPLOMACY, queryPages } from './library-data.ts';
 
-const args = process.argv.slice(2);
-const argOf = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const SIZE = Number(argOf('--size') ?? 1000);
 const QUERIES = Number(argOf('--queries') ?? 100);
 const REPEAT = Number(argOf('--repeat') ?? 1);
@@ -25,10 +20,7 @@ const WARM_UP = Number(argOf('--warm-up') ?? 10);
 const OUT = argOf('--out');
 
 const bundled = readBundledCorpus();
-const articles = [...generate(SIZE, SIZE), ...whiteHouse()];
-const db = await openLibrary(`bench-queries-${SIZE}-${process.pid}`);
-for (let i = 0; i < articles.length; i += 500)
-  await putArticles(db, articles.slice(i, i + 500), bundled.tables);
+const { db, articles } = await benchLibrary('queries', SIZE, bundled.tables);
 const { live } = await loadLiveIndex(db, bundled.index.match);
 const corpus = { ...bundled, match: live.index };
 const MIN_CHARS = Number(argOf('--min-chars') ?? 0);

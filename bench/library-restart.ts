@@ -11,28 +11,14 @@ import { comparedArticles, withBodies } from '../src/library/bodies.ts';
 import type { LoadedCorpus } from '../src/corpus/types.ts';
 import type { ExtractedArticle } from '../src/core/types.ts';
 import { LiveIndex } from '../src/library/live-index.ts';
-import {
-  loadLiveIndex,
-  openLibrary,
-  putArticles,
-  saveSnapshot,
-  type LibraryDb,
-} from '../src/library/store.ts';
-import { DIPLOMACY, generate, queryPages, whiteHouse } from './library-data.ts';
+import { loadLiveIndex, saveSnapshot, type LibraryDb } from '../src/library/store.ts';
+import { argOf, benchLibrary, DIPLOMACY, queryPages } from './library-data.ts';
 
-const args = process.argv.slice(2);
-const argOf = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const SIZE = Number(argOf('--size') ?? 10000);
 const ROUNDS = Number(argOf('--rounds') ?? 5);
 
 const bundled = readBundledCorpus();
-const articles = [...generate(SIZE, SIZE), ...whiteHouse()];
-const db = await openLibrary(`bench-restart-${SIZE}-${process.pid}`);
-for (let i = 0; i < articles.length; i += 500)
-  await putArticles(db, articles.slice(i, i + 500), bundled.tables);
+const { db, articles } = await benchLibrary('restart', SIZE, bundled.tables);
 const first = await loadLiveIndex(db, bundled.index.match);
 await saveSnapshot(db, first.live);
 const queries = queryPages(articles, ROUNDS);
@@ -66,7 +52,7 @@ async function restart(db: LibraryDb, bundled: LoadedCorpus, q: ExtractedArticle
     cpu: (c2.user + c2.system) / 1000,
   };
 }
-if (args.includes('--parts')) {
+if (process.argv.includes('--parts')) {
   for (let i = 0; i < 3; i++) {
     let c = process.cpuUsage();
     const raw = await db.get('snapshot', 'live');

@@ -42,14 +42,8 @@ import {
   type LibraryDb,
 } from '../src/library/store.ts';
 import { matchDocOf } from '../src/library/live-index.ts';
-import type { LibraryArticle } from '../src/library/types.ts';
-import { DIPLOMACY, generate, queryPages, whiteHouse } from './library-data.ts';
+import { argOf, DIPLOMACY, fillLibrary, generate, queryPages, whiteHouse } from './library-data.ts';
 
-const args = process.argv.slice(2);
-const argOf = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const SIZES = (argOf('--sizes') ?? '1000,10000').split(',').map(Number);
 const QUERIES = Number(argOf('--queries') ?? 100);
 /** Pages analysed before timing (drawn apart from the timed ones). */
@@ -60,10 +54,6 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 const fmt = (x: number, d = 1) => x.toFixed(d);
-async function fill(db: LibraryDb, articles: LibraryArticle[]): Promise<void> {
-  for (let i = 0; i < articles.length; i += 500)
-    await putArticles(db, articles.slice(i, i + 500), bundled.tables);
-}
 
 /** CPU time of this process since `from` (ms): what the run used, whatever else the machine ran. */
 function cpuMs(from: NodeJS.CpuUsage): number {
@@ -114,7 +104,7 @@ const notes: string[] = [];
 for (const size of SIZES) {
   const db = await openLibrary(`bench-library-${size}-${process.pid}`);
   const articles = [...generate(size, size), ...wh];
-  await fill(db, articles);
+  await fillLibrary(db, articles, bundled.tables);
   const { live } = await loadLiveIndex(db, bundled.index.match);
   const corpus = { ...bundled, match: live.index };
   const queries = queryPages(articles, QUERIES);

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../../../src/core/analyze.ts';
 import { buildMatchIndex, hydrateMatchIndex } from '../../../src/core/match-index.ts';
+import { identifyCorpusArticle } from '../../../src/core/match/identify.ts';
+import { prepareQuery } from '../../../src/core/match/retrieval.ts';
 import { LiveIndex, indexEntryFor, matchDocOf } from '../../../src/library/live-index.ts';
 import { recordFromExtracted } from '../../../src/library/record.ts';
 import { withSources } from '../../../src/library/sources.ts';
@@ -207,5 +209,33 @@ describe('the live index', { timeout: 60_000 }, () => {
       run(rebuiltFrom([pages[2], pages[1], shorter].filter((p) => p !== undefined))),
     );
     expect(after).not.toBe(before);
+  });
+
+  it('knows a page as a library article by its text from the moment it is added until it is forgotten', () => {
+    const bundled = seedCorpus();
+    const pages = ['outlet-a.html', 'lima-meeting.html'].map((n, i) => {
+      const read = readPage(n);
+      return {
+        page: read.extracted,
+        record: recordFromExtracted(read.extracted, `https://z.example/${i}`, 'remembered'),
+      };
+    });
+    const [a, b] = pages as [(typeof pages)[number], (typeof pages)[number]];
+    const live = new LiveIndex(bundled.index.match);
+    const corpus = { ...bundled, match: live.index };
+    // By the text's fingerprint alone: no near-duplicate candidates (an empty pool).
+    const byText = (p: (typeof pages)[number]) =>
+      identifyCorpusArticle(p.page, corpus, undefined, prepareQuery(live.index, ''), []);
+    // Asked of the same index object before and after adding, and after forgetting (which
+    // moves the last article into the forgotten one's place): what it remembers of one state
+    // must not answer for the next.
+    expect(byText(a)).toBeNull();
+    live.add(indexEntryFor(a.record, TABLES));
+    live.add(indexEntryFor(b.record, TABLES));
+    expect(byText(a)).toBe(a.record.id);
+    expect(byText(b)).toBe(b.record.id);
+    live.remove(a.record.id);
+    expect(byText(a)).toBeNull();
+    expect(byText(b)).toBe(b.record.id);
   });
 });
