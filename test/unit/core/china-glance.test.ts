@@ -55,8 +55,8 @@ describe('the glance on the og:title', () => {
   });
 });
 
-describe('the every-page script\'s pattern', () => {
-  it('is the shipped lexicon\'s glance pattern, put in by the build', () => {
+describe("the every-page script's pattern", () => {
+  it("is the shipped lexicon's glance pattern, put in by the build", () => {
     expect(builtChinaNames().source).toBe(names.source);
   });
 });
